@@ -1,0 +1,224 @@
+// Lossless parse and write of rasphone.pbk text (shared/ras-reference.md §8.2–8.4).
+// Every line keeps its own text and line ending, so write(parse(text)) === text; the
+// structure (entries, MEDIA=/DEVICE= blocks, phone groups) is derived from line order.
+
+export type Eol = '\r\n' | '\n' | '';
+export type LineKind = 'blank' | 'comment' | 'section' | 'key';
+
+export interface PbkLine {
+  readonly text: string;
+  readonly eol: Eol;
+  readonly kind: LineKind;
+  /** For key lines: the text before the first `=` (case matters: DEVICE= is not Device=). */
+  readonly key: string;
+  /** For key lines: everything after the first `=`; for section lines: the entry name. */
+  readonly value: string;
+}
+
+export interface PbkSection {
+  readonly name: string;
+  readonly header: PbkLine;
+  readonly lines: readonly PbkLine[];
+  /** 1-based line number of the header in the text it was parsed from (0 for new sections). */
+  readonly lineNumber: number;
+}
+
+export interface PbkDocument {
+  readonly bom: boolean;
+  /** Lines before the first section: blank lines and comments only. */
+  readonly preamble: readonly PbkLine[];
+  readonly sections: readonly PbkSection[];
+}
+
+export interface PbkProblem {
+  line: number;
+  message: string;
+}
+
+export type PbkParseResult =
+  | { ok: true; document: PbkDocument }
+  | { ok: false; problems: PbkProblem[] };
+
+const BOM = '\uFEFF';
+
+export class PbkParseError extends Error {
+  readonly problems: PbkProblem[];
+  constructor(problems: PbkProblem[]) {
+    const first = problems[0];
+    super(
+      first
+        ? `The phonebook is malformed: line ${first.line}: ${first.message}` +
+            (problems.length > 1 ? ` (and ${problems.length - 1} more)` : '')
+        : 'The phonebook is malformed',
+    );
+    this.name = 'PbkParseError';
+    this.problems = problems;
+  }
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+function firstNonSpace(text: string): number {
+  let i = 0;
+  while (i < text.length && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  return i;
+}
+
+/** Classifies one line of text (without its line ending). Problems go to `problem`. */
+function classify(text: string, eol: Eol, problem: (message: string) => void): PbkLine {
+  if (isBlank(text)) return { text, eol, kind: 'blank', key: '', value: '' };
+  if (text.includes('\0')) problem('contains a NUL character (is this a binary or UTF-16 file?)');
+  const start = firstNonSpace(text);
+  const first = text.charCodeAt(start);
+  if (first === 0x3b /* ; */ || first === 0x23 /* # */)
+    return { text, eol, kind: 'comment', key: '', value: '' };
+  if (first === 0x5b /* [ */) {
+    const close = text.lastIndexOf(']');
+    if (close < 0) problem("an entry name is missing its closing ']'");
+    else if (!isBlank(text.slice(close + 1)))
+      problem(`unexpected text after the entry name: "${text.slice(close + 1).trim()}"`);
+    const name = close < 0 ? text.slice(start + 1) : text.slice(start + 1, close);
+    if (name.trim() === '') problem('the entry name is empty');
+    return { text, eol, kind: 'section', key: '', value: name };
+  }
+  const eq = text.indexOf('=');
+  if (eq < 0) {
+    problem(`expected key=value, an [entry name] or a comment, found "${text.trim()}"`);
+    return { text, eol, kind: 'comment', key: '', value: '' };
+  }
+  if (eq === 0) problem('a line has a value but no key');
+  return { text, eol, kind: 'key', key: text.slice(0, eq), value: text.slice(eq + 1) };
+}
+
+export function parsePbk(input: string): PbkParseResult {
+  const bom = input.startsWith(BOM);
+  const text = bom ? input.slice(1) : input;
+  const problems: PbkProblem[] = [];
+  const preamble: PbkLine[] = [];
+  const sections: PbkSection[] = [];
+  let current: { name: string; header: PbkLine; lines: PbkLine[]; lineNumber: number } | null =
+    null;
+  let lineNumber = 0;
+  let pos = 0;
+  while (pos < text.length) {
+    lineNumber++;
+    const nl = text.indexOf('\n', pos);
+    let end = nl < 0 ? text.length : nl;
+    let eol: Eol = nl < 0 ? '' : '\n';
+    if (nl >= 0 && end > pos && text.charCodeAt(end - 1) === 0x0d) {
+      end--;
+      eol = '\r\n';
+    }
+    const n = lineNumber;
+    const line = classify(text.slice(pos, end), eol, (message) => problems.push({ line: n, message }));
+    pos = nl < 0 ? text.length : nl + 1;
+    if (line.kind === 'section') {
+      current = { name: line.value, header: line, lines: [], lineNumber: n };
+      sections.push(current);
+    } else if (current) {
+      current.lines.push(line);
+    } else {
+      if (line.kind === 'key') problems.push({ line: n, message: `"${line.key}=" comes before any [entry name]` });
+      preamble.push(line);
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, document: { bom, preamble, sections } };
+}
+
+/** Parses or throws a PbkParseError carrying every problem with its line number. */
+export function parsePbkOrThrow(input: string): PbkDocument {
+  const result = parsePbk(input);
+  if (!result.ok) throw new PbkParseError(result.problems);
+  return result.document;
+}
+
+export function writePbk(doc: PbkDocument): string {
+  const parts: string[] = doc.bom ? [BOM] : [];
+  for (const line of doc.preamble) parts.push(line.text, line.eol);
+  for (const section of doc.sections) {
+    parts.push(section.header.text, section.header.eol);
+    for (const line of section.lines) parts.push(line.text, line.eol);
+  }
+  return parts.join('');
+}
+
+/** The line ending most of the document uses; CRLF (what Windows writes) when there is none. */
+export function documentEol(doc: PbkDocument): '\r\n' | '\n' {
+  let crlf = 0;
+  let lf = 0;
+  const count = (line: PbkLine): void => {
+    if (line.eol === '\r\n') crlf++;
+    else if (line.eol === '\n') lf++;
+  };
+  doc.preamble.forEach(count);
+  for (const s of doc.sections) {
+    count(s.header);
+    s.lines.forEach(count);
+  }
+  return lf > crlf ? '\n' : '\r\n';
+}
+
+export function keyLine(key: string, value: string, eol: Eol): PbkLine {
+  return { text: `${key}=${value}`, eol, kind: 'key', key, value };
+}
+
+export function blankLine(eol: Eol): PbkLine {
+  return { text: '', eol, kind: 'blank', key: '', value: '' };
+}
+
+export function sectionHeader(name: string, eol: Eol): PbkLine {
+  return { text: `[${name}]`, eol, kind: 'section', key: '', value: name };
+}
+
+export function emptyDocument(): PbkDocument {
+  return { bom: false, preamble: [], sections: [] };
+}
+
+function lastLine(doc: PbkDocument): PbkLine | undefined {
+  const lastSection = doc.sections[doc.sections.length - 1];
+  if (lastSection) return lastSection.lines[lastSection.lines.length - 1] ?? lastSection.header;
+  return doc.preamble[doc.preamble.length - 1];
+}
+
+/** Ends the document's last line, so that text appended after it starts on a line of its own. */
+function withTerminatedLastLine(doc: PbkDocument, eol: Eol): PbkDocument {
+  const last = lastLine(doc);
+  if (!last || last.eol !== '') return doc;
+  const fixed: PbkLine = { ...last, eol };
+  const lastSection = doc.sections[doc.sections.length - 1];
+  if (!lastSection) return { ...doc, preamble: [...doc.preamble.slice(0, -1), fixed] };
+  const sections = doc.sections.slice(0, -1);
+  const updated: PbkSection =
+    lastSection.lines.length > 0
+      ? { ...lastSection, lines: [...lastSection.lines.slice(0, -1), fixed] }
+      : { ...lastSection, header: fixed };
+  return { ...doc, sections: [...sections, updated] };
+}
+
+export function appendSection(doc: PbkDocument, section: PbkSection): PbkDocument {
+  const eol = documentEol(doc);
+  const base = withTerminatedLastLine(doc, eol);
+  return { ...base, sections: [...base.sections, section] };
+}
+
+export function findSectionIndex(doc: PbkDocument, name: string): number {
+  const folded = name.toLowerCase();
+  return doc.sections.findIndex((s) => s.name.toLowerCase() === folded);
+}
+
+export function replaceSection(doc: PbkDocument, index: number, section: PbkSection): PbkDocument {
+  const sections = doc.sections.slice();
+  sections[index] = section;
+  return { ...doc, sections };
+}
+
+export function removeSection(doc: PbkDocument, index: number): PbkDocument {
+  return { ...doc, sections: doc.sections.filter((_, i) => i !== index) };
+}

@@ -1,0 +1,109 @@
+// Pure reducer: the events of one connection attempt → timeline rows with their group,
+// the time since the dial started and how long each state lasted.
+
+import { describeState, type StateGroup } from './ras/connection-state';
+
+export type TimelineEvent =
+  | {
+      kind: 'notification';
+      time: number;
+      state: number;
+      error: number;
+      extendedError: number;
+      /** 'ras' for what the RAS API reported, 'app' for a row the session added (the final Disconnected). */
+      source?: 'ras' | 'app';
+    }
+  | {
+      kind: 'dial';
+      time: number;
+      destination: string;
+      /** 1-based redial attempt and how many there may be in all. */
+      attempt: number;
+      attempts: number;
+      /** 1-based index of the number dialed among the entry's numbers. */
+      numberIndex: number;
+      numberCount: number;
+      reason: 'first' | 'alternate' | 'redial';
+    }
+  | { kind: 'attached'; time: number; state: number };
+
+export interface TimelineRow {
+  kind: 'state' | 'dial' | 'attached';
+  state: number;
+  name: string;
+  group: StateGroup | 'info';
+  description: string;
+  /** Milliseconds since the first event of the timeline. */
+  at: number;
+  /** How long the row lasted; null while it is the newest row. */
+  duration: number | null;
+  error: number;
+  extendedError: number;
+  source: 'ras' | 'app';
+}
+
+export interface Timeline {
+  startedAt: number | null;
+  rows: readonly TimelineRow[];
+}
+
+export const emptyTimeline: Timeline = { startedAt: null, rows: [] };
+
+function dialDescription(e: Extract<TimelineEvent, { kind: 'dial' }>): string {
+  const parts = [`Dialing ${e.destination || '(no number)'}`];
+  if (e.numberCount > 1) parts.push(`number ${e.numberIndex} of ${e.numberCount}`);
+  if (e.attempts > 1) parts.push(`attempt ${e.attempt} of ${e.attempts}`);
+  return parts.join(', ');
+}
+
+function rowFor(e: TimelineEvent, at: number): TimelineRow {
+  if (e.kind === 'dial')
+    return {
+      kind: 'dial',
+      state: -1,
+      name: e.reason === 'first' ? 'Dial' : e.reason === 'alternate' ? 'Alternate' : 'Redial',
+      group: 'info',
+      description: dialDescription(e),
+      at,
+      duration: null,
+      error: 0,
+      extendedError: 0,
+      source: 'app',
+    };
+  const info = describeState(e.state);
+  if (e.kind === 'attached')
+    return {
+      kind: 'attached',
+      state: e.state,
+      name: info.name,
+      group: info.group,
+      description: `Found already ${info.description.toLowerCase()}`,
+      at,
+      duration: null,
+      error: 0,
+      extendedError: 0,
+      source: 'app',
+    };
+  return {
+    kind: 'state',
+    state: e.state,
+    name: info.name,
+    group: e.error !== 0 && info.group !== 'terminal' ? 'terminal' : info.group,
+    description: info.description,
+    at,
+    duration: null,
+    error: e.error,
+    extendedError: e.extendedError,
+    source: e.source ?? 'ras',
+  };
+}
+
+export function reduceTimeline(timeline: Timeline, event: TimelineEvent): Timeline {
+  const startedAt = timeline.startedAt ?? event.time;
+  const at = Math.max(0, event.time - startedAt);
+  const rows = timeline.rows.slice();
+  const prev = rows[rows.length - 1];
+  if (prev) rows[rows.length - 1] = { ...prev, duration: Math.max(0, at - prev.at) };
+  rows.push(rowFor(event, at));
+  return { startedAt, rows };
+}

@@ -1,0 +1,135 @@
+// RasBackend: the one seam between the app and the operating system's RAS. The Win32
+// backend is a thin translation of rasapi32; the simulated one is an in-process server.
+// Failures reject with RasError carrying the RAS / Win32 number.
+
+import type { RasEntry } from '../../app/phonebook/entry';
+
+/** A connection handle (HRASCONN): pointer-sized, kept as an opaque string and compared as such. */
+export type RasHandle = string;
+
+export interface DialRequest {
+  /** Phonebook file; undefined = the backend's default phonebook. */
+  phonebook?: string;
+  entryName: string;
+  /** Overrides the entry's number (RASDIALPARAMS.szPhoneNumber); used to dial alternates. */
+  phoneNumber?: string;
+  /** RASDIALPARAMS.szCallbackNumber: '' = no callback, '*' = ask (paused) or use the stored one. */
+  callbackNumber?: string;
+  userName: string;
+  password: string;
+  domain: string;
+  /** RDEOPT_PausedStates: the session engine always opts in. */
+  pausedStates: boolean;
+  /** RDEOPT_UsePrefixSuffix. */
+  usePrefixSuffix?: boolean;
+}
+
+/** One RasDialFunc2 notification. */
+export interface RasNotification {
+  handle: RasHandle;
+  state: number;
+  error: number;
+  extendedError: number;
+  subEntry: number;
+}
+
+export type NotifyFn = (notification: RasNotification) => void;
+
+/** The answer that resumes a paused dial; it changes only what the paused state asks for. */
+export type PausedAnswer =
+  | { kind: 'callback'; callbackNumber: string }
+  | { kind: 'retry-authentication'; userName: string; password: string; domain: string }
+  | { kind: 'new-password'; password: string }
+  | { kind: 'eap' }
+  | { kind: 'interactive' };
+
+export interface ConnectStatus {
+  state: number;
+  error: number;
+  deviceType: string;
+  deviceName: string;
+  phoneNumber: string;
+}
+
+export interface RasConnectionInfo {
+  handle: RasHandle;
+  entryName: string;
+  phonebook: string;
+  deviceType: string;
+  deviceName: string;
+}
+
+export interface RasStatistics {
+  bytesXmited: number;
+  bytesRcved: number;
+  framesXmited: number;
+  framesRcved: number;
+  crcErr: number;
+  timeoutErr: number;
+  alignmentErr: number;
+  hardwareOverrunErr: number;
+  framingErr: number;
+  bufferOverrunErr: number;
+  compressionRatioIn: number;
+  compressionRatioOut: number;
+  /** Connect speed in bits per second. */
+  bps: number;
+  /** Milliseconds since the connection was established. */
+  connectDuration: number;
+}
+
+export type ConnectionEvent =
+  | { kind: 'connected'; handle: RasHandle }
+  | { kind: 'disconnected'; handle: RasHandle };
+
+export interface EntrySummary {
+  name: string;
+  phonebook: string;
+}
+
+export interface SavedCredentials {
+  userName: string;
+  domain: string;
+  /** Whether a password is saved; the password itself is never returned. */
+  hasPassword: boolean;
+}
+
+export interface CredentialsUpdate {
+  userName: string;
+  domain: string;
+  /** undefined keeps the saved password, '' removes it. */
+  password?: string;
+}
+
+export interface RasBackend {
+  readonly kind: 'win32' | 'simulated';
+  /** The phonebook used when a request names none. */
+  readonly defaultPhonebook: string;
+
+  /** Starts an asynchronous dial with paused states as requested; resolves with the handle once RasDial returned. */
+  dial(request: DialRequest, onNotify: NotifyFn): Promise<RasHandle>;
+  /** Answers a paused state by re-dialing the paused handle, as RasDial does. */
+  resume(handle: RasHandle, answer: PausedAnswer): Promise<void>;
+  /** Rejects with ERROR_INVALID_HANDLE (6) once the connection and its port are gone. */
+  getConnectStatus(handle: RasHandle): Promise<ConnectStatus>;
+  enumConnections(): Promise<RasConnectionInfo[]>;
+  /** Returns before the port is released; the caller waits for getConnectStatus to fail with 6. */
+  hangUp(handle: RasHandle): Promise<void>;
+  getStatistics(handle: RasHandle): Promise<RasStatistics>;
+  /** Reports connections that come and go; returns the function that stops watching. */
+  watchConnections(onEvent: (event: ConnectionEvent) => void): () => void;
+
+  listEntries(phonebook?: string): Promise<EntrySummary[]>;
+  getEntry(phonebook: string | undefined, name: string): Promise<RasEntry>;
+  /** Creates or overwrites an entry (RasSetEntryProperties). */
+  setEntry(phonebook: string | undefined, entry: RasEntry): Promise<void>;
+  renameEntry(phonebook: string | undefined, oldName: string, newName: string): Promise<void>;
+  deleteEntry(phonebook: string | undefined, name: string): Promise<void>;
+  /** Resolves when the name is valid and unused; rejects with 123 or 183 otherwise. */
+  validateEntryName(phonebook: string | undefined, name: string): Promise<void>;
+  getCredentials(phonebook: string | undefined, name: string): Promise<SavedCredentials>;
+  setCredentials(phonebook: string | undefined, name: string, update: CredentialsUpdate): Promise<void>;
+
+  /** Ends timers and watchers; connections themselves outlive the app, as on Windows. */
+  dispose(): void;
+}

@@ -1,0 +1,75 @@
+// A rasphone.pbk file on disk, for the simulated backend (on Windows, RAS itself owns the
+// file). Reads never change the file; a file that fails to parse is reported with its line
+// number and never written; writes are atomic (temp file, flush, rename).
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { decodePbk, encodePbk, type PbkEncoding } from '../../../app/phonebook/pbk-encoding';
+import { parsePbk, writePbk, emptyDocument, type PbkDocument } from '../../../app/phonebook/pbk-codec';
+import { RasError, RasErrorCode } from '../../../app/ras/errors';
+
+export interface LoadedPbk {
+  document: PbkDocument;
+  encoding: PbkEncoding;
+}
+
+export async function readPbkFile(file: string, { missingOk = false } = {}): Promise<LoadedPbk> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && missingOk)
+      return { document: emptyDocument(), encoding: 'utf-8' };
+    throw new RasError(RasErrorCode.ERROR_CANNOT_OPEN_PHONEBOOK, `(${file}: ${(error as Error).message})`);
+  }
+  const { text, encoding } = decodePbk(bytes);
+  const parsed = parsePbk(text);
+  if (!parsed.ok) {
+    const first = parsed.problems[0]!;
+    throw new RasError(RasErrorCode.ERROR_CORRUPT_PHONEBOOK, `${file}, line ${first.line}: ${first.message}`);
+  }
+  return { document: parsed.document, encoding };
+}
+
+export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  const handle = await fs.open(temp, 'w', 0o600);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+}
+
+export async function writePbkFile(file: string, loaded: LoadedPbk): Promise<void> {
+  try {
+    await writeFileAtomic(file, encodePbk(writePbk(loaded.document), loaded.encoding));
+  } catch (error) {
+    throw new RasError(RasErrorCode.ERROR_CANNOT_WRITE_PHONEBOOK, `(${file}: ${(error as Error).message})`);
+  }
+}
+
+/** Serializes read-modify-write cycles per file, so two changes never interleave. */
+export class PbkFileLock {
+  private tails = new Map<string, Promise<unknown>>();
+
+  run<T>(file: string, work: () => Promise<T>): Promise<T> {
+    const key = path.resolve(file);
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const next = previous.then(work, work);
+    const tail = next.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return next;
+  }
+}

@@ -1,0 +1,408 @@
+// One connection's life: dial (paused states on), every notification onto the timeline,
+// paused states answered or cancelled, failures hung up and their port awaited, alternates
+// and redials per the entry, link drops, and the user's hang-up.
+
+import type { RasEntry } from '../../app/phonebook/entry';
+import { RasState, groupOf, pausedKindOf } from '../../app/ras/connection-state';
+import { AppError, RasError, RasErrorCode as E, describeError, toErrorInfo } from '../../app/ras/errors';
+import { reduceTimeline, type TimelineEvent } from '../../app/timeline';
+import type { Cancel, Clock } from '../clock';
+import type { DialRequest, PausedAnswer, RasBackend, RasHandle, RasNotification } from '../ras/backend';
+import { updateConnection, type ConnectionView, type ConnectionsStore, type PausedRequest } from './connections-store';
+import { hangUpHandle, waitForRelease, type ReleaseTiming } from './release-wait';
+
+export interface Credentials {
+  userName: string;
+  password: string;
+  domain: string;
+}
+
+export interface SessionDeps {
+  backend: RasBackend;
+  clock: Clock;
+  store: ConnectionsStore;
+  release: ReleaseTiming;
+  /** Called once the attempt's port is released, so the manager can space out the next dial. */
+  onReleased: () => void;
+  log: (message: string) => void;
+}
+
+export interface SessionInit {
+  id: string;
+  phonebook: string;
+  entry: RasEntry;
+  credentials: Credentials;
+  phoneNumber?: string;
+  callbackNumber?: string;
+  usePrefixSuffix?: boolean;
+}
+
+/** Failures of the line itself, after which the next alternate number is worth a try. */
+const LINE_FAILURES = new Set<number>([E.ERROR_LINE_BUSY, E.ERROR_NO_ANSWER, E.ERROR_NO_CARRIER, E.ERROR_NO_DIALTONE]);
+
+/** Failures a redial cannot fix: the account, the entry, or the person said no. */
+const NOT_REDIALABLE = new Set<number>([
+  E.ERROR_AUTHENTICATION_FAILURE,
+  E.ERROR_RESTRICTED_LOGON_HOURS,
+  E.ERROR_ACCT_DISABLED,
+  E.ERROR_PASSWD_EXPIRED,
+  E.ERROR_NO_DIALIN_PERMISSION,
+  708, // ERROR_ACCT_EXPIRED
+  709, // ERROR_CHANGING_PASSWORD
+  E.ERROR_INTERACTIVE_MODE,
+  E.ERROR_USER_DISCONNECTION,
+  E.ERROR_CANNOT_OPEN_PHONEBOOK,
+  E.ERROR_CANNOT_FIND_PHONEBOOK_ENTRY,
+  E.ERROR_CORRUPT_PHONEBOOK,
+  E.ERROR_DIAL_ALREADY_IN_PROGRESS,
+  E.ERROR_BAD_CALLBACK_NUMBER,
+  E.ERROR_INVALID_SIZE,
+  749, // ERROR_BAD_PHONE_NUMBER
+]);
+
+export function isRedialable(error: number): boolean {
+  return error !== 0 && !NOT_REDIALABLE.has(error);
+}
+
+export class ConnectionSession {
+  readonly id: string;
+  private readonly deps: SessionDeps;
+  private readonly init: SessionInit;
+  private credentials: Credentials;
+  private readonly numbers: string[];
+  private handle: RasHandle | null = null;
+  /** Bumped for every dial; notifications of an older attempt are ignored. */
+  private attemptToken = 0;
+  private attemptOver = true;
+  private userHangUp = false;
+  private retries = 0;
+  private redialTimer: Cancel | null = null;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(deps: SessionDeps, init: SessionInit) {
+    this.deps = deps;
+    this.init = init;
+    this.id = init.id;
+    this.credentials = { ...init.credentials };
+    const listed = init.entry.phoneNumbers.map((n) => n.number);
+    this.numbers = init.phoneNumber !== undefined ? [init.phoneNumber] : listed.length > 0 ? listed : [''];
+  }
+
+  static initialView(init: SessionInit): ConnectionView {
+    const numberCount = init.phoneNumber !== undefined ? 1 : Math.max(1, init.entry.phoneNumbers.length);
+    return {
+      id: init.id,
+      entryName: init.entry.name,
+      phonebook: init.phonebook,
+      status: 'dialing',
+      handle: null,
+      timeline: { startedAt: null, rows: [] },
+      paused: null,
+      error: null,
+      attempt: 1,
+      attempts: 1 + Math.max(0, init.entry.redialAttempts),
+      numberIndex: 1,
+      numberCount,
+      destination: init.phoneNumber ?? init.entry.phoneNumbers[0]?.number ?? '',
+      connectedAt: null,
+      redialAt: null,
+      attached: false,
+    };
+  }
+
+  private get view(): ConnectionView {
+    return this.deps.store.getState().connections[this.id]!;
+  }
+
+  private update(change: Partial<ConnectionView>): void {
+    updateConnection(this.deps.store, this.id, (v) => ({ ...v, ...change }));
+  }
+
+  private record(event: TimelineEvent, change: Partial<ConnectionView> = {}): void {
+    updateConnection(this.deps.store, this.id, (v) => ({ ...v, ...change, timeline: reduceTimeline(v.timeline, event) }));
+  }
+
+  /** Runs `work` after everything queued before it; failures end up on the view, never thrown. */
+  private serial(work: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(work).catch((error: unknown) => {
+      this.deps.log(`connection ${this.id}: ${(error as Error).message}`);
+      this.update({ status: 'disconnected', error: toErrorInfo(error), paused: null, connectedAt: null });
+    });
+    this.queue = next;
+    return next;
+  }
+
+  /** Starts the first attempt; resolves once RasDial has returned. */
+  start(): Promise<void> {
+    return this.serial(() => this.dialNumber(0, 'first'));
+  }
+
+  private request(numberIndex: number): DialRequest {
+    const explicit = this.init.phoneNumber !== undefined || this.numbers.length > 1 || numberIndex > 0;
+    return {
+      phonebook: this.init.phonebook,
+      entryName: this.init.entry.name,
+      phoneNumber: explicit ? this.numbers[numberIndex] : undefined,
+      callbackNumber: this.init.callbackNumber,
+      userName: this.credentials.userName,
+      password: this.credentials.password,
+      domain: this.credentials.domain,
+      pausedStates: true,
+      usePrefixSuffix: this.init.usePrefixSuffix,
+    };
+  }
+
+  private async dialNumber(numberIndex: number, reason: 'first' | 'alternate' | 'redial'): Promise<void> {
+    const token = ++this.attemptToken;
+    this.attemptOver = false;
+    this.retries = 0;
+    this.handle = null;
+    const destination = this.numbers[numberIndex] ?? '';
+    const view = this.view;
+    this.record(
+      {
+        kind: 'dial',
+        time: this.deps.clock.now(),
+        destination,
+        attempt: view.attempt,
+        attempts: view.attempts,
+        numberIndex: numberIndex + 1,
+        numberCount: this.numbers.length,
+        reason,
+      },
+      { status: 'dialing', numberIndex: numberIndex + 1, destination, error: null, redialAt: null, handle: null },
+    );
+    try {
+      const handle = await this.deps.backend.dial(this.request(numberIndex), (n) => this.onNotify(token, n));
+      if (token !== this.attemptToken) return;
+      this.handle = handle;
+      this.update({ handle });
+    } catch (error) {
+      if (token !== this.attemptToken) return;
+      if (!(error instanceof RasError)) throw error;
+      this.deps.log(`connection ${this.id}: RasDial failed with ${error.code}`);
+      await this.endAttempt(numberIndex, error.code, null);
+    }
+  }
+
+  private onNotify(token: number, n: RasNotification): void {
+    // The notifier only queues: the work (and any hang-up) happens outside the callback.
+    void this.serial(() => this.handleNotification(token, n));
+  }
+
+  private async handleNotification(token: number, n: RasNotification): Promise<void> {
+    if (token !== this.attemptToken || this.attemptOver || this.userHangUp) return;
+    if (this.handle === null) {
+      // The first notification can come before RasDial returned the handle.
+      this.handle = n.handle;
+      this.update({ handle: n.handle });
+    }
+    const time = this.deps.clock.now();
+    this.record({ kind: 'notification', time, state: n.state, error: n.error, extendedError: n.extendedError });
+    const numberIndex = this.view.numberIndex - 1;
+    if (n.error !== 0) {
+      await this.endAttempt(numberIndex, n.error, n.handle);
+      return;
+    }
+    const group = groupOf(n.state);
+    if (group === 'paused') {
+      this.update({ status: 'paused', paused: this.pausedRequest(n.state) });
+      return;
+    }
+    if (n.state === RasState.Connected) {
+      this.attemptOver = true;
+      this.update({ status: 'connected', paused: null, connectedAt: time });
+      if (numberIndex > 0 && this.init.entry.promoteAlternates) await this.promote(numberIndex);
+      return;
+    }
+    if (n.state === RasState.Disconnected) {
+      // Disconnected without an error: the line went down under us.
+      await this.endAttempt(numberIndex, E.ERROR_REMOTE_DISCONNECTION, n.handle, false);
+      return;
+    }
+    if (this.view.status !== 'dialing') this.update({ status: 'dialing', paused: null });
+  }
+
+  private pausedRequest(state: number): PausedRequest {
+    const kind = pausedKindOf(state);
+    if (kind === 'retry-authentication') this.retries++;
+    const reasons: Record<string, string> = {
+      'retry-authentication': describeError(E.ERROR_AUTHENTICATION_FAILURE).message,
+      'new-password': describeError(E.ERROR_PASSWD_EXPIRED).message,
+      callback: 'The server can call you back at a number you choose.',
+      eap: 'The sign-in method needs you to complete its step.',
+      interactive: 'The remote host expects you to finish a terminal session.',
+    };
+    return {
+      // A paused value ras.h does not define cannot be answered; the person can only cancel.
+      kind: kind ?? 'interactive',
+      state,
+      retry: this.retries,
+      reason: kind ? reasons[kind]! : `The dial paused in state ${state}.`,
+      userName: this.credentials.userName,
+      domain: this.credentials.domain,
+    };
+  }
+
+  resume(answer: PausedAnswer): Promise<void> {
+    const paused = this.view.paused;
+    if (this.view.status !== 'paused' || !paused)
+      return Promise.reject(new AppError('NOT_PAUSED', 'The connection is not waiting for an answer.'));
+    if (paused.kind !== answer.kind)
+      return Promise.reject(
+        new AppError('INVALID_INPUT', `The connection is waiting for "${paused.kind}", not "${answer.kind}".`),
+      );
+    if (answer.kind === 'retry-authentication')
+      this.credentials = { userName: answer.userName, password: answer.password, domain: answer.domain };
+    if (answer.kind === 'new-password') this.credentials = { ...this.credentials, password: answer.password };
+    const handle = this.handle!;
+    this.update({ status: 'dialing', paused: null });
+    return this.deps.backend.resume(handle, answer);
+  }
+
+  /** The person's hang-up, at any moment: dialing, paused, connected, or waiting to redial. */
+  hangUp(): Promise<void> {
+    this.userHangUp = true;
+    this.redialTimer?.();
+    this.redialTimer = null;
+    if (this.view.status !== 'disconnected') this.update({ status: 'disconnecting', paused: null, redialAt: null });
+    return this.serial(async () => {
+      if (this.view.status === 'disconnected') return;
+      const handle = this.handle;
+      this.attemptOver = true;
+      this.attemptToken++;
+      if (handle !== null) {
+        await hangUpHandle(this.deps.backend, handle);
+        await this.release(handle);
+      }
+      this.finish(0);
+    });
+  }
+
+  /** The connection dropped after it was up (reported by the connection watcher). */
+  linkDropped(): Promise<void> {
+    return this.serial(async () => {
+      const handle = this.handle;
+      if (this.view.status !== 'connected' || handle === null || this.userHangUp) return;
+      let error: number = E.ERROR_REMOTE_DISCONNECTION;
+      try {
+        const status = await this.deps.backend.getConnectStatus(handle);
+        if (status.error !== 0) error = status.error;
+      } catch {
+        // The handle is already gone; the drop is all we know.
+      }
+      this.record(
+        { kind: 'notification', time: this.deps.clock.now(), state: RasState.Disconnected, error, extendedError: 0 },
+        { connectedAt: null },
+      );
+      await hangUpHandle(this.deps.backend, handle);
+      await this.release(handle);
+      const entry = this.init.entry;
+      if (entry.redialOnLinkFailure && !this.userHangUp) {
+        const attempts = 1 + Math.max(1, entry.redialAttempts);
+        this.update({ attempt: 1, attempts });
+        this.scheduleRedial(error);
+        return;
+      }
+      this.finish(error);
+    });
+  }
+
+  private async release(handle: RasHandle): Promise<void> {
+    this.handle = null;
+    try {
+      await waitForRelease(this.deps.backend, this.deps.clock, handle, this.deps.release);
+    } finally {
+      this.deps.onReleased();
+    }
+  }
+
+  /** A failed attempt: hang up its handle (required even after a failure), then decide what comes next. */
+  private async endAttempt(numberIndex: number, error: number, handle: RasHandle | null, record = true): Promise<void> {
+    this.attemptOver = true;
+    if (handle !== null) {
+      await hangUpHandle(this.deps.backend, handle);
+      await this.release(handle);
+    }
+    if (record)
+      this.record({
+        kind: 'notification',
+        time: this.deps.clock.now(),
+        state: RasState.Disconnected,
+        error,
+        extendedError: 0,
+        source: 'app',
+      });
+    if (this.userHangUp) return this.finish(0);
+    const entry = this.init.entry;
+    if (LINE_FAILURES.has(error) && entry.tryNextAlternateOnFail && numberIndex + 1 < this.numbers.length)
+      return this.dialNumber(numberIndex + 1, 'alternate');
+    const view = this.view;
+    if (isRedialable(error) && view.attempt < view.attempts) return this.scheduleRedial(error);
+    this.finish(error);
+  }
+
+  private scheduleRedial(error: number): void {
+    const delay = Math.max(0, this.init.entry.redialSeconds) * 1000;
+    const redialAt = this.deps.clock.now() + delay;
+    this.update({ status: 'waiting-to-redial', redialAt, error: describeError(error), handle: null });
+    this.redialTimer = this.deps.clock.setTimeout(() => {
+      this.redialTimer = null;
+      void this.serial(async () => {
+        if (this.userHangUp || this.view.status !== 'waiting-to-redial') return;
+        this.update({ attempt: this.view.attempt + 1 });
+        await this.dialNumber(0, 'redial');
+      });
+    }, delay);
+  }
+
+  private finish(error: number): void {
+    this.attemptOver = true;
+    this.handle = null;
+    this.update({
+      status: 'disconnected',
+      paused: null,
+      connectedAt: null,
+      redialAt: null,
+      handle: null,
+      error: error === 0 ? null : describeError(error),
+    });
+    if (this.userHangUp && this.view.timeline.rows.at(-1)?.state !== RasState.Disconnected)
+      this.record({
+        kind: 'notification',
+        time: this.deps.clock.now(),
+        state: RasState.Disconnected,
+        error: 0,
+        extendedError: 0,
+        source: 'app',
+      });
+  }
+
+  private async promote(numberIndex: number): Promise<void> {
+    try {
+      const { backend } = this.deps;
+      const current = await backend.getEntry(this.init.phonebook, this.init.entry.name);
+      const worked = current.phoneNumbers.findIndex((n) => n.number === this.numbers[numberIndex]);
+      if (worked <= 0) return;
+      const phoneNumbers = [current.phoneNumbers[worked]!, ...current.phoneNumbers.filter((_, i) => i !== worked)];
+      await backend.setEntry(this.init.phonebook, { ...current, phoneNumbers });
+    } catch (error) {
+      this.deps.log(`connection ${this.id}: could not promote the alternate number: ${(error as Error).message}`);
+    }
+  }
+
+  /** Takes over a connection that exists already (attached at start-up). */
+  adopt(handle: RasHandle): void {
+    this.handle = handle;
+    this.attemptOver = true;
+  }
+
+  get currentHandle(): RasHandle | null {
+    return this.handle;
+  }
+
+  /** Settles once every queued step has run (tests and shutdown). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+}

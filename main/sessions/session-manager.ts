@@ -1,0 +1,257 @@
+// SessionManager owns every connection: it starts sessions, routes answers and hang-ups to
+// them, attaches connections that already exist, and writes the connections store that the
+// CLI, IPC and tray read. The tray and IPC call the same methods.
+
+import { AppError, RasError, ERROR_INVALID_HANDLE } from '../../app/ras/errors';
+import { RasState } from '../../app/ras/connection-state';
+import { reduceTimeline } from '../../app/timeline';
+import { realClock, sleep, type Clock } from '../clock';
+import type { PausedAnswer, RasBackend, RasConnectionInfo, RasHandle, RasStatistics } from '../ras/backend';
+import { ConnectionSession, type Credentials, type SessionInit } from './connection-session';
+import {
+  createConnectionsStore,
+  isActive,
+  putConnection,
+  type ConnectionView,
+  type ConnectionsStore,
+} from './connections-store';
+import { defaultReleaseTiming, hangUpHandle, waitForRelease, type ReleaseTiming } from './release-wait';
+
+export interface DialOptions {
+  entryName: string;
+  phonebook?: string;
+  /** Omitted: dial with the entry's saved credentials. */
+  credentials?: Credentials;
+  /** Dial this number instead of the entry's (rasdial /PHONE). */
+  phoneNumber?: string;
+  /** rasdial /CALLBACK: the number the server may call back without asking. */
+  callbackNumber?: string;
+  usePrefixSuffix?: boolean;
+}
+
+export interface SessionManagerOptions {
+  backend: RasBackend;
+  clock?: Clock;
+  store?: ConnectionsStore;
+  release?: ReleaseTiming;
+  /** Pause after a port is released before the same entry is dialed again (ras-reference.md §4). */
+  settleMs?: number;
+  log?: (message: string) => void;
+}
+
+export class SessionManager {
+  readonly store: ConnectionsStore;
+  private readonly backend: RasBackend;
+  private readonly clock: Clock;
+  private readonly release: ReleaseTiming;
+  private readonly settleMs: number;
+  private readonly log: (message: string) => void;
+  private readonly sessions = new Map<string, ConnectionSession>();
+  /** When each entry's last port was released, for the settle pause. */
+  private readonly releasedAt = new Map<string, number>();
+  /** Entries with a dial being set up, so that two quick dials of one entry cannot both start. */
+  private readonly starting = new Set<string>();
+  private readonly stopWatching: () => void;
+  private nextId = 1;
+
+  constructor(options: SessionManagerOptions) {
+    this.backend = options.backend;
+    this.clock = options.clock ?? realClock;
+    this.store = options.store ?? createConnectionsStore();
+    this.release = options.release ?? defaultReleaseTiming;
+    this.settleMs = options.settleMs ?? 1000;
+    this.log = options.log ?? (() => undefined);
+    this.stopWatching = this.backend.watchConnections((event) => {
+      const session = this.sessionByHandle(event.handle);
+      if (event.kind === 'disconnected') void session?.linkDropped();
+      else if (!session) void this.attachExisting();
+    });
+  }
+
+  private key(phonebook: string, entryName: string): string {
+    return `${phonebook}\u0000${entryName.toLowerCase()}`;
+  }
+
+  private viewFor(phonebook: string, entryName: string): ConnectionView | undefined {
+    const key = this.key(phonebook, entryName);
+    return Object.values(this.store.getState().connections).find((v) => this.key(v.phonebook, v.entryName) === key);
+  }
+
+  private sessionByHandle(handle: RasHandle): ConnectionSession | undefined {
+    for (const session of this.sessions.values()) if (session.currentHandle === handle) return session;
+    return undefined;
+  }
+
+  /** Starts a dial; resolves with the connection id once RasDial has returned. */
+  async dial(options: DialOptions): Promise<string> {
+    const phonebook = options.phonebook ?? this.backend.defaultPhonebook;
+    const key = this.key(phonebook, options.entryName);
+    const previous = this.viewFor(phonebook, options.entryName);
+    if (this.starting.has(key) || (previous && isActive(previous)))
+      throw new AppError(
+        'ALREADY_ACTIVE',
+        `"${previous?.entryName ?? options.entryName}" is already ${previous?.status === 'connected' ? 'connected' : 'being dialed'}.`,
+      );
+    this.starting.add(key);
+    try {
+      const entry = await this.backend.getEntry(phonebook, options.entryName);
+      const settled = (this.releasedAt.get(key) ?? -Infinity) + this.settleMs - this.clock.now();
+      if (settled > 0) await sleep(this.clock, settled);
+      const id = `c${this.nextId++}`;
+      const init: SessionInit = {
+        id,
+        phonebook,
+        entry,
+        credentials: options.credentials ?? { userName: '', password: '', domain: '' },
+        phoneNumber: options.phoneNumber,
+        callbackNumber: options.callbackNumber,
+        usePrefixSuffix: options.usePrefixSuffix,
+      };
+      // The entry keeps the timeline of its last attempt until this one replaces it.
+      if (previous) this.sessions.delete(previous.id);
+      putConnection(this.store, ConnectionSession.initialView(init), previous?.id);
+      const session = this.createSession(init, key);
+      await session.start();
+      return id;
+    } finally {
+      this.starting.delete(key);
+    }
+  }
+
+  private createSession(init: SessionInit, key: string): ConnectionSession {
+    const session = new ConnectionSession(
+      {
+        backend: this.backend,
+        clock: this.clock,
+        store: this.store,
+        release: this.release,
+        onReleased: () => this.releasedAt.set(key, this.clock.now()),
+        log: this.log,
+      },
+      init,
+    );
+    this.sessions.set(init.id, session);
+    return session;
+  }
+
+  private session(id: string): ConnectionSession {
+    const session = this.sessions.get(id);
+    if (!session) throw new AppError('NOT_FOUND', `There is no connection "${id}".`);
+    return session;
+  }
+
+  resume(id: string, answer: PausedAnswer): Promise<void> {
+    return this.session(id).resume(answer);
+  }
+
+  /** Cancelling a paused state hangs the dial up. */
+  cancelPause(id: string): Promise<void> {
+    return this.hangUp(id);
+  }
+
+  /** Resolves once the port is released and the connection reported Disconnected. */
+  hangUp(id: string): Promise<void> {
+    return this.session(id).hangUp();
+  }
+
+  hangUpEntry(entryName: string, phonebook?: string): Promise<void> {
+    const view = this.viewFor(phonebook ?? this.backend.defaultPhonebook, entryName);
+    if (!view || !isActive(view)) throw new AppError('NOT_FOUND', `"${entryName}" is not connected.`);
+    return this.hangUp(view.id);
+  }
+
+  async hangUpAll(): Promise<void> {
+    const active = this.list().filter(isActive);
+    await Promise.all(active.map((v) => this.hangUp(v.id)));
+  }
+
+  list(): ConnectionView[] {
+    return Object.values(this.store.getState().connections);
+  }
+
+  get(id: string): ConnectionView | undefined {
+    return this.store.getState().connections[id];
+  }
+
+  async getStatistics(id: string): Promise<RasStatistics> {
+    const view = this.get(id);
+    const handle = this.session(id).currentHandle;
+    if (!view || view.status !== 'connected' || handle === null)
+      throw new AppError('NOT_FOUND', 'Statistics exist only for a connected connection.');
+    return this.backend.getStatistics(handle);
+  }
+
+  /** Adopts connections that exist already (made before start-up, or by another program). */
+  async attachExisting(): Promise<ConnectionView[]> {
+    const existing = await this.backend.enumConnections();
+    const attached: ConnectionView[] = [];
+    for (const info of existing) {
+      if (this.sessionByHandle(info.handle)) continue;
+      const view = await this.attach(info);
+      if (view) attached.push(view);
+    }
+    return attached;
+  }
+
+  private async attach(info: RasConnectionInfo): Promise<ConnectionView | null> {
+    let state: number;
+    try {
+      const status = await this.backend.getConnectStatus(info.handle);
+      if (status.error !== 0) return null;
+      state = status.state;
+    } catch (error) {
+      if (error instanceof RasError && error.code === ERROR_INVALID_HANDLE) return null;
+      throw error;
+    }
+    let entry;
+    try {
+      entry = await this.backend.getEntry(info.phonebook, info.entryName);
+    } catch {
+      // The entry lives in a phonebook we cannot read; the connection can still be watched and hung up.
+      entry = {
+        name: info.entryName,
+        type: 'phone' as const,
+        deviceType: info.deviceType,
+        deviceName: info.deviceName,
+        port: '',
+        phoneNumbers: [],
+        tryNextAlternateOnFail: false,
+        promoteAlternates: false,
+        callbackMode: 'none' as const,
+        eapTypeId: 0,
+        terminalAfterDial: false,
+        redialAttempts: 0,
+        redialSeconds: 60,
+        redialOnLinkFailure: false,
+      };
+    }
+    const id = `c${this.nextId++}`;
+    const key = this.key(info.phonebook, info.entryName);
+    const init: SessionInit = { id, phonebook: info.phonebook, entry, credentials: { userName: '', password: '', domain: '' } };
+    const previous = this.viewFor(info.phonebook, info.entryName);
+    if (previous) this.sessions.delete(previous.id);
+    const now = this.clock.now();
+    const view: ConnectionView = {
+      ...ConnectionSession.initialView(init),
+      status: state === RasState.Connected ? 'connected' : 'dialing',
+      handle: info.handle,
+      attached: true,
+      connectedAt: state === RasState.Connected ? now : null,
+      timeline: reduceTimeline({ startedAt: null, rows: [] }, { kind: 'attached', time: now, state }),
+    };
+    putConnection(this.store, view, previous?.id);
+    this.createSession(init, key).adopt(info.handle);
+    return view;
+  }
+
+  /** Stops watching; connections stay up (they belong to the system, not to this process). */
+  dispose(): void {
+    this.stopWatching();
+  }
+
+  /** For a hang-up of a handle no session knows (a CLI /DISCONNECT of a foreign connection). */
+  async hangUpHandle(handle: RasHandle): Promise<void> {
+    await hangUpHandle(this.backend, handle);
+    await waitForRelease(this.backend, this.clock, handle, this.release);
+  }
+}
