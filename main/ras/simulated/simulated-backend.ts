@@ -29,6 +29,8 @@ export interface SimulatedBackendOptions {
   clock?: Clock;
   /** Multiplies every simulated delay: 1 = realistic, 0 = no delay. */
   speed?: number;
+  /** Where saved user names and domains persist (never passwords). */
+  credentialsFile?: string;
 }
 
 interface Connection {
@@ -58,13 +60,14 @@ export class SimulatedRasBackend implements RasBackend {
   private readonly speed: number;
   private readonly connections = new Map<RasHandle, Connection>();
   private readonly watchers = new Set<(event: ConnectionEvent) => void>();
-  private readonly phonebooks = new SimulatedPhonebooks(() => this.activeEntryKeys());
+  private readonly phonebooks: SimulatedPhonebooks;
   private nextHandle = 1;
 
   constructor(options: SimulatedBackendOptions) {
     this.defaultPhonebook = options.defaultPhonebook;
     this.clock = options.clock ?? realClock;
     this.speed = Math.max(0, options.speed ?? 1);
+    this.phonebooks = new SimulatedPhonebooks(() => this.activeEntryKeys(), options.credentialsFile);
   }
 
   private scaled(ms: number): number {

@@ -1,6 +1,7 @@
 // The phonebook side of the simulated server: entries in pbk files (read fresh for every
-// call, as RAS does), changed with atomic read-modify-write cycles, and saved credentials
-// kept in memory for the server's lifetime.
+// call, as RAS does), changed with atomic read-modify-write cycles, and saved credentials.
+// User names and domains persist in a JSON file when one is given; passwords stay in memory
+// for the server's lifetime and are never written anywhere.
 
 import { applyEntry, newSection, sectionToEntry, type RasEntry } from '../../../app/phonebook/entry';
 import { validateEntryName } from '../../../app/phonebook/entry-name';
@@ -14,7 +15,8 @@ import {
 } from '../../../app/phonebook/pbk-codec';
 import { RasError, RasErrorCode as E } from '../../../app/ras/errors';
 import type { CredentialsUpdate, EntrySummary, SavedCredentials } from '../backend';
-import { PbkFileLock, readPbkFile, writePbkFile, type LoadedPbk } from './pbk-file';
+import { promises as fs } from 'node:fs';
+import { PbkFileLock, readPbkFile, writeFileAtomic, writePbkFile, type LoadedPbk } from './pbk-file';
 
 interface StoredCredentials {
   userName: string;
@@ -25,9 +27,44 @@ interface StoredCredentials {
 export class SimulatedPhonebooks {
   private readonly lock = new PbkFileLock();
   private readonly credentials = new Map<string, StoredCredentials>();
+  private loaded: Promise<void> | null = null;
 
-  /** `activeEntries` names the entries with a live connection (phonebook + lower-cased name). */
-  constructor(private readonly activeEntries: () => Set<string>) {}
+  /**
+   * `activeEntries` names the entries with a live connection (phonebook + lower-cased name);
+   * `credentialsFile`, when given, keeps saved user names and domains across runs.
+   */
+  constructor(
+    private readonly activeEntries: () => Set<string>,
+    private readonly credentialsFile?: string,
+  ) {}
+
+  private loadCredentials(): Promise<void> {
+    this.loaded ??= (async () => {
+      if (!this.credentialsFile) return;
+      let text: string;
+      try {
+        text = await fs.readFile(this.credentialsFile, 'utf8');
+      } catch {
+        return;
+      }
+      try {
+        const saved = JSON.parse(text) as Record<string, { userName?: unknown; domain?: unknown }>;
+        for (const [key, value] of Object.entries(saved))
+          if (typeof value?.userName === 'string' && typeof value.domain === 'string')
+            this.credentials.set(key, { userName: value.userName, domain: value.domain, password: null });
+      } catch {
+        // A damaged file loses only saved user names; it is rewritten on the next change.
+      }
+    })();
+    return this.loaded;
+  }
+
+  private async saveCredentials(): Promise<void> {
+    if (!this.credentialsFile) return;
+    const out: Record<string, { userName: string; domain: string }> = {};
+    for (const [key, c] of this.credentials) out[key] = { userName: c.userName, domain: c.domain };
+    await writeFileAtomic(this.credentialsFile, new TextEncoder().encode(JSON.stringify(out, null, 2)));
+  }
 
   async listEntries(phonebook: string): Promise<EntrySummary[]> {
     const { document } = await readPbkFile(phonebook, { missingOk: true });
@@ -63,8 +100,9 @@ export class SimulatedPhonebooks {
     });
   }
 
-  renameEntry(phonebook: string, oldName: string, newName: string): Promise<void> {
-    return this.change(phonebook, (loaded) => {
+  async renameEntry(phonebook: string, oldName: string, newName: string): Promise<void> {
+    await this.loadCredentials();
+    await this.change(phonebook, (loaded) => {
       const doc = loaded.document;
       const index = findSectionIndex(doc, oldName);
       if (index < 0) throw new RasError(E.ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, `("${oldName}")`);
@@ -76,30 +114,30 @@ export class SimulatedPhonebooks {
       this.moveCredentials(phonebook, oldName, newName);
       return { ...loaded, document: replaceSection(doc, index, renamed) };
     });
+    await this.saveCredentials();
   }
 
-  deleteEntry(phonebook: string, name: string): Promise<void> {
-    if (this.activeEntries().has(entryKey(phonebook, name)))
-      return Promise.reject(new RasError(E.ERROR_CANNOT_DELETE));
-    return this.change(phonebook, (loaded) => {
+  async deleteEntry(phonebook: string, name: string): Promise<void> {
+    if (this.activeEntries().has(entryKey(phonebook, name))) throw new RasError(E.ERROR_CANNOT_DELETE);
+    await this.loadCredentials();
+    await this.change(phonebook, (loaded) => {
       const index = findSectionIndex(loaded.document, name);
       if (index < 0) throw new RasError(E.ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, `("${name}")`);
       this.credentials.delete(entryKey(phonebook, name));
       return { ...loaded, document: removeSection(loaded.document, index) };
     });
+    await this.saveCredentials();
   }
 
   async validateEntryName(phonebook: string, name: string): Promise<void> {
     const entries = await this.listEntries(phonebook);
-    const problem = validateEntryName(
-      name,
-      entries.map((e) => e.name),
-    );
+    const problem = validateEntryName(name, entries.map((e) => e.name));
     if (problem) throw new RasError(problem.code, problem.message);
   }
 
   async getCredentials(phonebook: string, name: string): Promise<SavedCredentials> {
     await this.getEntry(phonebook, name);
+    await this.loadCredentials();
     const saved = this.credentials.get(entryKey(phonebook, name));
     return { userName: saved?.userName ?? '', domain: saved?.domain ?? '', hasPassword: !!saved?.password };
   }
@@ -111,10 +149,12 @@ export class SimulatedPhonebooks {
 
   async setCredentials(phonebook: string, name: string, update: CredentialsUpdate): Promise<void> {
     await this.getEntry(phonebook, name);
+    await this.loadCredentials();
     const key = entryKey(phonebook, name);
     const previous = this.credentials.get(key);
     const password = update.password === undefined ? (previous?.password ?? null) : update.password || null;
     this.credentials.set(key, { userName: update.userName, domain: update.domain, password });
+    await this.saveCredentials();
   }
 
   private moveCredentials(phonebook: string, oldName: string, newName: string): void {

@@ -1,0 +1,64 @@
+// Test support: a simulated server on a manual clock with the demo phonebook in a temp folder.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describeState } from '../../app/ras/connection-state';
+import { ManualClock } from '../../main/clock';
+import { ensureDemoPhonebook } from '../../main/phonebook/demo-phonebook';
+import type { DialRequest, RasNotification } from '../../main/ras/backend';
+import { SimulatedRasBackend } from '../../main/ras/simulated/simulated-backend';
+
+export interface SimulatedWorld {
+  dir: string;
+  phonebook: string;
+  clock: ManualClock;
+  backend: SimulatedRasBackend;
+  cleanup: () => Promise<void>;
+}
+
+export async function simulatedWorld(options: { speed?: number } = {}): Promise<SimulatedWorld> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ras-connect-'));
+  const phonebook = path.join(dir, 'rasphone.pbk');
+  const clock = new ManualClock();
+  const backend = new SimulatedRasBackend({
+    defaultPhonebook: phonebook,
+    clock,
+    speed: options.speed ?? 1,
+    credentialsFile: path.join(dir, 'credentials.json'),
+  });
+  await ensureDemoPhonebook(backend, phonebook);
+  return {
+    dir,
+    phonebook,
+    clock,
+    backend,
+    cleanup: async () => {
+      backend.dispose();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Recorded {
+  handle: string;
+  notifications: (RasNotification & { time: number })[];
+  /** State names, with `!error` after a failing one. */
+  states(): string[];
+  last(): RasNotification | undefined;
+}
+
+export function request(entryName: string, extra: Partial<DialRequest> = {}): DialRequest {
+  return { entryName, userName: 'alice', password: 'secret', domain: '', pausedStates: true, ...extra };
+}
+
+export async function dialRecorded(world: SimulatedWorld, req: DialRequest): Promise<Recorded> {
+  const notifications: (RasNotification & { time: number })[] = [];
+  const handle = await world.backend.dial(req, (n) => notifications.push({ ...n, time: world.clock.now() }));
+  return {
+    handle,
+    notifications,
+    states: () => notifications.map((n) => describeState(n.state).name + (n.error ? `!${n.error}` : '')),
+    last: () => notifications[notifications.length - 1],
+  };
+}
