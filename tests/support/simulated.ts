@@ -45,7 +45,7 @@ export interface Recorded {
   notifications: (RasNotification & { time: number })[];
   /** State names, with `!error` after a failing one. */
   states(): string[];
-  last(): RasNotification | undefined;
+  last(): (RasNotification & { time: number }) | undefined;
 }
 
 export function request(entryName: string, extra: Partial<DialRequest> = {}): DialRequest {
