@@ -140,7 +140,7 @@ export class SessionManager {
     return session;
   }
 
-  resume(id: string, answer: PausedAnswer): Promise<void> {
+  async resume(id: string, answer: PausedAnswer): Promise<void> {
     return this.session(id).resume(answer);
   }
 
@@ -150,11 +150,16 @@ export class SessionManager {
   }
 
   /** Resolves once the port is released and the connection reported Disconnected. */
-  hangUp(id: string): Promise<void> {
+  async hangUp(id: string): Promise<void> {
     return this.session(id).hangUp();
   }
 
-  hangUpEntry(entryName: string, phonebook?: string): Promise<void> {
+  /** Settles once every step queued for the connection has run (shutdown, tests). */
+  async whenIdle(id: string): Promise<void> {
+    return this.session(id).idle();
+  }
+
+  async hangUpEntry(entryName: string, phonebook?: string): Promise<void> {
     const view = this.viewFor(phonebook ?? this.backend.defaultPhonebook, entryName);
     if (!view || !isActive(view)) throw new AppError('NOT_FOUND', `"${entryName}" is not connected.`);
     return this.hangUp(view.id);
