@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { parseAnswer, parseArgs, UsageError } from './args';
+
+describe('ras-connect arguments (rasdial syntax)', () => {
+  it('lists connections with no arguments', () => {
+    expect(parseArgs([])).toMatchObject({ kind: 'list', json: false });
+    expect(parseArgs(['--json', '/PHONEBOOK:x.pbk'])).toMatchObject({ kind: 'list', json: true, phonebook: 'x.pbk' });
+  });
+
+  it('dials ENTRY USER PASSWORD with every switch, in any case and abbreviated', () => {
+    expect(
+      parseArgs(['Office VPN', 'alice', 's3cret', '/domain:CORP', '/Phone:555-0199', '/CALLBACK:555 0142', '/phonebook:C:\\pbk\\my.pbk', '/pre']),
+    ).toEqual({
+      kind: 'dial',
+      entry: 'Office VPN',
+      userName: 'alice',
+      password: 's3cret',
+      domain: 'CORP',
+      phoneNumber: '555-0199',
+      callbackNumber: '555 0142',
+      phonebook: 'C:\\pbk\\my.pbk',
+      usePrefixSuffix: true,
+      answers: [],
+      holdSeconds: undefined,
+      json: false,
+      backend: undefined,
+    });
+    expect(parseArgs(['E', '/DOM:x', '/CALL:1', '/PHONEB:p'])).toMatchObject({ domain: 'x', callbackNumber: '1', phonebook: 'p' });
+  });
+
+  it('takes * as "ask for the password"', () => {
+    expect(parseArgs(['E', 'bob', '*'])).toMatchObject({ userName: 'bob', password: '*' });
+  });
+
+  it('hangs up with /DISCONNECT or any prefix of it', () => {
+    for (const d of ['/DISCONNECT', '/d', '/Dis']) expect(parseArgs(['Office', d])).toMatchObject({ kind: 'disconnect', entry: 'Office' });
+    expect(parseArgs(['/D'])).toMatchObject({ kind: 'disconnect', entry: undefined });
+  });
+
+  it('reads --answer, --json, --backend and --hold', () => {
+    const c = parseArgs(['E', '--answer', 'callback=', '--answer=credentials=u:p:D', '--answer', 'new-password=n', '--answer', 'eap=done', '--answer', 'interactive=DONE', '--json', '--backend', 'simulated', '--hold=2.5']);
+    expect(c).toMatchObject({
+      kind: 'dial',
+      json: true,
+      backend: 'simulated',
+      holdSeconds: 2.5,
+      answers: [
+        { kind: 'callback', callbackNumber: '' },
+        { kind: 'retry-authentication', userName: 'u', password: 'p', domain: 'D' },
+        { kind: 'new-password', password: 'n' },
+        { kind: 'eap' },
+        { kind: 'interactive' },
+      ],
+    });
+    expect(parseAnswer('credentials=u:p:with:colons')).toMatchObject({ password: 'p', domain: 'with:colons' });
+  });
+
+  it('asks for help with /? and --help', () => {
+    expect(parseArgs(['/?']).kind).toBe('help');
+    expect(parseArgs(['E', '--help']).kind).toBe('help');
+  });
+
+  it.each([
+    [['/p:1'], /ambiguous/],
+    [['E', '/PHONE'], /needs a value/],
+    [['E', '/bogus'], /Unknown switch/],
+    [['E', '--bogus'], /Unknown option/],
+    [['E', '--backend', 'dos'], /simulated or win32/],
+    [['E', '--hold', 'soon'], /seconds/],
+    [['E', '--answer', 'callback'], /KIND=VALUE/],
+    [['E', '--answer', 'credentials=onlyuser'], /user and a password/],
+    [['E', '--answer', 'eap=yes'], /eap=done/],
+    [['E', '--answer', 'telepathy=1'], /Unknown --answer/],
+    [['E', '--answer', 'new-password='], /needs a password/],
+    [['a', 'b', 'c', 'd'], /Too many/],
+    [['a', 'b', '/d'], /at most the entry/],
+    [['/PHONE:1'], /Name the entry/],
+    [['E', '--json', '--hold'], /needs a value/],
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseArgs(argv)).toThrowError(UsageError);
+    expect(() => parseArgs(argv)).toThrowError(message);
+  });
+});

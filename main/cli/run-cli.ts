@@ -1,0 +1,265 @@
+// ras-connect: the session engine driven from a terminal, like rasdial.exe. Everything it
+// touches comes in through CliIo, so tests run it in-process.
+
+import { AppError, RasErrorCode as E, describeError, toErrorInfo, type ErrorInfo } from '../../app/ras/errors';
+import { realClock, sleep, type Clock } from '../clock';
+import { dataDir, simulationSpeed } from '../data-dir';
+import { ensureDemoPhonebook } from '../phonebook/demo-phonebook';
+import type { PausedAnswer, RasBackend } from '../ras/backend';
+import { createBackend, defaultBackendKind } from '../ras/create-backend';
+import type { ConnectionView, PausedRequest } from '../sessions/connections-store';
+import { SessionManager } from '../sessions/session-manager';
+import { parseArgs, USAGE, UsageError, type CliCommand } from './args';
+import { errorJson, errorLines, rowJson, rowLine } from './output';
+import type { Terminal } from './terminal';
+
+export interface CliIo {
+  stdout: (line: string) => void;
+  stderr: (line: string) => void;
+  terminal: Terminal;
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  /** Settles when the person presses Ctrl-C. */
+  interrupted: Promise<void>;
+  clock?: Clock;
+}
+
+type Command<K extends CliCommand['kind']> = Extract<CliCommand, { kind: K }>;
+
+interface Context {
+  io: CliIo;
+  backend: RasBackend;
+  manager: SessionManager;
+  clock: Clock;
+  phonebook: string;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let command: CliCommand;
+  try {
+    command = parseArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(error.message);
+    io.stderr("Type 'ras-connect /?' for the usage.");
+    return 2;
+  }
+  if (command.kind === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const clock = io.clock ?? realClock;
+  let backend: RasBackend | null = null;
+  let manager: SessionManager | null = null;
+  try {
+    const kind = command.backend ?? defaultBackendKind(io.platform);
+    const dir = dataDir(io.env, io.platform);
+    backend = createBackend({ kind, dataDir: dir, speed: simulationSpeed(io.env), clock });
+    const phonebook = command.phonebook ?? backend.defaultPhonebook;
+    // The app's own phonebook starts with the demo entries; a phonebook the person names is theirs.
+    if (kind === 'simulated' && command.phonebook === undefined) await ensureDemoPhonebook(backend, phonebook);
+    manager = new SessionManager({ backend, clock });
+    const ctx: Context = { io, backend, manager, clock, phonebook };
+    if (command.kind === 'list') return await list(ctx, command);
+    if (command.kind === 'disconnect') return await disconnect(ctx, command);
+    return await dial(ctx, command);
+  } catch (error) {
+    return fail(io, command, toErrorInfo(error), 'entry' in command ? (command.entry ?? null) : null);
+  } finally {
+    manager?.dispose();
+    backend?.dispose();
+  }
+}
+
+function exitCode(io: CliIo, error: ErrorInfo): number {
+  // POSIX keeps only 8 bits of an exit status; Windows keeps the RAS number, as rasdial does.
+  return io.platform === 'win32' && typeof error.code === 'number' ? error.code : 1;
+}
+
+function fail(io: CliIo, command: CliCommand, error: ErrorInfo, entry: string | null): number {
+  if (command.json) io.stdout(errorJson(error, entry));
+  else for (const line of errorLines(error)) io.stderr(line);
+  return exitCode(io, error);
+}
+
+async function list(ctx: Context, command: Command<'list'>): Promise<number> {
+  const connections = await ctx.backend.enumConnections();
+  if (command.json) {
+    for (const c of connections) ctx.io.stdout(JSON.stringify({ event: 'connection', entry: c.entryName, phonebook: c.phonebook, device: c.deviceName }));
+    return 0;
+  }
+  if (connections.length === 0) ctx.io.stdout('No connections');
+  else {
+    ctx.io.stdout('Connected to');
+    for (const c of connections) ctx.io.stdout(c.entryName);
+  }
+  ctx.io.stdout('Command completed successfully.');
+  return 0;
+}
+
+async function disconnect(ctx: Context, command: Command<'disconnect'>): Promise<number> {
+  const attached = await ctx.manager.attachExisting();
+  const wanted = command.entry?.toLowerCase();
+  const targets = wanted === undefined ? attached : attached.filter((v) => v.entryName.toLowerCase() === wanted);
+  if (targets.length === 0) {
+    if (command.entry !== undefined) throw new AppError('NOT_FOUND', `You are not connected to "${command.entry}".`);
+    if (!command.json) ctx.io.stdout('No connections');
+  } else if (targets.length > 1) {
+    throw new AppError('INVALID_INPUT', `Several connections are up (${targets.map((t) => t.entryName).join(', ')}); name the one to hang up.`);
+  } else {
+    await ctx.manager.hangUp(targets[0]!.id);
+    const view = ctx.manager.get(targets[0]!.id)!;
+    if (view.error) throw new AppError('HANGUP_TIMEOUT', view.error.message);
+    if (command.json) ctx.io.stdout(JSON.stringify({ event: 'disconnected', entry: view.entryName }));
+  }
+  if (!command.json) ctx.io.stdout('Command completed successfully.');
+  return 0;
+}
+
+/** A queue of the answers given with --answer: each is used once, by the first pause of its kind. */
+function takeAnswer(answers: PausedAnswer[], kind: PausedAnswer['kind']): PausedAnswer | undefined {
+  const index = answers.findIndex((a) => a.kind === kind);
+  return index < 0 ? undefined : answers.splice(index, 1)[0];
+}
+
+async function askAnswer(terminal: Terminal, paused: PausedRequest, entry: string): Promise<PausedAnswer | null> {
+  switch (paused.kind) {
+    case 'callback': {
+      const number = await terminal.ask(`${entry}: the server can call you back. Callback number (empty: no callback): `);
+      return number === null ? null : { kind: 'callback', callbackNumber: number.trim() };
+    }
+    case 'retry-authentication': {
+      const userName = await terminal.ask(`${paused.reason} User name [${paused.userName}]: `);
+      if (userName === null) return null;
+      const password = await terminal.askSecret('Password: ');
+      if (password === null) return null;
+      const domain = await terminal.ask(`Domain [${paused.domain}]: `);
+      if (domain === null) return null;
+      return {
+        kind: 'retry-authentication',
+        userName: userName.trim() || paused.userName,
+        password,
+        domain: domain.trim() || paused.domain,
+      };
+    }
+    case 'new-password':
+      for (let tries = 0; tries < 3; tries++) {
+        const first = await terminal.askSecret(`${paused.reason} New password: `);
+        if (first === null) return null;
+        const again = await terminal.askSecret('Type the new password again: ');
+        if (again === null) return null;
+        if (first === again && first !== '') return { kind: 'new-password', password: first };
+        await terminal.ask(first === '' ? 'The password may not be empty. Press Enter to try again.' : 'The two passwords differ. Press Enter to try again.');
+      }
+      return null;
+    case 'eap':
+    case 'interactive': {
+      const what = paused.kind === 'eap' ? 'Complete the EAP sign-in' : 'Finish the terminal session';
+      const answer = await terminal.ask(`${paused.reason} ${what}, then press Enter (or type "cancel"): `);
+      return answer === null || answer.trim().toLowerCase() === 'cancel' ? null : { kind: paused.kind };
+    }
+  }
+}
+
+async function dial(ctx: Context, command: Command<'dial'>): Promise<number> {
+  const { io, manager } = ctx;
+  let password = command.password;
+  if (password === '*') {
+    if (!io.terminal.interactive) throw new AppError('INVALID_INPUT', 'The password "*" needs a terminal to ask on.');
+    const typed = await io.terminal.askSecret(`Password for ${command.userName}: `);
+    if (typed === null) throw new AppError('CANCELLED', 'No password was given.');
+    password = typed;
+  }
+  const credentials =
+    command.userName !== undefined
+      ? { userName: command.userName, password: password ?? '', domain: command.domain ?? '' }
+      : undefined;
+  if (!command.json) io.stdout(`Connecting to ${command.entry}...`);
+  const id = await manager.dial({
+    entryName: command.entry,
+    phonebook: command.phonebook,
+    credentials,
+    phoneNumber: command.phoneNumber,
+    callbackNumber: command.callbackNumber,
+    usePrefixSuffix: command.usePrefixSuffix,
+  });
+  const entryName = manager.get(id)!.entryName;
+  let printed = 0;
+  const print = (view: ConnectionView): void => {
+    for (; printed < view.timeline.rows.length; printed++) {
+      const row = view.timeline.rows[printed]!;
+      io.stdout(command.json ? rowJson(row, entryName) : rowLine(row));
+    }
+  };
+  const answers = [...command.answers];
+  const holding = ctx.backend.kind === 'simulated';
+  let requestedHangUp = false;
+  /** Why the CLI itself hung up, when that is a failure (no answer possible, cancelled). */
+  let result: ErrorInfo | null = null;
+
+  await new Promise<void>((resolve) => {
+    let answering = false;
+    let holdStarted = false;
+    const hangUp = (error: ErrorInfo | null): void => {
+      if (requestedHangUp) return;
+      requestedHangUp = true;
+      result = error;
+      void manager.hangUp(id);
+    };
+    const onView = (view: ConnectionView): void => {
+      print(view);
+      if (view.status === 'disconnected') {
+        unsubscribe();
+        resolve();
+        return;
+      }
+      if (view.status === 'paused' && view.paused && !answering && !requestedHangUp) {
+        answering = true;
+        void answerPause(view.paused).finally(() => (answering = false));
+      }
+      if (view.status === 'connected' && !holdStarted) {
+        holdStarted = true;
+        if (!command.json) io.stdout(`Connected to ${entryName}.`);
+        if (!holding) {
+          // Windows' connections outlive the process: leave it up, as rasdial does.
+          unsubscribe();
+          resolve();
+        } else if (command.holdSeconds !== undefined) {
+          void sleep(ctx.clock, command.holdSeconds * 1000).then(() => hangUp(null));
+        } else if (!command.json) io.stdout('Press Ctrl-C to hang up.');
+      }
+    };
+    const answerPause = async (paused: PausedRequest): Promise<void> => {
+      let answer: PausedAnswer | null | undefined = takeAnswer(answers, paused.kind);
+      if (!answer) {
+        if (!io.terminal.interactive) return hangUp(describeError(E.ERROR_INTERACTIVE_MODE));
+        answer = await askAnswer(io.terminal, paused, entryName);
+      }
+      if (!answer) return hangUp(cancelled());
+      try {
+        await manager.resume(id, answer);
+      } catch (error) {
+        io.stderr(toErrorInfo(error).message);
+      }
+    };
+    const unsubscribe = manager.store.subscribe((s) => s.connections[id]!, onView);
+    // Ctrl-C once connected is the clean way out; before that it cancels the dial.
+    void io.interrupted.then(() => hangUp(manager.get(id)!.status === 'connected' ? null : cancelled()));
+    onView(manager.get(id)!);
+  });
+
+  if (requestedHangUp) await manager.whenIdle(id);
+  const ended = manager.get(id)!;
+  print(ended);
+  const error = result ?? ended.error;
+  if (error) return fail(io, command, error, entryName);
+  if (!command.json) {
+    if (ended.status === 'disconnected') io.stdout(`Disconnected from ${entryName}.`);
+    io.stdout('Command completed successfully.');
+  }
+  return 0;
+}
+
+function cancelled(): ErrorInfo {
+  return { ...describeError(E.ERROR_USER_DISCONNECTION), message: 'You cancelled the dial.' };
+}
