@@ -24,8 +24,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'electron', 'koffi'], message: 'app/ stays pure.' },
-            { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'app/ imports nothing outside app/.' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'electron', 'koffi'],
+              message: 'app/ stays pure.',
+            },
+            {
+              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+              message: 'app/ imports nothing outside app/.',
+            },
           ],
         },
       ],

@@ -2,12 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { RasState } from './ras/connection-state';
 import { emptyTimeline, reduceTimeline, type TimelineEvent } from './timeline';
 
-const n = (time: number, state: number, error = 0): TimelineEvent => ({ kind: 'notification', time, state, error, extendedError: 0 });
+const n = (time: number, state: number, error = 0): TimelineEvent => ({
+  kind: 'notification',
+  time,
+  state,
+  error,
+  extendedError: 0,
+});
 
 describe('timeline reducer', () => {
   it('turns notifications into rows with times since the start and durations', () => {
     const events: TimelineEvent[] = [
-      { kind: 'dial', time: 1000, destination: '555-0100', attempt: 1, attempts: 3, numberIndex: 1, numberCount: 2, reason: 'first' },
+      {
+        kind: 'dial',
+        time: 1000,
+        destination: '555-0100',
+        attempt: 1,
+        attempts: 3,
+        numberIndex: 1,
+        numberCount: 2,
+        reason: 'first',
+      },
       n(1050, RasState.OpenPort),
       n(1200, RasState.PortOpened),
       n(1500, RasState.RetryAuthentication),
@@ -26,12 +41,18 @@ describe('timeline reducer', () => {
   });
 
   it('marks a row that carries an error as terminal and keeps the error', () => {
-    const t = [n(0, RasState.ConnectDevice), n(10, RasState.ConnectDevice, 676)].reduce(reduceTimeline, emptyTimeline);
+    const t = [n(0, RasState.ConnectDevice), n(10, RasState.ConnectDevice, 676)].reduce(
+      reduceTimeline,
+      emptyTimeline,
+    );
     expect(t.rows[1]).toMatchObject({ group: 'terminal', error: 676, name: 'ConnectDevice' });
   });
 
   it('keeps unknown states and attached connections', () => {
-    const t = [{ kind: 'attached', time: 5, state: RasState.Connected } as const, n(6, 99)].reduce(reduceTimeline, emptyTimeline);
+    const t = [{ kind: 'attached', time: 5, state: RasState.Connected } as const, n(6, 99)].reduce(
+      reduceTimeline,
+      emptyTimeline,
+    );
     expect(t.rows[0]).toMatchObject({ kind: 'attached', description: 'Found already connected' });
     expect(t.rows[1]).toMatchObject({ name: 'State 99', group: 'running' });
   });

@@ -72,7 +72,8 @@ export class ManualClock implements Clock {
       const next = this.nextDue(until);
       if (!next) {
         // Work outside the clock (file I/O) may still be under way: give it real time.
-        if (++idle > 400) throw new Error(`condition not reached within ${limitMs} ms of simulated time`);
+        if (++idle > 400)
+          throw new Error(`condition not reached within ${limitMs} ms of simulated time`);
         await new Promise<void>((resolve) => setTimeout(resolve, 5));
         continue;
       }
@@ -87,7 +88,8 @@ export class ManualClock implements Clock {
   private nextDue(until: number): Timer | undefined {
     let best: Timer | undefined;
     for (const t of this.timers)
-      if (t.at <= until && (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq))) best = t;
+      if (t.at <= until && (!best || t.at < best.at || (t.at === best.at && t.seq < best.seq)))
+        best = t;
     return best;
   }
 }

@@ -13,7 +13,8 @@ export function dataDir(
 ): string {
   if (env.RAS_CONNECT_HOME) return path.resolve(env.RAS_CONNECT_HOME);
   const join = platform === 'win32' ? path.win32.join : path.posix.join;
-  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME);
   return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), PRODUCT_NAME);
 }

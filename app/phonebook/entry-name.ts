@@ -14,16 +14,27 @@ export interface EntryNameProblem {
   message: string;
 }
 
-export function validateEntryName(name: string, existing: Iterable<string> = []): EntryNameProblem | null {
+export function validateEntryName(
+  name: string,
+  existing: Iterable<string> = [],
+): EntryNameProblem | null {
   if (!ALNUM.test(name))
     return { code: ERROR_INVALID_NAME, message: 'The name needs at least one letter or digit.' };
   const bad = FORBIDDEN.exec(name);
   if (bad)
-    return { code: ERROR_INVALID_NAME, message: `The name may not contain "${bad[0]}" (none of | > < ? * \\ / :).` };
-  if (name.startsWith('.')) return { code: ERROR_INVALID_NAME, message: 'The name may not start with a dot.' };
+    return {
+      code: ERROR_INVALID_NAME,
+      message: `The name may not contain "${bad[0]}" (none of | > < ? * \\ / :).`,
+    };
+  if (name.startsWith('.'))
+    return { code: ERROR_INVALID_NAME, message: 'The name may not start with a dot.' };
   if (name.length > RAS_MAX_ENTRY_NAME)
-    return { code: ERROR_INVALID_NAME, message: `The name is longer than ${RAS_MAX_ENTRY_NAME} characters.` };
-  if (/[\r\n]/.test(name)) return { code: ERROR_INVALID_NAME, message: 'The name may not contain a line break.' };
+    return {
+      code: ERROR_INVALID_NAME,
+      message: `The name is longer than ${RAS_MAX_ENTRY_NAME} characters.`,
+    };
+  if (/[\r\n]/.test(name))
+    return { code: ERROR_INVALID_NAME, message: 'The name may not contain a line break.' };
   const folded = name.toLowerCase();
   for (const other of existing)
     if (other.toLowerCase() === folded)

@@ -1,10 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyEntry, makeEntry, newSection, phoneNumber, sectionToEntry, type RasEntry } from './entry';
+import {
+  applyEntry,
+  makeEntry,
+  newSection,
+  phoneNumber,
+  sectionToEntry,
+  type RasEntry,
+} from './entry';
 import { validateEntryName } from './entry-name';
-import { appendSection, emptyDocument, parsePbkOrThrow, replaceSection, writePbk, type PbkSection } from './pbk-codec';
+import {
+  appendSection,
+  emptyDocument,
+  parsePbkOrThrow,
+  replaceSection,
+  writePbk,
+  type PbkSection,
+} from './pbk-codec';
 
-const windows = readFileSync(new URL('../../tests/fixtures/windows-examples.pbk', import.meta.url), 'utf8');
+const windows = readFileSync(
+  new URL('../../tests/fixtures/windows-examples.pbk', import.meta.url),
+  'utf8',
+);
 const doc = parsePbkOrThrow(windows);
 const dialUp = doc.sections[0]!;
 
@@ -31,14 +48,33 @@ describe('entry model', () => {
       redialOnLinkFailure: false,
     });
     expect(e.phoneNumbers).toEqual([
-      { number: '5550100', areaCode: '206', countryCode: 1, countryId: 1, useDialingRules: true, comment: 'Main access number' },
-      { number: '5550199', areaCode: '425', countryCode: 1, countryId: 1, useDialingRules: true, comment: 'Backup access number' },
+      {
+        number: '5550100',
+        areaCode: '206',
+        countryCode: 1,
+        countryId: 1,
+        useDialingRules: true,
+        comment: 'Main access number',
+      },
+      {
+        number: '5550199',
+        areaCode: '425',
+        countryCode: 1,
+        countryId: 1,
+        useDialingRules: true,
+        comment: 'Backup access number',
+      },
     ]);
   });
 
   it('reads the VPN and PPPoE entries', () => {
     const vpn = sectionToEntry(doc.sections[1]!);
-    expect(vpn).toMatchObject({ type: 'vpn', deviceType: 'vpn', deviceName: 'WAN Miniport (IKEv2)', redialOnLinkFailure: true });
+    expect(vpn).toMatchObject({
+      type: 'vpn',
+      deviceType: 'vpn',
+      deviceName: 'WAN Miniport (IKEv2)',
+      redialOnLinkFailure: true,
+    });
     expect(vpn.phoneNumbers[0]!.number).toBe('vpn.example.com');
     const broadband = sectionToEntry(doc.sections[2]!);
     expect(broadband).toMatchObject({ type: 'broadband', deviceType: 'PPPoE', port: 'PPPoE5-0' });
@@ -46,7 +82,8 @@ describe('entry model', () => {
   });
 
   it('writes back an unchanged entry byte for byte', () => {
-    for (const s of doc.sections) expect(textOf(applyEntry(s, sectionToEntry(s), '\r\n'))).toBe(textOf(s));
+    for (const s of doc.sections)
+      expect(textOf(applyEntry(s, sectionToEntry(s), '\r\n'))).toBe(textOf(s));
   });
 
   it('changes only the modelled keys and keeps every unknown one', () => {
@@ -64,10 +101,14 @@ describe('entry model', () => {
     const before = textOf(dialUp).split('\r\n');
     const after = textOf(out).split('\r\n');
     const unknown = (lines: string[]) =>
-      lines.filter((l) => /^(Guid|HwFlowControl|MdmProtocol|ConnectBPS|ms_server|IpDnsSuffix|PreferredBps)=/.test(l));
+      lines.filter((l) =>
+        /^(Guid|HwFlowControl|MdmProtocol|ConnectBPS|ms_server|IpDnsSuffix|PreferredBps)=/.test(l),
+      );
     expect(unknown(after)).toEqual(unknown(before));
     // The phone groups moved as a whole; the keys after them stayed in place.
-    expect(after.indexOf('LastSelectedPhone=0')).toBeGreaterThan(after.lastIndexOf('PhoneNumber=5550142'));
+    expect(after.indexOf('LastSelectedPhone=0')).toBeGreaterThan(
+      after.lastIndexOf('PhoneNumber=5550142'),
+    );
     expect(after.length).toBe(before.length + 7);
   });
 
@@ -83,7 +124,10 @@ describe('entry model', () => {
 
   it('creates new entries in the Windows layout that read back as written', () => {
     const entries = [
-      makeEntry('Modem', 'phone', ['555-0100', '555-0199'], { redialAttempts: 2, terminalAfterDial: true }),
+      makeEntry('Modem', 'phone', ['555-0100', '555-0199'], {
+        redialAttempts: 2,
+        terminalAfterDial: true,
+      }),
       makeEntry('VPN', 'vpn', ['vpn.example.com'], { eapTypeId: 13 }),
       makeEntry('PPPoE', 'broadband', ['']),
     ];
@@ -91,7 +135,11 @@ describe('entry model', () => {
     for (const e of entries) built = appendSection(built, newSection(e, '\r\n'));
     const reparsed = parsePbkOrThrow(writePbk(built));
     expect(reparsed.sections.map(sectionToEntry)).toEqual(entries);
-    const renamed = replaceSection(reparsed, 1, applyEntry(reparsed.sections[1]!, { ...entries[1]!, name: 'VPN 2' }, '\r\n'));
+    const renamed = replaceSection(
+      reparsed,
+      1,
+      applyEntry(reparsed.sections[1]!, { ...entries[1]!, name: 'VPN 2' }, '\r\n'),
+    );
     expect(writePbk(renamed)).toContain('[VPN 2]\r\n');
   });
 

@@ -14,7 +14,13 @@ import { entryBlocks, findKey, PHONE_GROUP_KEYS, type EntryBlocks } from './pbk-
 export type EntryType = 'phone' | 'vpn' | 'direct' | 'internet' | 'broadband';
 export type CallbackMode = 'none' | 'caller' | 'preset';
 
-const typeCodes: Record<EntryType, number> = { phone: 1, vpn: 2, direct: 3, internet: 4, broadband: 5 };
+const typeCodes: Record<EntryType, number> = {
+  phone: 1,
+  vpn: 2,
+  direct: 3,
+  internet: 4,
+  broadband: 5,
+};
 const callbackCodes: Record<CallbackMode, number> = { none: 0, caller: 1, preset: 2 };
 
 export interface PhoneNumber {
@@ -49,7 +55,15 @@ export interface RasEntry {
 }
 
 export function phoneNumber(number: string, extra: Partial<PhoneNumber> = {}): PhoneNumber {
-  return { number, areaCode: '', countryCode: 0, countryId: 0, useDialingRules: false, comment: '', ...extra };
+  return {
+    number,
+    areaCode: '',
+    countryCode: 0,
+    countryId: 0,
+    useDialingRules: false,
+    comment: '',
+    ...extra,
+  };
 }
 
 /** The host (VPN), service (PPPoE) or number that is dialed first. */
@@ -211,12 +225,18 @@ export function applyEntry(section: PbkSection, entry: RasEntry, eol: Eol): PbkS
     blocks = withBlocks();
   }
   let media = blocks.media[0]!;
-  if (entry.port !== before.port || findKey({ ...section, lines }, 'Port', media.start, media.keysEnd) < 0) {
+  if (
+    entry.port !== before.port ||
+    findKey({ ...section, lines }, 'Port', media.start, media.keysEnd) < 0
+  ) {
     setKey(lines, 'Port', entry.port, media.start, media.keysEnd, media.keysEnd, eol);
     blocks = withBlocks();
     media = blocks.media[0]!;
   }
-  if (entry.deviceName !== before.deviceName || findKey({ ...section, lines }, 'Device', media.start, media.keysEnd) < 0) {
+  if (
+    entry.deviceName !== before.deviceName ||
+    findKey({ ...section, lines }, 'Device', media.start, media.keysEnd) < 0
+  ) {
     setKey(lines, 'Device', entry.deviceName, media.start, media.keysEnd, media.keysEnd, eol);
     blocks = withBlocks();
     media = blocks.media[0]!;
@@ -276,12 +296,15 @@ export function applyEntry(section: PbkSection, entry: RasEntry, eol: Eol): PbkS
     }
   }
 
-  const header = entry.name === section.name ? section.header : sectionHeader(entry.name, section.header.eol);
+  const header =
+    entry.name === section.name ? section.header : sectionHeader(entry.name, section.header.eol);
   return { name: entry.name, header, lines, lineNumber: section.lineNumber };
 }
 
 function mediumFor(entry: RasEntry): string {
-  return entry.type === 'phone' && entry.deviceType.toLowerCase() === 'modem' ? 'serial' : 'rastapi';
+  return entry.type === 'phone' && entry.deviceType.toLowerCase() === 'modem'
+    ? 'serial'
+    : 'rastapi';
 }
 
 /**
@@ -342,20 +365,31 @@ export function newSection(entry: RasEntry, eol: Eol): PbkSection {
 }
 
 /** Default device for a new entry of a type, as Windows names its miniports. */
-export function defaultDevice(type: EntryType): Pick<RasEntry, 'deviceType' | 'deviceName' | 'port'> {
+export function defaultDevice(
+  type: EntryType,
+): Pick<RasEntry, 'deviceType' | 'deviceName' | 'port'> {
   switch (type) {
     case 'vpn':
       return { deviceType: 'vpn', deviceName: 'WAN Miniport (IKEv2)', port: 'VPN2-0' };
     case 'broadband':
       return { deviceType: 'PPPoE', deviceName: 'WAN Miniport (PPPOE)', port: 'PPPoE5-0' };
     case 'direct':
-      return { deviceType: 'SERIAL', deviceName: 'Communications cable between two computers', port: 'COM1' };
+      return {
+        deviceType: 'SERIAL',
+        deviceName: 'Communications cable between two computers',
+        port: 'COM1',
+      };
     default:
       return { deviceType: 'modem', deviceName: 'Standard 56000 bps Modem', port: 'COM3' };
   }
 }
 
-export function makeEntry(name: string, type: EntryType, numbers: string[], extra: Partial<RasEntry> = {}): RasEntry {
+export function makeEntry(
+  name: string,
+  type: EntryType,
+  numbers: string[],
+  extra: Partial<RasEntry> = {},
+): RasEntry {
   return {
     name,
     type,

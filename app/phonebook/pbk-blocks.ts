@@ -78,8 +78,16 @@ export function entryBlocks(section: PbkSection): EntryBlocks {
     } else if (line.key === 'MEDIA') {
       closeMedia(i);
       if (blocks.entryEnd === lines.length) blocks.entryEnd = i;
-      if (blocks.netComponents && blocks.netComponents.end === lines.length) blocks.netComponents.end = i;
-      media = { header: i, medium: line.value, start: i + 1, keysEnd: -1, end: lines.length, devices: [] };
+      if (blocks.netComponents && blocks.netComponents.end === lines.length)
+        blocks.netComponents.end = i;
+      media = {
+        header: i,
+        medium: line.value,
+        start: i + 1,
+        keysEnd: -1,
+        end: lines.length,
+        devices: [],
+      };
       blocks.media.push(media);
     } else if (line.key === 'DEVICE') {
       closeDevice(i);
@@ -109,7 +117,12 @@ export function entryBlocks(section: PbkSection): EntryBlocks {
 }
 
 /** Index of the first line with `key` in [start, end), or -1. */
-export function findKey(section: PbkSection, key: string, start = 0, end = section.lines.length): number {
+export function findKey(
+  section: PbkSection,
+  key: string,
+  start = 0,
+  end = section.lines.length,
+): number {
   for (let i = start; i < end; i++) {
     const line = section.lines[i]!;
     if (line.kind === 'key' && line.key === key) return i;

@@ -15,12 +15,19 @@ import {
   writePbk,
 } from './pbk-codec';
 
-const windows = readFileSync(new URL('../../tests/fixtures/windows-examples.pbk', import.meta.url), 'utf8');
+const windows = readFileSync(
+  new URL('../../tests/fixtures/windows-examples.pbk', import.meta.url),
+  'utf8',
+);
 
 describe('pbk codec', () => {
   it('round-trips the Windows-written example entries byte for byte', () => {
     const doc = parsePbkOrThrow(windows);
-    expect(doc.sections.map((s) => s.name)).toEqual(['Example Dial-up', 'Office VPN', 'Home Broadband']);
+    expect(doc.sections.map((s) => s.name)).toEqual([
+      'Example Dial-up',
+      'Office VPN',
+      'Home Broadband',
+    ]);
     expect(writePbk(doc)).toBe(windows);
     expect(documentEol(doc)).toBe('\r\n');
   });
@@ -40,7 +47,9 @@ describe('pbk codec', () => {
   });
 
   it('reports every malformed line with its number and gives no document', () => {
-    const result = parsePbk('Key=before\n[ok]\nA=1\njunk line\n[unclosed\n[]\n=novalue\n[x] trailing\n');
+    const result = parsePbk(
+      'Key=before\n[ok]\nA=1\njunk line\n[unclosed\n[]\n=novalue\n[x] trailing\n',
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.map((p) => p.line)).toEqual([1, 4, 5, 6, 7, 8]);
@@ -75,19 +84,38 @@ describe('pbk codec', () => {
 
 // Generated phonebooks: any well-formed file survives parse → write unchanged.
 const safeChar = fc.constantFrom(...'abcXYZ019 -_.,;#()@+!$%&\'"{}~é€ж'.split(''));
-const text = (min: number, max: number) => fc.string({ unit: safeChar, minLength: min, maxLength: max });
+const text = (min: number, max: number) =>
+  fc.string({ unit: safeChar, minLength: min, maxLength: max });
 const eol = fc.constantFrom('\r\n', '\n');
-const keyName = fc.string({ unit: fc.constantFrom(...'abcDEFxyzMEDIAVC_0'.split('')), minLength: 1, maxLength: 12 });
+const keyName = fc.string({
+  unit: fc.constantFrom(...'abcDEFxyzMEDIAVC_0'.split('')),
+  minLength: 1,
+  maxLength: 12,
+});
 const line = fc.oneof(
   fc.tuple(keyName, text(0, 30)).map(([k, v]) => `${k}=${v}`),
   text(0, 20).map((c) => `;${c}`),
   fc.constant(''),
   fc.constantFrom('MEDIA=rastapi', 'DEVICE=vpn', 'NETCOMPONENTS=', 'PhoneNumber=555-0100'),
 );
-const sectionName = text(1, 20).filter((n) => n.trim() !== '' && !n.includes(']') && !n.startsWith(' '));
+const sectionName = text(1, 20).filter(
+  (n) => n.trim() !== '' && !n.includes(']') && !n.startsWith(' '),
+);
 const section = fc.tuple(sectionName, fc.array(line, { maxLength: 15 }));
 const phonebook = fc
-  .tuple(fc.boolean(), fc.array(fc.oneof(text(0, 10).map((c) => `;${c}`), fc.constant('')), { maxLength: 3 }), fc.array(section, { maxLength: 8 }), eol, fc.boolean())
+  .tuple(
+    fc.boolean(),
+    fc.array(
+      fc.oneof(
+        text(0, 10).map((c) => `;${c}`),
+        fc.constant(''),
+      ),
+      { maxLength: 3 },
+    ),
+    fc.array(section, { maxLength: 8 }),
+    eol,
+    fc.boolean(),
+  )
   .map(([bom, preamble, sections, end, finalNewline]) => {
     const lines = [...preamble, ...sections.flatMap(([name, body]) => [`[${name}]`, ...body])];
     const joined = lines.join(end) + (finalNewline && lines.length > 0 ? end : '');

@@ -36,8 +36,7 @@ export interface PbkProblem {
 }
 
 export type PbkParseResult =
-  | { ok: true; document: PbkDocument }
-  | { ok: false; problems: PbkProblem[] };
+  { ok: true; document: PbkDocument } | { ok: false; problems: PbkProblem[] };
 
 const BOM = '\uFEFF';
 
@@ -116,7 +115,9 @@ export function parsePbk(input: string): PbkParseResult {
       eol = '\r\n';
     }
     const n = lineNumber;
-    const line = classify(text.slice(pos, end), eol, (message) => problems.push({ line: n, message }));
+    const line = classify(text.slice(pos, end), eol, (message) =>
+      problems.push({ line: n, message }),
+    );
     pos = nl < 0 ? text.length : nl + 1;
     if (line.kind === 'section') {
       current = { name: line.value, header: line, lines: [], lineNumber: n };
@@ -124,7 +125,8 @@ export function parsePbk(input: string): PbkParseResult {
     } else if (current) {
       current.lines.push(line);
     } else {
-      if (line.kind === 'key') problems.push({ line: n, message: `"${line.key}=" comes before any [entry name]` });
+      if (line.kind === 'key')
+        problems.push({ line: n, message: `"${line.key}=" comes before any [entry name]` });
       preamble.push(line);
     }
   }

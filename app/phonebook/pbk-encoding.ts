@@ -10,7 +10,10 @@ export interface DecodedPbk {
 
 export function decodePbk(bytes: Uint8Array): DecodedPbk {
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' };
+    return {
+      text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes),
+      encoding: 'utf-8',
+    };
   } catch {
     let text = '';
     for (let i = 0; i < bytes.length; i += 8192)

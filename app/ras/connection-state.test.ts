@@ -5,8 +5,15 @@ import { ALL_STATES, RasState, describeState, groupOf, pausedKindOf } from './co
 // The reference's own table, so that a value or group typed wrong here cannot pass.
 function referenceStates(): { value: number; name: string; group: string }[] {
   const text = readFileSync(new URL('../../../shared/ras-reference.md', import.meta.url), 'utf8');
-  const section = text.slice(text.indexOf('## 1. RASCONNSTATE'), text.indexOf('## 2. Paused states'));
-  return [...section.matchAll(/^\| (\d+) \| 0x[0-9A-F]+ \| RASCS_(\w+) \| (running|paused|terminal) \|/gm)].map((m) => ({
+  const section = text.slice(
+    text.indexOf('## 1. RASCONNSTATE'),
+    text.indexOf('## 2. Paused states'),
+  );
+  return [
+    ...section.matchAll(
+      /^\| (\d+) \| 0x[0-9A-F]+ \| RASCS_(\w+) \| (running|paused|terminal) \|/gm,
+    ),
+  ].map((m) => ({
     value: Number(m[1]),
     name: m[2]!,
     group: m[3]!,
@@ -25,7 +32,9 @@ describe('connection states', () => {
       expect(info.group).toBe(r.group);
       expect(info.description.length).toBeGreaterThan(3);
     }
-    expect(ALL_STATES.map((s) => s.value).sort((a, b) => a - b)).toEqual(reference.map((r) => r.value).sort((a, b) => a - b));
+    expect(ALL_STATES.map((s) => s.value).sort((a, b) => a - b)).toEqual(
+      reference.map((r) => r.value).sort((a, b) => a - b),
+    );
   });
 
   it('keeps the Windows 95 states so SubEntryConnected is 22', () => {

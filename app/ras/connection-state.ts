@@ -134,7 +134,8 @@ export function describeState(value: number): ConnectionStateInfo {
 }
 
 /** What the person is asked for in each paused state. */
-export type PausedKind = 'interactive' | 'retry-authentication' | 'callback' | 'new-password' | 'eap';
+export type PausedKind =
+  'interactive' | 'retry-authentication' | 'callback' | 'new-password' | 'eap';
 
 const pausedKinds: Record<number, PausedKind> = {
   [RasState.Interactive]: 'interactive',

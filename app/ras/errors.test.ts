@@ -5,7 +5,10 @@ import { ALL_RAS_ERRORS, AppError, RasError, describeError, toErrorInfo } from '
 function referenceErrors(): { code: number; name: string }[] {
   const text = readFileSync(new URL('../../../shared/ras-reference.md', import.meta.url), 'utf8');
   const section = text.slice(text.indexOf('### 7.3'), text.indexOf('## 8. Phonebook'));
-  return [...section.matchAll(/^\| (\d+) \| (\w+) \|/gm)].map((m) => ({ code: Number(m[1]), name: m[2]! }));
+  return [...section.matchAll(/^\| (\d+) \| (\w+) \|/gm)].map((m) => ({
+    code: Number(m[1]),
+    name: m[2]!,
+  }));
 }
 
 describe('error codes', () => {
@@ -48,14 +51,25 @@ describe('error codes', () => {
   });
 
   it('keeps an unknown code visible', () => {
-    expect(describeError(4242)).toMatchObject({ code: 4242, name: 'ERROR_4242', source: 'unknown' });
+    expect(describeError(4242)).toMatchObject({
+      code: 4242,
+      name: 'ERROR_4242',
+      source: 'unknown',
+    });
     expect(describeError(4242).message).toContain('4242');
   });
 
   it('turns thrown errors into data', () => {
-    expect(toErrorInfo(new RasError(676))).toMatchObject({ code: 676, name: 'ERROR_LINE_BUSY', source: 'ras' });
+    expect(toErrorInfo(new RasError(676))).toMatchObject({
+      code: 676,
+      name: 'ERROR_LINE_BUSY',
+      source: 'ras',
+    });
     expect(toErrorInfo(new RasError(623, '("X")')).message).toContain('("X")');
-    expect(toErrorInfo(new AppError('ALREADY_ACTIVE', 'busy'))).toMatchObject({ code: 'ALREADY_ACTIVE', message: 'busy' });
+    expect(toErrorInfo(new AppError('ALREADY_ACTIVE', 'busy'))).toMatchObject({
+      code: 'ALREADY_ACTIVE',
+      message: 'busy',
+    });
     expect(toErrorInfo(new Error('boom'))).toMatchObject({ code: 'INTERNAL', message: 'boom' });
   });
 });

@@ -87,11 +87,7 @@ const win32Codes: Record<number, [string, string, string]> = {
     'The entry name is not valid.',
     'Use a name with at least one letter or digit, without | > < ? * \\ / : and not starting with a dot.',
   ],
-  183: [
-    'ERROR_ALREADY_EXISTS',
-    'An entry with that name already exists.',
-    'Choose another name.',
-  ],
+  183: ['ERROR_ALREADY_EXISTS', 'An entry with that name already exists.', 'Choose another name.'],
   1784: [
     'ERROR_INVALID_USER_BUFFER',
     'The supplied buffer is not valid for the operation.',
@@ -180,10 +176,17 @@ const specificRemedies: Record<number, string> = {
 function familyRemedy(code: number): string {
   if ((code >= 653 && code <= 675) || (code >= 681 && code <= 690) || (code >= 693 && code <= 702))
     return 'The modem’s configuration files are damaged or incomplete; reinstall the modem driver.';
-  if ((code >= 758 && code <= 767 && code !== 764 && code !== 766) || code === 782 || code === 783 || code === 799)
+  if (
+    (code >= 758 && code <= 767 && code !== 764 && code !== 766) ||
+    code === 782 ||
+    code === 783 ||
+    code === 799
+  )
     return 'Review the Internet Connection Sharing settings of your network adapters.';
-  if (code >= 818 && code <= 822) return 'Check that the Network Access Protection Agent service is running.';
-  if (code >= 786 && code <= 793) return 'Check the L2TP/IPsec settings: pre-shared key, certificates and IPsec policy.';
+  if (code >= 818 && code <= 822)
+    return 'Check that the Network Access Protection Agent service is running.';
+  if (code >= 786 && code <= 793)
+    return 'Check the L2TP/IPsec settings: pre-shared key, certificates and IPsec policy.';
   if (
     code === 764 ||
     code === 778 ||
@@ -197,10 +200,13 @@ function familyRemedy(code: number): string {
     code === 874
   )
     return 'Check the certificates and EAP settings of the entry, or ask your administrator.';
-  if (code >= 828 && code <= 834) return 'The connection ended because of the computer’s state; connect again when you are ready.';
+  if (code >= 828 && code <= 834)
+    return 'The connection ended because of the computer’s state; connect again when you are ready.';
   if (code >= 837 && code <= 844) return 'Check the VPN type and IKEv2 settings of the entry.';
-  if ((code >= 770 && code <= 776) || code === 628) return 'Try again later or use another number or server.';
-  if ((code >= 716 && code <= 740) || code === 612) return 'Check the entry’s network settings, or ask the server’s administrator.';
+  if ((code >= 770 && code <= 776) || code === 628)
+    return 'Try again later or use another number or server.';
+  if ((code >= 716 && code <= 740) || code === 612)
+    return 'Check the entry’s network settings, or ask the server’s administrator.';
   if (code >= 601 && code <= 618) return 'Check the device and its configuration, then try again.';
   return 'Try again; if it keeps happening, note the error number and contact your administrator.';
 }
@@ -240,7 +246,8 @@ export function describeError(code: number): ErrorInfo {
       name,
       message,
       source: 'ipsec',
-      remedy: 'Check the VPN’s credentials, certificates and IKE settings, or ask your administrator.',
+      remedy:
+        'Check the VPN’s credentials, certificates and IKE settings, or ask your administrator.',
     };
   }
   return {
@@ -275,8 +282,10 @@ export const APP_ERRORS = {
   NOT_FOUND: 'Refresh and try again.',
   ALREADY_ACTIVE: 'Wait for the current attempt to finish, or hang it up first.',
   NOT_PAUSED: 'The connection is no longer waiting for this answer.',
-  HANGUP_TIMEOUT: 'Wait a moment; if the connection still shows, restart the Remote Access service.',
-  PHONEBOOK_INVALID: 'Fix the line named in the message with a text editor, then open the phonebook again.',
+  HANGUP_TIMEOUT:
+    'Wait a moment; if the connection still shows, restart the Remote Access service.',
+  PHONEBOOK_INVALID:
+    'Fix the line named in the message with a text editor, then open the phonebook again.',
   UNSUPPORTED: 'This needs Windows’ Remote Access; use the simulated server on this system.',
   CANCELLED: 'Connect again when you are ready.',
   INTERNAL: 'Report this problem with the diagnostics.',
@@ -305,5 +314,11 @@ export function toErrorInfo(error: unknown): ErrorInfo {
       source: 'app',
     };
   const message = error instanceof Error ? error.message : String(error);
-  return { code: 'INTERNAL', name: 'INTERNAL', message, remedy: APP_ERRORS.INTERNAL, source: 'app' };
+  return {
+    code: 'INTERNAL',
+    name: 'INTERNAL',
+    message,
+    remedy: APP_ERRORS.INTERNAL,
+    source: 'app',
+  };
 }

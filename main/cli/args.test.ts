@@ -4,12 +4,25 @@ import { parseAnswer, parseArgs, UsageError } from './args';
 describe('ras-connect arguments (rasdial syntax)', () => {
   it('lists connections with no arguments', () => {
     expect(parseArgs([])).toMatchObject({ kind: 'list', json: false });
-    expect(parseArgs(['--json', '/PHONEBOOK:x.pbk'])).toMatchObject({ kind: 'list', json: true, phonebook: 'x.pbk' });
+    expect(parseArgs(['--json', '/PHONEBOOK:x.pbk'])).toMatchObject({
+      kind: 'list',
+      json: true,
+      phonebook: 'x.pbk',
+    });
   });
 
   it('dials ENTRY USER PASSWORD with every switch, in any case and abbreviated', () => {
     expect(
-      parseArgs(['Office VPN', 'alice', 's3cret', '/domain:CORP', '/Phone:555-0199', '/CALLBACK:555 0142', '/phonebook:C:\\pbk\\my.pbk', '/pre']),
+      parseArgs([
+        'Office VPN',
+        'alice',
+        's3cret',
+        '/domain:CORP',
+        '/Phone:555-0199',
+        '/CALLBACK:555 0142',
+        '/phonebook:C:\\pbk\\my.pbk',
+        '/pre',
+      ]),
     ).toEqual({
       kind: 'dial',
       entry: 'Office VPN',
@@ -25,7 +38,11 @@ describe('ras-connect arguments (rasdial syntax)', () => {
       json: false,
       backend: undefined,
     });
-    expect(parseArgs(['E', '/DOM:x', '/CALL:1', '/PHONEB:p'])).toMatchObject({ domain: 'x', callbackNumber: '1', phonebook: 'p' });
+    expect(parseArgs(['E', '/DOM:x', '/CALL:1', '/PHONEB:p'])).toMatchObject({
+      domain: 'x',
+      callbackNumber: '1',
+      phonebook: 'p',
+    });
   });
 
   it('takes * as "ask for the password"', () => {
@@ -33,12 +50,28 @@ describe('ras-connect arguments (rasdial syntax)', () => {
   });
 
   it('hangs up with /DISCONNECT or any prefix of it', () => {
-    for (const d of ['/DISCONNECT', '/d', '/Dis']) expect(parseArgs(['Office', d])).toMatchObject({ kind: 'disconnect', entry: 'Office' });
+    for (const d of ['/DISCONNECT', '/d', '/Dis'])
+      expect(parseArgs(['Office', d])).toMatchObject({ kind: 'disconnect', entry: 'Office' });
     expect(parseArgs(['/D'])).toMatchObject({ kind: 'disconnect', entry: undefined });
   });
 
   it('reads --answer, --json, --backend and --hold', () => {
-    const c = parseArgs(['E', '--answer', 'callback=', '--answer=credentials=u:p:D', '--answer', 'new-password=n', '--answer', 'eap=done', '--answer', 'interactive=DONE', '--json', '--backend', 'simulated', '--hold=2.5']);
+    const c = parseArgs([
+      'E',
+      '--answer',
+      'callback=',
+      '--answer=credentials=u:p:D',
+      '--answer',
+      'new-password=n',
+      '--answer',
+      'eap=done',
+      '--answer',
+      'interactive=DONE',
+      '--json',
+      '--backend',
+      'simulated',
+      '--hold=2.5',
+    ]);
     expect(c).toMatchObject({
       kind: 'dial',
       json: true,
@@ -52,7 +85,10 @@ describe('ras-connect arguments (rasdial syntax)', () => {
         { kind: 'interactive' },
       ],
     });
-    expect(parseAnswer('credentials=u:p:with:colons')).toMatchObject({ password: 'p', domain: 'with:colons' });
+    expect(parseAnswer('credentials=u:p:with:colons')).toMatchObject({
+      password: 'p',
+      domain: 'with:colons',
+    });
   });
 
   it('asks for help with /? and --help', () => {

@@ -51,7 +51,9 @@ function matchSwitch<T extends string>(given: string, names: readonly T[]): T | 
   if (exact) return exact;
   const candidates = names.filter((n) => n.startsWith(upper));
   if (candidates.length > 1)
-    throw new UsageError(`/${given} is ambiguous: it could be ${candidates.map((c) => `/${c}`).join(' or ')}.`);
+    throw new UsageError(
+      `/${given} is ambiguous: it could be ${candidates.map((c) => `/${c}`).join(' or ')}.`,
+    );
   return candidates[0] ?? null;
 }
 
@@ -67,7 +69,9 @@ export function parseAnswer(spec: string): PausedAnswer {
     case 'credentials': {
       const [userName, password, ...rest] = value.split(':');
       if (userName === undefined || password === undefined)
-        throw new UsageError('--answer credentials=USER:PASSWORD[:DOMAIN] needs a user and a password.');
+        throw new UsageError(
+          '--answer credentials=USER:PASSWORD[:DOMAIN] needs a user and a password.',
+        );
       return { kind: 'retry-authentication', userName, password, domain: rest.join(':') };
     }
     case 'new-password':
@@ -75,10 +79,13 @@ export function parseAnswer(spec: string): PausedAnswer {
       return { kind: 'new-password', password: value };
     case 'eap':
     case 'interactive':
-      if (value.toLowerCase() !== 'done') throw new UsageError(`--answer ${kind}=done is the only form.`);
+      if (value.toLowerCase() !== 'done')
+        throw new UsageError(`--answer ${kind}=done is the only form.`);
       return { kind };
     default:
-      throw new UsageError(`Unknown --answer kind "${kind}" (callback, credentials, new-password, eap, interactive).`);
+      throw new UsageError(
+        `Unknown --answer kind "${kind}" (callback, credentials, new-password, eap, interactive).`,
+      );
   }
 }
 
@@ -108,7 +115,8 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       else if (name === 'answer') answers.push(parseAnswer(takeValue()));
       else if (name === 'backend') {
         const b = takeValue();
-        if (b !== 'simulated' && b !== 'win32') throw new UsageError(`--backend is simulated or win32, not "${b}".`);
+        if (b !== 'simulated' && b !== 'win32')
+          throw new UsageError(`--backend is simulated or win32, not "${b}".`);
         backend = b;
       } else if (name === 'hold') {
         const s = Number(takeValue());
@@ -136,7 +144,8 @@ export function parseArgs(argv: readonly string[]): CliCommand {
           flags.add(which);
           continue;
         }
-        if (matchSwitch(name!, VALUE_SWITCHES)) throw new UsageError(`/${name} needs a value: /${name}:VALUE.`);
+        if (matchSwitch(name!, VALUE_SWITCHES))
+          throw new UsageError(`/${name} needs a value: /${name}:VALUE.`);
       }
       throw new UsageError(`Unknown switch ${arg}.`);
     }

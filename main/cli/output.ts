@@ -6,7 +6,10 @@ import type { TimelineRow } from '../../app/timeline';
 
 export function rowLine(row: TimelineRow): string {
   const seconds = `${(row.at / 1000).toFixed(2)}s`.padStart(8);
-  const detail = row.error !== 0 ? `${describeError(row.error).message} (error ${row.error} ${describeError(row.error).name})` : row.description;
+  const detail =
+    row.error !== 0
+      ? `${describeError(row.error).message} (error ${row.error} ${describeError(row.error).name})`
+      : row.description;
   return `${seconds}  ${row.name.padEnd(22)} ${detail}`;
 }
 
@@ -31,5 +34,12 @@ export function errorLines(error: ErrorInfo): string[] {
 }
 
 export function errorJson(error: ErrorInfo, entry: string | null): string {
-  return JSON.stringify({ event: 'error', entry, error: error.code, errorName: error.name, message: error.message, remedy: error.remedy });
+  return JSON.stringify({
+    event: 'error',
+    entry,
+    error: error.code,
+    errorName: error.name,
+    message: error.message,
+    remedy: error.remedy,
+  });
 }

@@ -30,7 +30,11 @@ function scriptedTerminal(answers: (string | null)[], asked: string[]): Terminal
 
 async function cli(
   argv: string[],
-  options: { terminal?: (string | null)[]; platform?: NodeJS.Platform; interrupt?: (out: string[]) => boolean } = {},
+  options: {
+    terminal?: (string | null)[];
+    platform?: NodeJS.Platform;
+    interrupt?: (out: string[]) => boolean;
+  } = {},
 ): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
@@ -59,7 +63,10 @@ const sim = ['--backend', 'simulated'];
 describe('ras-connect', () => {
   it('lists no connections and creates the demo phonebook on first use', async () => {
     const run = await cli([]);
-    expect(run).toMatchObject({ code: 0, out: ['No connections', 'Command completed successfully.'] });
+    expect(run).toMatchObject({
+      code: 0,
+      out: ['No connections', 'Command completed successfully.'],
+    });
     const pbk = await readFile(path.join(home, 'rasphone.pbk'), 'utf8');
     expect(pbk.match(/^\[/gm)).toHaveLength(demoEntries().length);
     const again = await cli([]);
@@ -71,13 +78,32 @@ describe('ras-connect', () => {
     const run = await cli(['Office VPN', 'alice', 'secret', '--hold', '0']);
     expect(run.code).toBe(0);
     expect(run.out[0]).toBe('Connecting to Office VPN...');
-    const states = run.out.filter((l) => /^\s+\d+\.\d\ds /.test(l)).map((l) => l.trim().split(/\s+/)[1]);
+    const states = run.out
+      .filter((l) => /^\s+\d+\.\d\ds /.test(l))
+      .map((l) => l.trim().split(/\s+/)[1]);
     expect(states).toEqual([
-      'Dial', 'OpenPort', 'PortOpened', 'ConnectDevice', 'DeviceConnected', 'AllDevicesConnected', 'Authenticate',
-      'AuthNotify', 'AuthProject', 'AuthAck', 'Authenticated', 'Projected', 'ApplySettings', 'SubEntryConnected',
-      'Connected', 'Disconnected',
+      'Dial',
+      'OpenPort',
+      'PortOpened',
+      'ConnectDevice',
+      'DeviceConnected',
+      'AllDevicesConnected',
+      'Authenticate',
+      'AuthNotify',
+      'AuthProject',
+      'AuthAck',
+      'Authenticated',
+      'Projected',
+      'ApplySettings',
+      'SubEntryConnected',
+      'Connected',
+      'Disconnected',
     ]);
-    expect(run.out.slice(-3)).toEqual([expect.stringContaining('Disconnected'), 'Disconnected from Office VPN.', 'Command completed successfully.']);
+    expect(run.out.slice(-3)).toEqual([
+      expect.stringContaining('Disconnected'),
+      'Disconnected from Office VPN.',
+      'Command completed successfully.',
+    ]);
     expect(run.out).toContain('Connected to Office VPN.');
     expect(run.out.join('\n')).not.toContain('secret');
   });
@@ -85,22 +111,33 @@ describe('ras-connect', () => {
   it('reports a failure with the RAS number and what to do; exit 1 here, the number on Windows', async () => {
     const run = await cli(['Busy line', 'a', 'b']);
     expect(run.code).toBe(1);
-    expect(run.err).toEqual(['Remote Access error 676 - The line is busy.', expect.stringMatching(/^What to do: .*alternate/)]);
+    expect(run.err).toEqual([
+      'Remote Access error 676 - The line is busy.',
+      expect.stringMatching(/^What to do: .*alternate/),
+    ]);
     expect((await cli(['Busy line', 'a', 'b', ...sim], { platform: 'win32' })).code).toBe(676);
   });
 
   it('hangs up a dial that needs an answer when there is no terminal: 703', async () => {
     const run = await cli(['Office VPN', 'alice', 'wrong']);
     expect(run.code).toBe(1);
-    expect(run.err[0]).toBe('Remote Access error 703 - The dial needs user input but the application does not allow interaction.');
+    expect(run.err[0]).toBe(
+      'Remote Access error 703 - The dial needs user input but the application does not allow interaction.',
+    );
     expect(run.out.at(-1)).toMatch(/Disconnected\s+Disconnected$/);
-    expect((await cli(['Office VPN', 'alice', 'wrong', ...sim], { platform: 'win32' })).code).toBe(703);
+    expect((await cli(['Office VPN', 'alice', 'wrong', ...sim], { platform: 'win32' })).code).toBe(
+      703,
+    );
   });
 
   it.each([
     ['Callback (you choose the number)', ['--answer', 'callback=555 0142'], 'WaitForCallback'],
     ['Callback (you choose the number)', ['--answer', 'callback='], 'AuthProject'],
-    ['Office VPN', ['--answer', 'credentials=a:wrong', '--answer', 'credentials=bob:right:CORP'], 'AuthRetry'],
+    [
+      'Office VPN',
+      ['--answer', 'credentials=a:wrong', '--answer', 'credentials=bob:right:CORP'],
+      'AuthRetry',
+    ],
     ['EAP sign-in', ['--answer', 'eap=done'], 'InvokeEapUI'],
     ['Terminal window', ['--answer', 'interactive=done'], 'Interactive'],
   ])('%s answered in advance with %j connects', async (entry, answers, seen) => {
@@ -112,7 +149,15 @@ describe('ras-connect', () => {
   });
 
   it('answers an expired password in advance', async () => {
-    const run = await cli(['Office VPN', 'alice', 'expired', '--answer', 'new-password=fresh', '--hold', '0']);
+    const run = await cli([
+      'Office VPN',
+      'alice',
+      'expired',
+      '--answer',
+      'new-password=fresh',
+      '--hold',
+      '0',
+    ]);
     expect(run.code).toBe(0);
     expect(run.out.join('\n')).toMatch(/PasswordExpired[\s\S]*AuthChangePassword[\s\S]*Connected/);
   });
@@ -124,13 +169,21 @@ describe('ras-connect', () => {
   });
 
   it('asks on the terminal: other credentials, keeping the user name and domain offered', async () => {
-    const run = await cli(['Office VPN', 'alice', 'wrong', '/DOMAIN:CORP', '--hold', '0'], { terminal: ['', 'right', ''] });
+    const run = await cli(['Office VPN', 'alice', 'wrong', '/DOMAIN:CORP', '--hold', '0'], {
+      terminal: ['', 'right', ''],
+    });
     expect(run.code).toBe(0);
-    expect(run.asked).toEqual([expect.stringMatching(/User name \[alice\]: $/), 'Password: ', 'Domain [CORP]: ']);
+    expect(run.asked).toEqual([
+      expect.stringMatching(/User name \[alice\]: $/),
+      'Password: ',
+      'Domain [CORP]: ',
+    ]);
   });
 
   it('asks for a new password twice and again when the two differ', async () => {
-    const run = await cli(['Office VPN', 'alice', 'expired', '--hold', '0'], { terminal: ['one', 'two', '', 'fresh', 'fresh'] });
+    const run = await cli(['Office VPN', 'alice', 'expired', '--hold', '0'], {
+      terminal: ['one', 'two', '', 'fresh', 'fresh'],
+    });
     expect(run.code).toBe(0);
     expect(run.asked).toEqual([
       expect.stringMatching(/New password: $/),
@@ -142,7 +195,13 @@ describe('ras-connect', () => {
   });
 
   it('asks for the callback number, and for EAP and the terminal step', async () => {
-    expect((await cli(['Callback (you choose the number)', 'a', 'b', '--hold', '0'], { terminal: ['555 0142'] })).code).toBe(0);
+    expect(
+      (
+        await cli(['Callback (you choose the number)', 'a', 'b', '--hold', '0'], {
+          terminal: ['555 0142'],
+        })
+      ).code,
+    ).toBe(0);
     expect((await cli(['EAP sign-in', 'a', 'b', '--hold', '0'], { terminal: [''] })).code).toBe(0);
     const terminal = await cli(['Terminal window', 'a', 'b', '--hold', '0'], { terminal: [''] });
     expect(terminal.asked[0]).toMatch(/Finish the terminal session/);
@@ -164,10 +223,17 @@ describe('ras-connect', () => {
   });
 
   it('hangs up cleanly on Ctrl-C once connected, and cancels on Ctrl-C while dialing', async () => {
-    const connected = await cli(['Office VPN', 'a', 'b'], { interrupt: (out) => out.at(-1) === 'Press Ctrl-C to hang up.' });
+    const connected = await cli(['Office VPN', 'a', 'b'], {
+      interrupt: (out) => out.at(-1) === 'Press Ctrl-C to hang up.',
+    });
     expect(connected.code).toBe(0);
-    expect(connected.out.slice(-2)).toEqual(['Disconnected from Office VPN.', 'Command completed successfully.']);
-    const dialing = await cli(['Office VPN', 'a', 'b'], { interrupt: (out) => out.some((l) => l.includes('ConnectDevice')) });
+    expect(connected.out.slice(-2)).toEqual([
+      'Disconnected from Office VPN.',
+      'Command completed successfully.',
+    ]);
+    const dialing = await cli(['Office VPN', 'a', 'b'], {
+      interrupt: (out) => out.some((l) => l.includes('ConnectDevice')),
+    });
     expect(dialing.code).toBe(1);
     expect(dialing.err[0]).toMatch(/631 - You cancelled/);
   });
@@ -187,9 +253,27 @@ describe('ras-connect', () => {
   it('prints one JSON object a line per event with --json', async () => {
     const run = await cli(['Busy line', 'a', 'b', '--json']);
     const events = run.out.map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(events[0]).toMatchObject({ event: 'dial', entry: 'Busy line', state: 'Dial', stateValue: null, group: 'info', error: 0 });
-    expect(events[1]).toMatchObject({ event: 'state', state: 'OpenPort', stateValue: 0, group: 'running' });
-    expect(events.at(-2)).toMatchObject({ state: 'Disconnected', stateValue: 8193, error: 676, errorName: 'ERROR_LINE_BUSY', message: 'The line is busy.' });
+    expect(events[0]).toMatchObject({
+      event: 'dial',
+      entry: 'Busy line',
+      state: 'Dial',
+      stateValue: null,
+      group: 'info',
+      error: 0,
+    });
+    expect(events[1]).toMatchObject({
+      event: 'state',
+      state: 'OpenPort',
+      stateValue: 0,
+      group: 'running',
+    });
+    expect(events.at(-2)).toMatchObject({
+      state: 'Disconnected',
+      stateValue: 8193,
+      error: 676,
+      errorName: 'ERROR_LINE_BUSY',
+      message: 'The line is busy.',
+    });
     expect(events.at(-1)).toMatchObject({ event: 'error', error: 676 });
     expect(events.every((e) => typeof e.time === 'number' || e.event === 'error')).toBe(true);
     expect(run.err).toEqual([]);
@@ -197,7 +281,8 @@ describe('ras-connect', () => {
 
   it('uses a phonebook named with /PHONEBOOK and never rewrites a malformed one', async () => {
     const file = path.join(home, 'mine.pbk');
-    const text = '[Mine]\r\nType=2\r\n\r\nMEDIA=rastapi\r\nDEVICE=vpn\r\nPhoneNumber=vpn.example.com\r\n';
+    const text =
+      '[Mine]\r\nType=2\r\n\r\nMEDIA=rastapi\r\nDEVICE=vpn\r\nPhoneNumber=vpn.example.com\r\n';
     await writeFile(file, text);
     expect((await cli(['Mine', 'a', 'b', `/PHONEBOOK:${file}`, '--hold', '0'])).code).toBe(0);
     await writeFile(file, '[Mine]\r\nthis is not a key\r\n');

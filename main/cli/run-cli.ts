@@ -1,7 +1,13 @@
 // ras-connect: the session engine driven from a terminal, like rasdial.exe. Everything it
 // touches comes in through CliIo, so tests run it in-process.
 
-import { AppError, RasErrorCode as E, describeError, toErrorInfo, type ErrorInfo } from '../../app/ras/errors';
+import {
+  AppError,
+  RasErrorCode as E,
+  describeError,
+  toErrorInfo,
+  type ErrorInfo,
+} from '../../app/ras/errors';
 import { realClock, sleep, type Clock } from '../clock';
 import { dataDir, simulationSpeed } from '../data-dir';
 import { ensureDemoPhonebook } from '../phonebook/demo-phonebook';
@@ -57,14 +63,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     backend = createBackend({ kind, dataDir: dir, speed: simulationSpeed(io.env), clock });
     const phonebook = command.phonebook ?? backend.defaultPhonebook;
     // The app's own phonebook starts with the demo entries; a phonebook the person names is theirs.
-    if (kind === 'simulated' && command.phonebook === undefined) await ensureDemoPhonebook(backend, phonebook);
+    if (kind === 'simulated' && command.phonebook === undefined)
+      await ensureDemoPhonebook(backend, phonebook);
     manager = new SessionManager({ backend, clock });
     const ctx: Context = { io, backend, manager, clock, phonebook };
     if (command.kind === 'list') return await list(ctx, command);
     if (command.kind === 'disconnect') return await disconnect(ctx, command);
     return await dial(ctx, command);
   } catch (error) {
-    return fail(io, command, toErrorInfo(error), 'entry' in command ? (command.entry ?? null) : null);
+    return fail(
+      io,
+      command,
+      toErrorInfo(error),
+      'entry' in command ? (command.entry ?? null) : null,
+    );
   } finally {
     manager?.dispose();
     backend?.dispose();
@@ -85,7 +97,15 @@ function fail(io: CliIo, command: CliCommand, error: ErrorInfo, entry: string | 
 async function list(ctx: Context, command: Command<'list'>): Promise<number> {
   const connections = await ctx.backend.enumConnections();
   if (command.json) {
-    for (const c of connections) ctx.io.stdout(JSON.stringify({ event: 'connection', entry: c.entryName, phonebook: c.phonebook, device: c.deviceName }));
+    for (const c of connections)
+      ctx.io.stdout(
+        JSON.stringify({
+          event: 'connection',
+          entry: c.entryName,
+          phonebook: c.phonebook,
+          device: c.deviceName,
+        }),
+      );
     return 0;
   }
   if (connections.length === 0) ctx.io.stdout('No connections');
@@ -100,17 +120,23 @@ async function list(ctx: Context, command: Command<'list'>): Promise<number> {
 async function disconnect(ctx: Context, command: Command<'disconnect'>): Promise<number> {
   const attached = await ctx.manager.attachExisting();
   const wanted = command.entry?.toLowerCase();
-  const targets = wanted === undefined ? attached : attached.filter((v) => v.entryName.toLowerCase() === wanted);
+  const targets =
+    wanted === undefined ? attached : attached.filter((v) => v.entryName.toLowerCase() === wanted);
   if (targets.length === 0) {
-    if (command.entry !== undefined) throw new AppError('NOT_FOUND', `You are not connected to "${command.entry}".`);
+    if (command.entry !== undefined)
+      throw new AppError('NOT_FOUND', `You are not connected to "${command.entry}".`);
     if (!command.json) ctx.io.stdout('No connections');
   } else if (targets.length > 1) {
-    throw new AppError('INVALID_INPUT', `Several connections are up (${targets.map((t) => t.entryName).join(', ')}); name the one to hang up.`);
+    throw new AppError(
+      'INVALID_INPUT',
+      `Several connections are up (${targets.map((t) => t.entryName).join(', ')}); name the one to hang up.`,
+    );
   } else {
     await ctx.manager.hangUp(targets[0]!.id);
     const view = ctx.manager.get(targets[0]!.id)!;
     if (view.error) throw new AppError('HANGUP_TIMEOUT', view.error.message);
-    if (command.json) ctx.io.stdout(JSON.stringify({ event: 'disconnected', entry: view.entryName }));
+    if (command.json)
+      ctx.io.stdout(JSON.stringify({ event: 'disconnected', entry: view.entryName }));
   }
   if (!command.json) ctx.io.stdout('Command completed successfully.');
   return 0;
@@ -122,10 +148,16 @@ function takeAnswer(answers: PausedAnswer[], kind: PausedAnswer['kind']): Paused
   return index < 0 ? undefined : answers.splice(index, 1)[0];
 }
 
-async function askAnswer(terminal: Terminal, paused: PausedRequest, entry: string): Promise<PausedAnswer | null> {
+async function askAnswer(
+  terminal: Terminal,
+  paused: PausedRequest,
+  entry: string,
+): Promise<PausedAnswer | null> {
   switch (paused.kind) {
     case 'callback': {
-      const number = await terminal.ask(`${entry}: the server can call you back. Callback number (empty: no callback): `);
+      const number = await terminal.ask(
+        `${entry}: the server can call you back. Callback number (empty: no callback): `,
+      );
       return number === null ? null : { kind: 'callback', callbackNumber: number.trim() };
     }
     case 'retry-authentication': {
@@ -149,14 +181,23 @@ async function askAnswer(terminal: Terminal, paused: PausedRequest, entry: strin
         const again = await terminal.askSecret('Type the new password again: ');
         if (again === null) return null;
         if (first === again && first !== '') return { kind: 'new-password', password: first };
-        await terminal.ask(first === '' ? 'The password may not be empty. Press Enter to try again.' : 'The two passwords differ. Press Enter to try again.');
+        await terminal.ask(
+          first === ''
+            ? 'The password may not be empty. Press Enter to try again.'
+            : 'The two passwords differ. Press Enter to try again.',
+        );
       }
       return null;
     case 'eap':
     case 'interactive': {
-      const what = paused.kind === 'eap' ? 'Complete the EAP sign-in' : 'Finish the terminal session';
-      const answer = await terminal.ask(`${paused.reason} ${what}, then press Enter (or type "cancel"): `);
-      return answer === null || answer.trim().toLowerCase() === 'cancel' ? null : { kind: paused.kind };
+      const what =
+        paused.kind === 'eap' ? 'Complete the EAP sign-in' : 'Finish the terminal session';
+      const answer = await terminal.ask(
+        `${paused.reason} ${what}, then press Enter (or type "cancel"): `,
+      );
+      return answer === null || answer.trim().toLowerCase() === 'cancel'
+        ? null
+        : { kind: paused.kind };
     }
   }
 }
@@ -165,7 +206,8 @@ async function dial(ctx: Context, command: Command<'dial'>): Promise<number> {
   const { io, manager } = ctx;
   let password = command.password;
   if (password === '*') {
-    if (!io.terminal.interactive) throw new AppError('INVALID_INPUT', 'The password "*" needs a terminal to ask on.');
+    if (!io.terminal.interactive)
+      throw new AppError('INVALID_INPUT', 'The password "*" needs a terminal to ask on.');
     const typed = await io.terminal.askSecret(`Password for ${command.userName}: `);
     if (typed === null) throw new AppError('CANCELLED', 'No password was given.');
     password = typed;
@@ -244,7 +286,9 @@ async function dial(ctx: Context, command: Command<'dial'>): Promise<number> {
     };
     const unsubscribe = manager.store.subscribe((s) => s.connections[id]!, onView);
     // Ctrl-C once connected is the clean way out; before that it cancels the dial.
-    void io.interrupted.then(() => hangUp(manager.get(id)!.status === 'connected' ? null : cancelled()));
+    void io.interrupted.then(() =>
+      hangUp(manager.get(id)!.status === 'connected' ? null : cancelled()),
+    );
     onView(manager.get(id)!);
   });
 

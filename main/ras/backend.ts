@@ -79,8 +79,7 @@ export interface RasStatistics {
 }
 
 export type ConnectionEvent =
-  | { kind: 'connected'; handle: RasHandle }
-  | { kind: 'disconnected'; handle: RasHandle };
+  { kind: 'connected'; handle: RasHandle } | { kind: 'disconnected'; handle: RasHandle };
 
 export interface EntrySummary {
   name: string;
@@ -128,7 +127,11 @@ export interface RasBackend {
   /** Resolves when the name is valid and unused; rejects with 123 or 183 otherwise. */
   validateEntryName(phonebook: string | undefined, name: string): Promise<void>;
   getCredentials(phonebook: string | undefined, name: string): Promise<SavedCredentials>;
-  setCredentials(phonebook: string | undefined, name: string, update: CredentialsUpdate): Promise<void>;
+  setCredentials(
+    phonebook: string | undefined,
+    name: string,
+    update: CredentialsUpdate,
+  ): Promise<void>;
 
   /** Ends timers and watchers; connections themselves outlive the app, as on Windows. */
   dispose(): void;

@@ -4,11 +4,28 @@
 
 import type { RasEntry } from '../../app/phonebook/entry';
 import { RasState, groupOf, pausedKindOf } from '../../app/ras/connection-state';
-import { AppError, RasError, RasErrorCode as E, describeError, toErrorInfo } from '../../app/ras/errors';
+import {
+  AppError,
+  RasError,
+  RasErrorCode as E,
+  describeError,
+  toErrorInfo,
+} from '../../app/ras/errors';
 import { reduceTimeline, type TimelineEvent } from '../../app/timeline';
 import type { Cancel, Clock } from '../clock';
-import type { DialRequest, PausedAnswer, RasBackend, RasHandle, RasNotification } from '../ras/backend';
-import { updateConnection, type ConnectionView, type ConnectionsStore, type PausedRequest } from './connections-store';
+import type {
+  DialRequest,
+  PausedAnswer,
+  RasBackend,
+  RasHandle,
+  RasNotification,
+} from '../ras/backend';
+import {
+  updateConnection,
+  type ConnectionView,
+  type ConnectionsStore,
+  type PausedRequest,
+} from './connections-store';
 import { hangUpHandle, waitForRelease, type ReleaseTiming } from './release-wait';
 
 export interface Credentials {
@@ -38,7 +55,12 @@ export interface SessionInit {
 }
 
 /** Failures of the line itself, after which the next alternate number is worth a try. */
-const LINE_FAILURES = new Set<number>([E.ERROR_LINE_BUSY, E.ERROR_NO_ANSWER, E.ERROR_NO_CARRIER, E.ERROR_NO_DIALTONE]);
+const LINE_FAILURES = new Set<number>([
+  E.ERROR_LINE_BUSY,
+  E.ERROR_NO_ANSWER,
+  E.ERROR_NO_CARRIER,
+  E.ERROR_NO_DIALTONE,
+]);
 
 /** Failures a redial cannot fix: the account, the entry, or the person said no. */
 const NOT_REDIALABLE = new Set<number>([
@@ -85,11 +107,13 @@ export class ConnectionSession {
     this.id = init.id;
     this.credentials = { ...init.credentials };
     const listed = init.entry.phoneNumbers.map((n) => n.number);
-    this.numbers = init.phoneNumber !== undefined ? [init.phoneNumber] : listed.length > 0 ? listed : [''];
+    this.numbers =
+      init.phoneNumber !== undefined ? [init.phoneNumber] : listed.length > 0 ? listed : [''];
   }
 
   static initialView(init: SessionInit): ConnectionView {
-    const numberCount = init.phoneNumber !== undefined ? 1 : Math.max(1, init.entry.phoneNumbers.length);
+    const numberCount =
+      init.phoneNumber !== undefined ? 1 : Math.max(1, init.entry.phoneNumbers.length);
     return {
       id: init.id,
       entryName: init.entry.name,
@@ -119,14 +143,23 @@ export class ConnectionSession {
   }
 
   private record(event: TimelineEvent, change: Partial<ConnectionView> = {}): void {
-    updateConnection(this.deps.store, this.id, (v) => ({ ...v, ...change, timeline: reduceTimeline(v.timeline, event) }));
+    updateConnection(this.deps.store, this.id, (v) => ({
+      ...v,
+      ...change,
+      timeline: reduceTimeline(v.timeline, event),
+    }));
   }
 
   /** Runs `work` after everything queued before it; failures end up on the view, never thrown. */
   private serial(work: () => Promise<void>): Promise<void> {
     const next = this.queue.then(work).catch((error: unknown) => {
       this.deps.log(`connection ${this.id}: ${(error as Error).message}`);
-      this.update({ status: 'disconnected', error: toErrorInfo(error), paused: null, connectedAt: null });
+      this.update({
+        status: 'disconnected',
+        error: toErrorInfo(error),
+        paused: null,
+        connectedAt: null,
+      });
     });
     this.queue = next;
     return next;
@@ -138,7 +171,8 @@ export class ConnectionSession {
   }
 
   private request(numberIndex: number): DialRequest {
-    const explicit = this.init.phoneNumber !== undefined || this.numbers.length > 1 || numberIndex > 0;
+    const explicit =
+      this.init.phoneNumber !== undefined || this.numbers.length > 1 || numberIndex > 0;
     return {
       phonebook: this.init.phonebook,
       entryName: this.init.entry.name,
@@ -152,7 +186,10 @@ export class ConnectionSession {
     };
   }
 
-  private async dialNumber(numberIndex: number, reason: 'first' | 'alternate' | 'redial'): Promise<void> {
+  private async dialNumber(
+    numberIndex: number,
+    reason: 'first' | 'alternate' | 'redial',
+  ): Promise<void> {
     const token = ++this.attemptToken;
     this.attemptOver = false;
     this.retries = 0;
@@ -170,10 +207,19 @@ export class ConnectionSession {
         numberCount: this.numbers.length,
         reason,
       },
-      { status: 'dialing', numberIndex: numberIndex + 1, destination, error: null, redialAt: null, handle: null },
+      {
+        status: 'dialing',
+        numberIndex: numberIndex + 1,
+        destination,
+        error: null,
+        redialAt: null,
+        handle: null,
+      },
     );
     try {
-      const handle = await this.deps.backend.dial(this.request(numberIndex), (n) => this.onNotify(token, n));
+      const handle = await this.deps.backend.dial(this.request(numberIndex), (n) =>
+        this.onNotify(token, n),
+      );
       if (token !== this.attemptToken) return;
       this.handle = handle;
       this.update({ handle });
@@ -198,7 +244,13 @@ export class ConnectionSession {
       this.update({ handle: n.handle });
     }
     const time = this.deps.clock.now();
-    this.record({ kind: 'notification', time, state: n.state, error: n.error, extendedError: n.extendedError });
+    this.record({
+      kind: 'notification',
+      time,
+      state: n.state,
+      error: n.error,
+      extendedError: n.extendedError,
+    });
     const numberIndex = this.view.numberIndex - 1;
     if (n.error !== 0) {
       await this.endAttempt(numberIndex, n.error, n.handle);
@@ -247,14 +299,24 @@ export class ConnectionSession {
   resume(answer: PausedAnswer): Promise<void> {
     const paused = this.view.paused;
     if (this.view.status !== 'paused' || !paused)
-      return Promise.reject(new AppError('NOT_PAUSED', 'The connection is not waiting for an answer.'));
+      return Promise.reject(
+        new AppError('NOT_PAUSED', 'The connection is not waiting for an answer.'),
+      );
     if (paused.kind !== answer.kind)
       return Promise.reject(
-        new AppError('INVALID_INPUT', `The connection is waiting for "${paused.kind}", not "${answer.kind}".`),
+        new AppError(
+          'INVALID_INPUT',
+          `The connection is waiting for "${paused.kind}", not "${answer.kind}".`,
+        ),
       );
     if (answer.kind === 'retry-authentication')
-      this.credentials = { userName: answer.userName, password: answer.password, domain: answer.domain };
-    if (answer.kind === 'new-password') this.credentials = { ...this.credentials, password: answer.password };
+      this.credentials = {
+        userName: answer.userName,
+        password: answer.password,
+        domain: answer.domain,
+      };
+    if (answer.kind === 'new-password')
+      this.credentials = { ...this.credentials, password: answer.password };
     const handle = this.handle!;
     this.update({ status: 'dialing', paused: null });
     return this.deps.backend.resume(handle, answer);
@@ -265,7 +327,8 @@ export class ConnectionSession {
     this.userHangUp = true;
     this.redialTimer?.();
     this.redialTimer = null;
-    if (this.view.status !== 'disconnected') this.update({ status: 'disconnecting', paused: null, redialAt: null });
+    if (this.view.status !== 'disconnected')
+      this.update({ status: 'disconnecting', paused: null, redialAt: null });
     return this.serial(async () => {
       if (this.view.status === 'disconnected') return;
       const handle = this.handle;
@@ -292,7 +355,13 @@ export class ConnectionSession {
         // The handle is already gone; the drop is all we know.
       }
       this.record(
-        { kind: 'notification', time: this.deps.clock.now(), state: RasState.Disconnected, error, extendedError: 0 },
+        {
+          kind: 'notification',
+          time: this.deps.clock.now(),
+          state: RasState.Disconnected,
+          error,
+          extendedError: 0,
+        },
         { connectedAt: null },
       );
       await hangUpHandle(this.deps.backend, handle);
@@ -318,7 +387,12 @@ export class ConnectionSession {
   }
 
   /** A failed attempt: hang up its handle (required even after a failure), then decide what comes next. */
-  private async endAttempt(numberIndex: number, error: number, handle: RasHandle | null, record = true): Promise<void> {
+  private async endAttempt(
+    numberIndex: number,
+    error: number,
+    handle: RasHandle | null,
+    record = true,
+  ): Promise<void> {
     this.attemptOver = true;
     if (handle !== null) {
       await hangUpHandle(this.deps.backend, handle);
@@ -335,7 +409,11 @@ export class ConnectionSession {
       });
     if (this.userHangUp) return this.finish(0);
     const entry = this.init.entry;
-    if (LINE_FAILURES.has(error) && entry.tryNextAlternateOnFail && numberIndex + 1 < this.numbers.length)
+    if (
+      LINE_FAILURES.has(error) &&
+      entry.tryNextAlternateOnFail &&
+      numberIndex + 1 < this.numbers.length
+    )
       return this.dialNumber(numberIndex + 1, 'alternate');
     const view = this.view;
     if (isRedialable(error) && view.attempt < view.attempts) return this.scheduleRedial(error);
@@ -345,7 +423,12 @@ export class ConnectionSession {
   private scheduleRedial(error: number): void {
     const delay = Math.max(0, this.init.entry.redialSeconds) * 1000;
     const redialAt = this.deps.clock.now() + delay;
-    this.update({ status: 'waiting-to-redial', redialAt, error: describeError(error), handle: null });
+    this.update({
+      status: 'waiting-to-redial',
+      redialAt,
+      error: describeError(error),
+      handle: null,
+    });
     this.redialTimer = this.deps.clock.setTimeout(() => {
       this.redialTimer = null;
       void this.serial(async () => {
@@ -384,10 +467,15 @@ export class ConnectionSession {
       const current = await backend.getEntry(this.init.phonebook, this.init.entry.name);
       const worked = current.phoneNumbers.findIndex((n) => n.number === this.numbers[numberIndex]);
       if (worked <= 0) return;
-      const phoneNumbers = [current.phoneNumbers[worked]!, ...current.phoneNumbers.filter((_, i) => i !== worked)];
+      const phoneNumbers = [
+        current.phoneNumbers[worked]!,
+        ...current.phoneNumbers.filter((_, i) => i !== worked),
+      ];
       await backend.setEntry(this.init.phonebook, { ...current, phoneNumbers });
     } catch (error) {
-      this.deps.log(`connection ${this.id}: could not promote the alternate number: ${(error as Error).message}`);
+      this.deps.log(
+        `connection ${this.id}: could not promote the alternate number: ${(error as Error).message}`,
+      );
     }
   }
 

@@ -9,12 +9,7 @@ import type { ErrorInfo } from '../../app/ras/errors';
 import type { Timeline } from '../../app/timeline';
 
 export type ConnectionStatus =
-  | 'dialing'
-  | 'paused'
-  | 'connected'
-  | 'waiting-to-redial'
-  | 'disconnecting'
-  | 'disconnected';
+  'dialing' | 'paused' | 'connected' | 'waiting-to-redial' | 'disconnecting' | 'disconnected';
 
 export interface PausedRequest {
   kind: PausedKind;
@@ -55,7 +50,9 @@ export interface ConnectionsState {
 }
 
 export function createConnectionsStore() {
-  return createStore<ConnectionsState>()(subscribeWithSelector(() => ({ version: 0, connections: {} })));
+  return createStore<ConnectionsState>()(
+    subscribeWithSelector(() => ({ version: 0, connections: {} })),
+  );
 }
 
 export type ConnectionsStore = ReturnType<typeof createConnectionsStore>;
@@ -72,7 +69,11 @@ export function updateConnection(
   });
 }
 
-export function putConnection(store: ConnectionsStore, view: ConnectionView, replacing?: string): void {
+export function putConnection(
+  store: ConnectionsStore,
+  view: ConnectionView,
+  replacing?: string,
+): void {
   store.setState((s) => {
     const connections = { ...s.connections };
     if (replacing) delete connections[replacing];

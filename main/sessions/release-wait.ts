@@ -19,7 +19,10 @@ export async function hangUpHandle(backend: RasBackend, handle: RasHandle): Prom
   try {
     await backend.hangUp(handle);
   } catch (error) {
-    if (error instanceof RasError && (error.code === ERROR_INVALID_HANDLE || error.code === RasErrorCode.ERROR_NO_CONNECTION))
+    if (
+      error instanceof RasError &&
+      (error.code === ERROR_INVALID_HANDLE || error.code === RasErrorCode.ERROR_NO_CONNECTION)
+    )
       return;
     throw error;
   }

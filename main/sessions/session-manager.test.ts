@@ -24,7 +24,9 @@ const view = (id: string): ConnectionView => manager.get(id)!;
 const until = (id: string, ...statuses: ConnectionStatus[]) =>
   world.clock.runUntil(() => statuses.includes(view(id).status));
 const names = (id: string) =>
-  view(id).timeline.rows.map((r) => (r.kind === 'dial' ? r.name : r.name + (r.error ? `!${r.error}` : '')));
+  view(id).timeline.rows.map((r) =>
+    r.kind === 'dial' ? r.name : r.name + (r.error ? `!${r.error}` : ''),
+  );
 
 /** Awaits work that waits on the manual clock (port release, settle pauses) while moving the clock. */
 async function drive<T>(work: Promise<T>): Promise<T> {
@@ -75,7 +77,14 @@ describe('session engine: dialing', () => {
     const handle = view(id).handle;
     expect(handle).not.toBeNull();
     await until(id, 'disconnected');
-    expect(names(id)).toEqual(['Dial', 'OpenPort', 'PortOpened', 'ConnectDevice', 'ConnectDevice!676', 'Disconnected!676']);
+    expect(names(id)).toEqual([
+      'Dial',
+      'OpenPort',
+      'PortOpened',
+      'ConnectDevice',
+      'ConnectDevice!676',
+      'Disconnected!676',
+    ]);
     expect(view(id).error).toMatchObject({ code: 676, name: 'ERROR_LINE_BUSY' });
     expect(view(id).timeline.rows.at(-1)!.source).toBe('app');
     await expectReleased(handle!);
@@ -88,7 +97,9 @@ describe('session engine: dialing', () => {
 
   it('runs several connections at once, each with its own timeline', async () => {
     const ids = await Promise.all(['Office VPN', 'Dial-up', 'Busy line'].map((e) => dial(e)));
-    await world.clock.runUntil(() => ids.every((id) => ['connected', 'disconnected'].includes(view(id).status)));
+    await world.clock.runUntil(() =>
+      ids.every((id) => ['connected', 'disconnected'].includes(view(id).status)),
+    );
     expect(ids.map((id) => view(id).status)).toEqual(['connected', 'connected', 'disconnected']);
     expect(names(ids[1]!)).toContain('AuthLinkSpeed');
     expect(names(ids[0]!)).not.toContain('AuthLinkSpeed');
@@ -99,7 +110,10 @@ describe('session engine: dialing', () => {
   it('refuses a second dial of an entry that is being dialed or is connected', async () => {
     const id = await dial('Office VPN');
     await expect(dial('office vpn')).rejects.toBeInstanceOf(AppError);
-    await expect(dial('Office VPN')).rejects.toMatchObject({ code: 'ALREADY_ACTIVE', message: /being dialed/ });
+    await expect(dial('Office VPN')).rejects.toMatchObject({
+      code: 'ALREADY_ACTIVE',
+      message: /being dialed/,
+    });
     await until(id, 'connected');
     await expect(dial('Office VPN')).rejects.toMatchObject({ message: /already connected/ });
   });
@@ -128,7 +142,16 @@ describe('session engine: dialing', () => {
 
   it('ends a ninth concurrent dial with ERROR_PORT_NOT_AVAILABLE', async () => {
     // Eight dials that hold their port: each connects or waits in a paused state.
-    const entries = ['Dial-up', 'Office VPN', 'Home Broadband', 'VPN (slow)', 'EAP sign-in', 'Callback (preset number)', 'Callback (you choose the number)', 'Account disabled'];
+    const entries = [
+      'Dial-up',
+      'Office VPN',
+      'Home Broadband',
+      'VPN (slow)',
+      'EAP sign-in',
+      'Callback (preset number)',
+      'Callback (you choose the number)',
+      'Account disabled',
+    ];
     const held = [];
     for (const e of entries) held.push(await dial(e));
     const ninth = await dial('No dial tone');
@@ -153,17 +176,36 @@ describe('session engine: paused states', () => {
   it('asks for other credentials with the retry number, twice, then connects', async () => {
     const id = await dial('Office VPN', { userName: 'bob', password: 'wrong', domain: 'CORP' });
     await until(id, 'paused');
-    expect(view(id).paused).toMatchObject({ kind: 'retry-authentication', retry: 1, userName: 'bob', domain: 'CORP' });
+    expect(view(id).paused).toMatchObject({
+      kind: 'retry-authentication',
+      retry: 1,
+      userName: 'bob',
+      domain: 'CORP',
+    });
     expect(view(id).paused!.reason).toMatch(/rejected/);
-    await manager.resume(id, { kind: 'retry-authentication', userName: 'bob', password: 'wrong', domain: 'CORP' });
+    await manager.resume(id, {
+      kind: 'retry-authentication',
+      userName: 'bob',
+      password: 'wrong',
+      domain: 'CORP',
+    });
     await world.clock.runUntil(() => view(id).paused?.retry === 2);
-    await manager.resume(id, { kind: 'retry-authentication', userName: 'bob', password: 'right', domain: 'CORP' });
+    await manager.resume(id, {
+      kind: 'retry-authentication',
+      userName: 'bob',
+      password: 'right',
+      domain: 'CORP',
+    });
     await until(id, 'connected');
     expect(names(id).filter((n) => n === 'RetryAuthentication')).toHaveLength(2);
   });
 
   it.each([
-    ['Callback (you choose the number)', { kind: 'callback', callbackNumber: '555 0142' }, 'callback'],
+    [
+      'Callback (you choose the number)',
+      { kind: 'callback', callbackNumber: '555 0142' },
+      'callback',
+    ],
     ['Office VPN', { kind: 'new-password', password: 'fresh' }, 'new-password'],
     ['EAP sign-in', { kind: 'eap' }, 'eap'],
     ['Terminal window', { kind: 'interactive' }, 'interactive'],
@@ -182,30 +224,48 @@ describe('session engine: paused states', () => {
     ['Office VPN', { ...good, password: 'expired' }],
     ['EAP sign-in', good],
     ['Terminal window', good],
-  ])('%s: cancelling the pause hangs up and reports Disconnected once the port is free', async (entry, credentials) => {
-    const id = await dial(entry, credentials);
-    await until(id, 'paused');
-    const handle = view(id).handle!;
-    await drive(manager.cancelPause(id));
-    expect(view(id)).toMatchObject({ status: 'disconnected', error: null, paused: null });
-    expect(names(id).at(-1)).toBe('Disconnected');
-    await expectReleased(handle);
-  });
+  ])(
+    '%s: cancelling the pause hangs up and reports Disconnected once the port is free',
+    async (entry, credentials) => {
+      const id = await dial(entry, credentials);
+      await until(id, 'paused');
+      const handle = view(id).handle!;
+      await drive(manager.cancelPause(id));
+      expect(view(id)).toMatchObject({ status: 'disconnected', error: null, paused: null });
+      expect(names(id).at(-1)).toBe('Disconnected');
+      await expectReleased(handle);
+    },
+  );
 
   it('refuses an answer the connection is not waiting for', async () => {
     const id = await dial('Terminal window');
     await expect(manager.resume(id, { kind: 'eap' })).rejects.toMatchObject({ code: 'NOT_PAUSED' });
     await until(id, 'paused');
-    await expect(manager.resume(id, { kind: 'eap' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(manager.resume('c999', { kind: 'eap' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(manager.resume(id, { kind: 'eap' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(manager.resume('c999', { kind: 'eap' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('ends a third failed sign-in as Disconnected with 691 and does not redial it', async () => {
-    await world.backend.setEntry(undefined, makeEntry('Redialing VPN', 'vpn', ['vpn.example.com'], { redialAttempts: 3, redialSeconds: 1 }));
+    await world.backend.setEntry(
+      undefined,
+      makeEntry('Redialing VPN', 'vpn', ['vpn.example.com'], {
+        redialAttempts: 3,
+        redialSeconds: 1,
+      }),
+    );
     const id = await dial('Redialing VPN', { ...good, password: 'wrong' });
     for (let i = 1; i <= 2; i++) {
       await world.clock.runUntil(() => view(id).paused?.retry === i);
-      await manager.resume(id, { kind: 'retry-authentication', userName: 'alice', password: 'wrong', domain: '' });
+      await manager.resume(id, {
+        kind: 'retry-authentication',
+        userName: 'alice',
+        password: 'wrong',
+        domain: '',
+      });
     }
     await until(id, 'disconnected');
     expect(view(id).error?.code).toBe(691);
@@ -218,46 +278,62 @@ describe('session engine: hang-up', () => {
     ['running', 'Office VPN', (id: string) => view(id).timeline.rows.length >= 5],
     ['paused', 'Terminal window', (id: string) => view(id).status === 'paused'],
     ['terminal (connected)', 'Office VPN', (id: string) => view(id).status === 'connected'],
-  ])('in a %s state reports Disconnected only after the port is released', async (_group, entry, reached) => {
-    const id = await dial(entry);
-    await world.clock.runUntil(() => reached(id));
-    const handle = view(id).handle!;
-    const seen: { status: ConnectionStatus; released: boolean }[] = [];
-    manager.store.subscribe(
-      (s) => s.connections[id]!.status,
-      (status) => {
-        void world.backend.getConnectStatus(handle).then(
-          () => seen.push({ status, released: false }),
-          () => seen.push({ status, released: true }),
-        );
-      },
-    );
-    const done = manager.hangUp(id);
-    expect(view(id).status).toBe('disconnecting');
-    await world.clock.runUntil(() => view(id).status === 'disconnected');
-    await done;
-    await world.clock.advance(0);
-    expect(seen).toEqual([
-      { status: 'disconnecting', released: false },
-      { status: 'disconnected', released: true },
-    ]);
-    expect(names(id).at(-1)).toBe('Disconnected');
-    expect(view(id).error).toBeNull();
-    const rows = view(id).timeline.rows.length;
-    await world.clock.advance(60_000);
-    expect(view(id).timeline.rows).toHaveLength(rows);
-  });
+  ])(
+    'in a %s state reports Disconnected only after the port is released',
+    async (_group, entry, reached) => {
+      const id = await dial(entry);
+      await world.clock.runUntil(() => reached(id));
+      const handle = view(id).handle!;
+      const seen: { status: ConnectionStatus; released: boolean }[] = [];
+      manager.store.subscribe(
+        (s) => s.connections[id]!.status,
+        (status) => {
+          void world.backend.getConnectStatus(handle).then(
+            () => seen.push({ status, released: false }),
+            () => seen.push({ status, released: true }),
+          );
+        },
+      );
+      const done = manager.hangUp(id);
+      expect(view(id).status).toBe('disconnecting');
+      await world.clock.runUntil(() => view(id).status === 'disconnected');
+      await done;
+      await world.clock.advance(0);
+      expect(seen).toEqual([
+        { status: 'disconnecting', released: false },
+        { status: 'disconnected', released: true },
+      ]);
+      expect(names(id).at(-1)).toBe('Disconnected');
+      expect(view(id).error).toBeNull();
+      const rows = view(id).timeline.rows.length;
+      await world.clock.advance(60_000);
+      expect(view(id).timeline.rows).toHaveLength(rows);
+    },
+  );
 
   it('fails with a clear error when the port is never released', async () => {
     const stuck: RasBackend = Object.create(world.backend);
-    stuck.getConnectStatus = async () => ({ state: S.Disconnected, error: 0, deviceType: 'vpn', deviceName: '', phoneNumber: '' });
-    const m = new SessionManager({ backend: stuck, clock: world.clock, release: { pollMs: 50, timeoutMs: 2000 } });
+    stuck.getConnectStatus = async () => ({
+      state: S.Disconnected,
+      error: 0,
+      deviceType: 'vpn',
+      deviceName: '',
+      phoneNumber: '',
+    });
+    const m = new SessionManager({
+      backend: stuck,
+      clock: world.clock,
+      release: { pollMs: 50, timeoutMs: 2000 },
+    });
     const id = await m.dial({ entryName: 'Office VPN', credentials: good });
     await world.clock.runUntil(() => m.get(id)!.status === 'connected');
     const done = m.hangUp(id);
     await world.clock.runUntil(() => m.get(id)!.status === 'disconnected');
     await done;
-    expect(m.get(id)!.error).toMatchObject({ code: 'HANGUP_TIMEOUT', message: /not released within 2 s/ });
+    expect(m.get(id)!.error).toMatchObject({
+      code: 'HANGUP_TIMEOUT',
+      message: /not released within 2 s/,
+    });
     m.dispose();
   });
 
@@ -306,7 +382,9 @@ describe('session engine: alternates and redial', () => {
   it('dials the next alternate after a line failure and promotes the number that worked', async () => {
     const id = await dial('Dial-up with alternates');
     await until(id, 'connected');
-    const dials = view(id).timeline.rows.filter((r) => r.kind === 'dial').map((r) => r.description);
+    const dials = view(id)
+      .timeline.rows.filter((r) => r.kind === 'dial')
+      .map((r) => r.description);
     expect(dials).toEqual([
       'Dialing 555-0486, number 1 of 3',
       'Dialing 555-0487, number 2 of 3',
@@ -329,7 +407,10 @@ describe('session engine: alternates and redial', () => {
   });
 
   it('redials a failed attempt as often as the entry says, spaced by its interval', async () => {
-    await world.backend.setEntry(undefined, makeEntry('Redial busy', 'phone', ['555-0486'], { redialAttempts: 2, redialSeconds: 5 }));
+    await world.backend.setEntry(
+      undefined,
+      makeEntry('Redial busy', 'phone', ['555-0486'], { redialAttempts: 2, redialSeconds: 5 }),
+    );
     const id = await dial('Redial busy');
     await world.clock.runUntil(() => view(id).status === 'waiting-to-redial');
     expect(view(id).redialAt! - world.clock.now()).toBe(5000);
@@ -340,12 +421,17 @@ describe('session engine: alternates and redial', () => {
       ['Redial', 'Dialing 555-0486, attempt 2 of 3'],
       ['Redial', 'Dialing 555-0486, attempt 3 of 3'],
     ]);
-    expect(dials[1]!.at - view(id).timeline.rows.find((r) => r.name === 'Disconnected')!.at).toBe(5000);
+    expect(dials[1]!.at - view(id).timeline.rows.find((r) => r.name === 'Disconnected')!.at).toBe(
+      5000,
+    );
     expect(view(id).error?.code).toBe(676);
   });
 
   it('stops redialing when the person hangs up while it waits', async () => {
-    await world.backend.setEntry(undefined, makeEntry('Redial busy', 'phone', ['555-0486'], { redialAttempts: 5, redialSeconds: 30 }));
+    await world.backend.setEntry(
+      undefined,
+      makeEntry('Redial busy', 'phone', ['555-0486'], { redialAttempts: 5, redialSeconds: 30 }),
+    );
     const id = await dial('Redial busy');
     await world.clock.runUntil(() => view(id).status === 'waiting-to-redial');
     await drive(manager.hangUp(id));
@@ -365,7 +451,11 @@ describe('session engine: alternates and redial', () => {
 
   it('redials when the link drops and the entry says so', async () => {
     const entry = await world.backend.getEntry(undefined, 'Drops after 30 s');
-    await world.backend.setEntry(undefined, { ...entry, redialOnLinkFailure: true, redialSeconds: 2 });
+    await world.backend.setEntry(undefined, {
+      ...entry,
+      redialOnLinkFailure: true,
+      redialSeconds: 2,
+    });
     const id = await dial('Drops after 30 s');
     await until(id, 'connected');
     await until(id, 'waiting-to-redial');
@@ -385,10 +475,17 @@ describe('session engine: connections that exist at start-up', () => {
     const fresh = new SessionManager({ backend: world.backend, clock: world.clock });
     const attached = await fresh.attachExisting();
     expect(attached).toHaveLength(1);
-    expect(attached[0]).toMatchObject({ entryName: 'Office VPN', status: 'connected', attached: true, handle });
+    expect(attached[0]).toMatchObject({
+      entryName: 'Office VPN',
+      status: 'connected',
+      attached: true,
+      handle,
+    });
     expect(attached[0]!.timeline.rows[0]!.description).toBe('Found already connected');
     expect(await fresh.attachExisting()).toEqual([]);
-    await expect(fresh.dial({ entryName: 'Office VPN' })).rejects.toMatchObject({ code: 'ALREADY_ACTIVE' });
+    await expect(fresh.dial({ entryName: 'Office VPN' })).rejects.toMatchObject({
+      code: 'ALREADY_ACTIVE',
+    });
     const done = fresh.hangUp(attached[0]!.id);
     await world.clock.runUntil(() => fresh.get(attached[0]!.id)!.status === 'disconnected');
     await done;
@@ -397,7 +494,10 @@ describe('session engine: connections that exist at start-up', () => {
   });
 
   it('attaches a connection another program makes while running', async () => {
-    await world.backend.dial({ entryName: 'Office VPN', userName: 'a', password: 'b', domain: '', pausedStates: true }, () => undefined);
+    await world.backend.dial(
+      { entryName: 'Office VPN', userName: 'a', password: 'b', domain: '', pausedStates: true },
+      () => undefined,
+    );
     await world.clock.runUntil(() => manager.list().length === 1);
     expect(manager.list()[0]).toMatchObject({ attached: true, status: 'connected' });
   });

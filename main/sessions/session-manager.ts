@@ -6,7 +6,13 @@ import { AppError, RasError, ERROR_INVALID_HANDLE } from '../../app/ras/errors';
 import { RasState } from '../../app/ras/connection-state';
 import { reduceTimeline } from '../../app/timeline';
 import { realClock, sleep, type Clock } from '../clock';
-import type { PausedAnswer, RasBackend, RasConnectionInfo, RasHandle, RasStatistics } from '../ras/backend';
+import type {
+  PausedAnswer,
+  RasBackend,
+  RasConnectionInfo,
+  RasHandle,
+  RasStatistics,
+} from '../ras/backend';
 import { ConnectionSession, type Credentials, type SessionInit } from './connection-session';
 import {
   createConnectionsStore,
@@ -15,7 +21,12 @@ import {
   type ConnectionView,
   type ConnectionsStore,
 } from './connections-store';
-import { defaultReleaseTiming, hangUpHandle, waitForRelease, type ReleaseTiming } from './release-wait';
+import {
+  defaultReleaseTiming,
+  hangUpHandle,
+  waitForRelease,
+  type ReleaseTiming,
+} from './release-wait';
 
 export interface DialOptions {
   entryName: string;
@@ -74,11 +85,14 @@ export class SessionManager {
 
   private viewFor(phonebook: string, entryName: string): ConnectionView | undefined {
     const key = this.key(phonebook, entryName);
-    return Object.values(this.store.getState().connections).find((v) => this.key(v.phonebook, v.entryName) === key);
+    return Object.values(this.store.getState().connections).find(
+      (v) => this.key(v.phonebook, v.entryName) === key,
+    );
   }
 
   private sessionByHandle(handle: RasHandle): ConnectionSession | undefined {
-    for (const session of this.sessions.values()) if (session.currentHandle === handle) return session;
+    for (const session of this.sessions.values())
+      if (session.currentHandle === handle) return session;
     return undefined;
   }
 
@@ -161,7 +175,8 @@ export class SessionManager {
 
   async hangUpEntry(entryName: string, phonebook?: string): Promise<void> {
     const view = this.viewFor(phonebook ?? this.backend.defaultPhonebook, entryName);
-    if (!view || !isActive(view)) throw new AppError('NOT_FOUND', `"${entryName}" is not connected.`);
+    if (!view || !isActive(view))
+      throw new AppError('NOT_FOUND', `"${entryName}" is not connected.`);
     return this.hangUp(view.id);
   }
 
@@ -232,7 +247,12 @@ export class SessionManager {
     }
     const id = `c${this.nextId++}`;
     const key = this.key(info.phonebook, info.entryName);
-    const init: SessionInit = { id, phonebook: info.phonebook, entry, credentials: { userName: '', password: '', domain: '' } };
+    const init: SessionInit = {
+      id,
+      phonebook: info.phonebook,
+      entry,
+      credentials: { userName: '', password: '', domain: '' },
+    };
     const previous = this.viewFor(info.phonebook, info.entryName);
     if (previous) this.sessions.delete(previous.id);
     const now = this.clock.now();
@@ -242,7 +262,10 @@ export class SessionManager {
       handle: info.handle,
       attached: true,
       connectedAt: state === RasState.Connected ? now : null,
-      timeline: reduceTimeline({ startedAt: null, rows: [] }, { kind: 'attached', time: now, state }),
+      timeline: reduceTimeline(
+        { startedAt: null, rows: [] },
+        { kind: 'attached', time: now, state },
+      ),
     };
     putConnection(this.store, view, previous?.id);
     this.createSession(init, key).adopt(info.handle);

@@ -49,16 +49,26 @@ export interface Recorded {
 }
 
 export function request(entryName: string, extra: Partial<DialRequest> = {}): DialRequest {
-  return { entryName, userName: 'alice', password: 'secret', domain: '', pausedStates: true, ...extra };
+  return {
+    entryName,
+    userName: 'alice',
+    password: 'secret',
+    domain: '',
+    pausedStates: true,
+    ...extra,
+  };
 }
 
 export async function dialRecorded(world: SimulatedWorld, req: DialRequest): Promise<Recorded> {
   const notifications: (RasNotification & { time: number })[] = [];
-  const handle = await world.backend.dial(req, (n) => notifications.push({ ...n, time: world.clock.now() }));
+  const handle = await world.backend.dial(req, (n) =>
+    notifications.push({ ...n, time: world.clock.now() }),
+  );
   return {
     handle,
     notifications,
-    states: () => notifications.map((n) => describeState(n.state).name + (n.error ? `!${n.error}` : '')),
+    states: () =>
+      notifications.map((n) => describeState(n.state).name + (n.error ? `!${n.error}` : '')),
     last: () => notifications[notifications.length - 1],
   };
 }

@@ -28,7 +28,15 @@ export type DialScript = Generator<Step, void, PausedAnswer | undefined>;
 const LINK_DROP_AFTER_MS = 30_000;
 const CALLBACK_CHARS = /^[0-9TPW()\-@ +]+$/i;
 
-export type Line = 'busy' | 'no-answer' | 'no-dialtone' | 'no-carrier' | 'drop' | 'callback-caller' | 'callback-preset' | 'normal';
+export type Line =
+  | 'busy'
+  | 'no-answer'
+  | 'no-dialtone'
+  | 'no-carrier'
+  | 'drop'
+  | 'callback-caller'
+  | 'callback-preset'
+  | 'normal';
 
 /** The phone-line rule chosen by the last four digits of the number. */
 export function lineRule(number: string): Line {
@@ -73,7 +81,12 @@ export function* dialScript(ctx: ScriptContext): DialScript {
   const hostCase = !line && ctx.entry.type !== 'direct' ? hostRule(ctx.destination) : 'normal';
   const slow = hostCase === 'slow' ? 4 : 1;
   const st = (state: number, ms: number): Step => ({ kind: 'state', state, ms: ms * slow });
-  const fail = (state: number, error: number, ms: number): Step => ({ kind: 'fail', state, error, ms: ms * slow });
+  const fail = (state: number, error: number, ms: number): Step => ({
+    kind: 'fail',
+    state,
+    error,
+    ms: ms * slow,
+  });
   let password = ctx.password;
   let userName = ctx.userName;
   let callbackNumber = ctx.callbackNumber;
@@ -110,9 +123,9 @@ export function* dialScript(ctx: ScriptContext): DialScript {
 
   if (ctx.entry.terminalAfterDial) {
     if (!ctx.pausedStates) {
-    yield fail(S.Interactive, E.ERROR_INTERACTIVE_MODE, 0);
-    return;
-  }
+      yield fail(S.Interactive, E.ERROR_INTERACTIVE_MODE, 0);
+      return;
+    }
     yield { kind: 'pause', state: S.Interactive };
   }
 
@@ -120,9 +133,9 @@ export function* dialScript(ctx: ScriptContext): DialScript {
   const eap = ctx.entry.eapTypeId !== 0;
   if (eap) {
     if (!ctx.pausedStates) {
-    yield fail(S.InvokeEapUI, E.ERROR_INTERACTIVE_MODE, 0);
-    return;
-  }
+      yield fail(S.InvokeEapUI, E.ERROR_INTERACTIVE_MODE, 0);
+      return;
+    }
     yield { kind: 'pause', state: S.InvokeEapUI };
   } else {
     let failures = 0;
@@ -132,9 +145,9 @@ export function* dialScript(ctx: ScriptContext): DialScript {
       if (!bad && password === 'expired' && !changing) {
         yield st(S.AuthNotify, 600);
         if (!ctx.pausedStates) {
-    yield fail(S.AuthNotify, E.ERROR_PASSWD_EXPIRED, 0);
-    return;
-  }
+          yield fail(S.AuthNotify, E.ERROR_PASSWD_EXPIRED, 0);
+          return;
+        }
         const answer = yield { kind: 'pause', state: S.PasswordExpired };
         if (answer?.kind === 'new-password') password = answer.password;
         changing = true;
@@ -143,11 +156,10 @@ export function* dialScript(ctx: ScriptContext): DialScript {
       }
       if (!bad) break;
       failures++;
-      if (failures >= 3 || !ctx.pausedStates)
-        {
-    yield fail(S.AuthNotify, E.ERROR_AUTHENTICATION_FAILURE, 600);
-    return;
-  }
+      if (failures >= 3 || !ctx.pausedStates) {
+        yield fail(S.AuthNotify, E.ERROR_AUTHENTICATION_FAILURE, 600);
+        return;
+      }
       yield st(S.AuthNotify, 600);
       const answer = yield { kind: 'pause', state: S.RetryAuthentication };
       if (answer?.kind === 'retry-authentication') {
@@ -183,9 +195,9 @@ export function* dialScript(ctx: ScriptContext): DialScript {
     const number = (callbackNumber ?? '').trim();
     if (number !== '' && number !== '*') {
       if (!CALLBACK_CHARS.test(number)) {
-    yield fail(S.AuthCallback, E.ERROR_BAD_CALLBACK_NUMBER, 0);
-    return;
-  }
+        yield fail(S.AuthCallback, E.ERROR_BAD_CALLBACK_NUMBER, 0);
+        return;
+      }
       callBack = true;
     }
   }
@@ -205,5 +217,9 @@ export function* dialScript(ctx: ScriptContext): DialScript {
   yield st(S.Projected, 500);
   yield st(S.ApplySettings, 200);
   yield st(S.SubEntryConnected, 100);
-  yield { kind: 'connected', ms: 100 * slow, dropAfterMs: lineCase === 'drop' ? LINK_DROP_AFTER_MS : null };
+  yield {
+    kind: 'connected',
+    ms: 100 * slow,
+    dropAfterMs: lineCase === 'drop' ? LINK_DROP_AFTER_MS : null,
+  };
 }

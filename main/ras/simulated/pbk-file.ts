@@ -5,7 +5,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { decodePbk, encodePbk, type PbkEncoding } from '../../../app/phonebook/pbk-encoding';
-import { parsePbk, writePbk, emptyDocument, type PbkDocument } from '../../../app/phonebook/pbk-codec';
+import {
+  parsePbk,
+  writePbk,
+  emptyDocument,
+  type PbkDocument,
+} from '../../../app/phonebook/pbk-codec';
 import { RasError, RasErrorCode } from '../../../app/ras/errors';
 
 export interface LoadedPbk {
@@ -20,13 +25,19 @@ export async function readPbkFile(file: string, { missingOk = false } = {}): Pro
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && missingOk)
       return { document: emptyDocument(), encoding: 'utf-8' };
-    throw new RasError(RasErrorCode.ERROR_CANNOT_OPEN_PHONEBOOK, `(${file}: ${(error as Error).message})`);
+    throw new RasError(
+      RasErrorCode.ERROR_CANNOT_OPEN_PHONEBOOK,
+      `(${file}: ${(error as Error).message})`,
+    );
   }
   const { text, encoding } = decodePbk(bytes);
   const parsed = parsePbk(text);
   if (!parsed.ok) {
     const first = parsed.problems[0]!;
-    throw new RasError(RasErrorCode.ERROR_CORRUPT_PHONEBOOK, `${file}, line ${first.line}: ${first.message}`);
+    throw new RasError(
+      RasErrorCode.ERROR_CORRUPT_PHONEBOOK,
+      `${file}, line ${first.line}: ${first.message}`,
+    );
   }
   return { document: parsed.document, encoding };
 }
@@ -53,7 +64,10 @@ export async function writePbkFile(file: string, loaded: LoadedPbk): Promise<voi
   try {
     await writeFileAtomic(file, encodePbk(writePbk(loaded.document), loaded.encoding));
   } catch (error) {
-    throw new RasError(RasErrorCode.ERROR_CANNOT_WRITE_PHONEBOOK, `(${file}: ${(error as Error).message})`);
+    throw new RasError(
+      RasErrorCode.ERROR_CANNOT_WRITE_PHONEBOOK,
+      `(${file}: ${(error as Error).message})`,
+    );
   }
 }
 

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RasState as S, groupOf } from '../../../app/ras/connection-state';
 import { RasError } from '../../../app/ras/errors';
-import { dialRecorded, request, simulatedWorld, type Recorded, type SimulatedWorld } from '../../../tests/support/simulated';
+import {
+  dialRecorded,
+  request,
+  simulatedWorld,
+  type Recorded,
+  type SimulatedWorld,
+} from '../../../tests/support/simulated';
 import type { ConnectionEvent, PausedAnswer } from '../backend';
 import { PORT_RELEASE_MS, SimulatedRasBackend, SIMULATED_PORTS } from './simulated-backend';
 import { ManualClock } from '../../clock';
@@ -60,7 +66,11 @@ describe('simulated server: the line, by the last four digits', () => {
     const took = r.last()!.time - r.notifications[0]!.time;
     expect(took).toBeGreaterThanOrEqual(2000);
     expect(took).toBeLessThanOrEqual(6000);
-    expect(await world.backend.getConnectStatus(r.handle)).toMatchObject({ state: S.Connected, error: 0, phoneNumber: '555-0100' });
+    expect(await world.backend.getConnectStatus(r.handle)).toMatchObject({
+      state: S.Connected,
+      error: 0,
+      phoneNumber: '555-0100',
+    });
     expect((await world.backend.enumConnections()).map((c) => c.entryName)).toEqual(['Dial-up']);
   });
 
@@ -92,7 +102,10 @@ describe('simulated server: the line, by the last four digits', () => {
       { kind: 'connected', handle: r.handle },
       { kind: 'disconnected', handle: r.handle },
     ]);
-    expect(await world.backend.getConnectStatus(r.handle)).toMatchObject({ state: S.Disconnected, error: 629 });
+    expect(await world.backend.getConnectStatus(r.handle)).toMatchObject({
+      state: S.Disconnected,
+      error: 629,
+    });
     expect(r.states().at(-1)).toBe('Connected');
   });
 
@@ -176,17 +189,30 @@ describe('simulated server: VPN and broadband, by host', () => {
 });
 
 describe('simulated server: who may log on', () => {
-  it.each(['wrong', ''])('pauses in RetryAuthentication for password %j and accepts a right one', async (password) => {
-    const r = await run('Office VPN', { password });
-    expect(r.states().slice(-2)).toEqual(['AuthNotify', 'RetryAuthentication']);
-    await resume(r, { kind: 'retry-authentication', userName: 'alice', password: 'right', domain: '' });
-    expect(r.states()).toContain('AuthRetry');
-    expect(r.last()!.state).toBe(S.Connected);
-  });
+  it.each(['wrong', ''])(
+    'pauses in RetryAuthentication for password %j and accepts a right one',
+    async (password) => {
+      const r = await run('Office VPN', { password });
+      expect(r.states().slice(-2)).toEqual(['AuthNotify', 'RetryAuthentication']);
+      await resume(r, {
+        kind: 'retry-authentication',
+        userName: 'alice',
+        password: 'right',
+        domain: '',
+      });
+      expect(r.states()).toContain('AuthRetry');
+      expect(r.last()!.state).toBe(S.Connected);
+    },
+  );
 
   it('ends a third failed sign-in with 691', async () => {
     const r = await run('Office VPN', { password: 'wrong' });
-    const retry = { kind: 'retry-authentication', userName: 'alice', password: 'wrong', domain: '' } as const;
+    const retry = {
+      kind: 'retry-authentication',
+      userName: 'alice',
+      password: 'wrong',
+      domain: '',
+    } as const;
     await resume(r, retry);
     expect(r.last()!.state).toBe(S.RetryAuthentication);
     await resume(r, retry);
@@ -202,11 +228,14 @@ describe('simulated server: who may log on', () => {
     expect(r.last()!.state).toBe(S.Connected);
   });
 
-  it.each(['', 'wrong', 'expired'])('treats new password %j as a failed sign-in', async (password) => {
-    const r = await run('Office VPN', { password: 'expired' });
-    await resume(r, { kind: 'new-password', password });
-    expect(r.last()!.state).toBe(S.RetryAuthentication);
-  });
+  it.each(['', 'wrong', 'expired'])(
+    'treats new password %j as a failed sign-in',
+    async (password) => {
+      const r = await run('Office VPN', { password: 'expired' });
+      await resume(r, { kind: 'new-password', password });
+      expect(r.last()!.state).toBe(S.RetryAuthentication);
+    },
+  );
 
   it.each([
     ['disabled', 647],
@@ -214,14 +243,22 @@ describe('simulated server: who may log on', () => {
     ['nodialin', 649],
     ['DISABLED', 647],
   ])('refuses user %s with %i', async (userName, code) => {
-    expect((await run('Office VPN', { userName })).last()).toMatchObject({ state: S.AuthNotify, error: code });
+    expect((await run('Office VPN', { userName })).last()).toMatchObject({
+      state: S.AuthNotify,
+      error: code,
+    });
   });
 
   it('dials with the saved user name when the request has no credentials', async () => {
     const r = await run('Account disabled', { userName: '', password: '' });
     // The saved user is "disabled", but no password is saved: the empty password fails first.
     expect(r.last()!.state).toBe(S.RetryAuthentication);
-    await resume(r, { kind: 'retry-authentication', userName: 'disabled', password: 'pw', domain: '' });
+    await resume(r, {
+      kind: 'retry-authentication',
+      userName: 'disabled',
+      password: 'pw',
+      domain: '',
+    });
     expect(r.last()).toMatchObject({ error: 647 });
   });
 });
@@ -282,7 +319,10 @@ describe('simulated server: hang-up and ports', () => {
   it('keeps the handle valid, Disconnected without error, until the port is released', async () => {
     const r = await run('Office VPN');
     await world.backend.hangUp(r.handle);
-    expect(await world.backend.getConnectStatus(r.handle)).toMatchObject({ state: S.Disconnected, error: 0 });
+    expect(await world.backend.getConnectStatus(r.handle)).toMatchObject({
+      state: S.Disconnected,
+      error: 0,
+    });
     await world.clock.advance(PORT_RELEASE_MS - 1);
     expect(await world.backend.getConnectStatus(r.handle)).toMatchObject({ state: S.Disconnected });
     await world.clock.advance(1);
@@ -293,11 +333,23 @@ describe('simulated server: hang-up and ports', () => {
 
   it('keeps the error of a failed dial in the status until the hang-up', async () => {
     const r = await run('Busy line');
-    expect(await world.backend.getConnectStatus(r.handle)).toMatchObject({ state: S.ConnectDevice, error: 676 });
+    expect(await world.backend.getConnectStatus(r.handle)).toMatchObject({
+      state: S.ConnectDevice,
+      error: 676,
+    });
   });
 
   it(`has ${SIMULATED_PORTS} ports: a ninth concurrent dial gets 633 until one is released`, async () => {
-    const entries = ['Dial-up', 'Office VPN', 'Home Broadband', 'VPN (slow)', 'EAP sign-in', 'Terminal window', 'Callback (you choose the number)', 'Account disabled'];
+    const entries = [
+      'Dial-up',
+      'Office VPN',
+      'Home Broadband',
+      'VPN (slow)',
+      'EAP sign-in',
+      'Terminal window',
+      'Callback (you choose the number)',
+      'Account disabled',
+    ];
     const dials = [];
     for (const e of entries) dials.push(await dialRecorded(world, request(e)));
     const ninth = await dialRecorded(world, request('No dial tone'));
@@ -312,7 +364,9 @@ describe('simulated server: hang-up and ports', () => {
 
   it('refuses a second dial of an entry that is still dialing (756)', async () => {
     await dialRecorded(world, request('Office VPN'));
-    await expect(world.backend.dial(request('office vpn'), () => undefined)).rejects.toMatchObject({ code: 756 });
+    await expect(world.backend.dial(request('office vpn'), () => undefined)).rejects.toMatchObject({
+      code: 756,
+    });
   });
 
   it('adds a reference when a connected entry is dialed again; each needs its own hang-up', async () => {
@@ -332,7 +386,9 @@ describe('simulated server: hang-up and ports', () => {
   });
 
   it('reports 623 for an entry that does not exist', async () => {
-    await expect(world.backend.dial(request('Nope'), () => undefined)).rejects.toMatchObject({ code: 623 });
+    await expect(world.backend.dial(request('Nope'), () => undefined)).rejects.toMatchObject({
+      code: 623,
+    });
   });
 });
 

@@ -67,7 +67,10 @@ export class SimulatedRasBackend implements RasBackend {
     this.defaultPhonebook = options.defaultPhonebook;
     this.clock = options.clock ?? realClock;
     this.speed = Math.max(0, options.speed ?? 1);
-    this.phonebooks = new SimulatedPhonebooks(() => this.activeEntryKeys(), options.credentialsFile);
+    this.phonebooks = new SimulatedPhonebooks(
+      () => this.activeEntryKeys(),
+      options.credentialsFile,
+    );
   }
 
   private scaled(ms: number): number {
@@ -84,8 +87,12 @@ export class SimulatedRasBackend implements RasBackend {
     const destination = request.phoneNumber ?? primaryDestination(entry);
     // No credentials in the request: dial with the saved ones, as RAS does for a saved entry.
     const saved = request.userName === '' && request.password === '';
-    const userName = saved ? (await this.phonebooks.getCredentials(phonebook, entry.name)).userName : request.userName;
-    const password = saved ? this.phonebooks.savedPassword(phonebook, entry.name) : request.password;
+    const userName = saved
+      ? (await this.phonebooks.getCredentials(phonebook, entry.name)).userName
+      : request.userName;
+    const password = saved
+      ? this.phonebooks.savedPassword(phonebook, entry.name)
+      : request.password;
     // From here on nothing awaits, so the checks below and the port taken are one step.
     const key = entryKey(phonebook, entry.name);
     const existing = [...this.connections.values()].find(
@@ -123,7 +130,9 @@ export class SimulatedRasBackend implements RasBackend {
     const portsInUse = this.connections.size;
     const lineInUse =
       entry.type === 'phone' &&
-      [...this.connections.values()].some((c) => c.entry.type === 'phone' && sameNumber(c.destination, destination));
+      [...this.connections.values()].some(
+        (c) => c.entry.type === 'phone' && sameNumber(c.destination, destination),
+      );
     this.connections.set(handle, conn);
     if (portsInUse >= SIMULATED_PORTS) this.failLater(conn, S.OpenPort, E.ERROR_PORT_NOT_AVAILABLE);
     else if (lineInUse) this.failLater(conn, S.ConnectDevice, E.ERROR_LINE_BUSY);
@@ -191,7 +200,8 @@ export class SimulatedRasBackend implements RasBackend {
 
   async resume(handle: RasHandle, answer: PausedAnswer): Promise<void> {
     const conn = this.live(handle);
-    if (conn.pausedIn === null) throw new RasError(E.ERROR_DIAL_ALREADY_IN_PROGRESS, '(the dial is not paused)');
+    if (conn.pausedIn === null)
+      throw new RasError(E.ERROR_DIAL_ALREADY_IN_PROGRESS, '(the dial is not paused)');
     conn.pausedIn = null;
     this.advance(conn, answer);
   }
@@ -248,7 +258,8 @@ export class SimulatedRasBackend implements RasBackend {
 
   async getStatistics(handle: RasHandle): Promise<RasStatistics> {
     const conn = this.live(handle);
-    const duration = conn.connectedAt === null ? 0 : Math.max(0, this.clock.now() - conn.connectedAt);
+    const duration =
+      conn.connectedAt === null ? 0 : Math.max(0, this.clock.now() - conn.connectedAt);
     const bps = bpsByDevice[conn.entry.deviceType.toLowerCase()] ?? 100_000_000;
     // A steady, deterministic load: a quarter of the link received, a tenth sent, 1500-byte frames.
     const seconds = duration / 1000;
@@ -279,7 +290,11 @@ export class SimulatedRasBackend implements RasBackend {
   }
 
   private activeEntryKeys(): Set<string> {
-    return new Set([...this.connections.values()].filter((c) => !c.hungUp).map((c) => entryKey(c.phonebook, c.entry.name)));
+    return new Set(
+      [...this.connections.values()]
+        .filter((c) => !c.hungUp)
+        .map((c) => entryKey(c.phonebook, c.entry.name)),
+    );
   }
 
   listEntries(phonebook?: string) {
@@ -303,7 +318,11 @@ export class SimulatedRasBackend implements RasBackend {
   getCredentials(phonebook: string | undefined, name: string) {
     return this.phonebooks.getCredentials(this.book(phonebook), name);
   }
-  setCredentials(phonebook: string | undefined, name: string, update: Parameters<RasBackend['setCredentials']>[2]) {
+  setCredentials(
+    phonebook: string | undefined,
+    name: string,
+    update: Parameters<RasBackend['setCredentials']>[2],
+  ) {
     return this.phonebooks.setCredentials(this.book(phonebook), name, update);
   }
 

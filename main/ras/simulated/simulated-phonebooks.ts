@@ -3,7 +3,12 @@
 // User names and domains persist in a JSON file when one is given; passwords stay in memory
 // for the server's lifetime and are never written anywhere.
 
-import { applyEntry, newSection, sectionToEntry, type RasEntry } from '../../../app/phonebook/entry';
+import {
+  applyEntry,
+  newSection,
+  sectionToEntry,
+  type RasEntry,
+} from '../../../app/phonebook/entry';
 import { validateEntryName } from '../../../app/phonebook/entry-name';
 import {
   appendSection,
@@ -16,7 +21,13 @@ import {
 import { RasError, RasErrorCode as E } from '../../../app/ras/errors';
 import type { CredentialsUpdate, EntrySummary, SavedCredentials } from '../backend';
 import { promises as fs } from 'node:fs';
-import { PbkFileLock, readPbkFile, writeFileAtomic, writePbkFile, type LoadedPbk } from './pbk-file';
+import {
+  PbkFileLock,
+  readPbkFile,
+  writeFileAtomic,
+  writePbkFile,
+  type LoadedPbk,
+} from './pbk-file';
 
 interface StoredCredentials {
   userName: string;
@@ -51,7 +62,11 @@ export class SimulatedPhonebooks {
         const saved = JSON.parse(text) as Record<string, { userName?: unknown; domain?: unknown }>;
         for (const [key, value] of Object.entries(saved))
           if (typeof value?.userName === 'string' && typeof value.domain === 'string')
-            this.credentials.set(key, { userName: value.userName, domain: value.domain, password: null });
+            this.credentials.set(key, {
+              userName: value.userName,
+              domain: value.domain,
+              password: null,
+            });
       } catch {
         // A damaged file loses only saved user names; it is rewritten on the next change.
       }
@@ -63,7 +78,10 @@ export class SimulatedPhonebooks {
     if (!this.credentialsFile) return;
     const out: Record<string, { userName: string; domain: string }> = {};
     for (const [key, c] of this.credentials) out[key] = { userName: c.userName, domain: c.domain };
-    await writeFileAtomic(this.credentialsFile, new TextEncoder().encode(JSON.stringify(out, null, 2)));
+    await writeFileAtomic(
+      this.credentialsFile,
+      new TextEncoder().encode(JSON.stringify(out, null, 2)),
+    );
   }
 
   async listEntries(phonebook: string): Promise<EntrySummary[]> {
@@ -110,7 +128,11 @@ export class SimulatedPhonebooks {
       const problem = validateEntryName(newName, others);
       if (problem) throw new RasError(problem.code, problem.message);
       const section = doc.sections[index]!;
-      const renamed = { ...section, name: newName, header: sectionHeader(newName, section.header.eol) };
+      const renamed = {
+        ...section,
+        name: newName,
+        header: sectionHeader(newName, section.header.eol),
+      };
       this.moveCredentials(phonebook, oldName, newName);
       return { ...loaded, document: replaceSection(doc, index, renamed) };
     });
@@ -118,7 +140,8 @@ export class SimulatedPhonebooks {
   }
 
   async deleteEntry(phonebook: string, name: string): Promise<void> {
-    if (this.activeEntries().has(entryKey(phonebook, name))) throw new RasError(E.ERROR_CANNOT_DELETE);
+    if (this.activeEntries().has(entryKey(phonebook, name)))
+      throw new RasError(E.ERROR_CANNOT_DELETE);
     await this.loadCredentials();
     await this.change(phonebook, (loaded) => {
       const index = findSectionIndex(loaded.document, name);
@@ -131,7 +154,10 @@ export class SimulatedPhonebooks {
 
   async validateEntryName(phonebook: string, name: string): Promise<void> {
     const entries = await this.listEntries(phonebook);
-    const problem = validateEntryName(name, entries.map((e) => e.name));
+    const problem = validateEntryName(
+      name,
+      entries.map((e) => e.name),
+    );
     if (problem) throw new RasError(problem.code, problem.message);
   }
 
@@ -139,7 +165,11 @@ export class SimulatedPhonebooks {
     await this.getEntry(phonebook, name);
     await this.loadCredentials();
     const saved = this.credentials.get(entryKey(phonebook, name));
-    return { userName: saved?.userName ?? '', domain: saved?.domain ?? '', hasPassword: !!saved?.password };
+    return {
+      userName: saved?.userName ?? '',
+      domain: saved?.domain ?? '',
+      hasPassword: !!saved?.password,
+    };
   }
 
   /** The saved password, for dialing only: it never leaves the backend otherwise. */
@@ -152,7 +182,8 @@ export class SimulatedPhonebooks {
     await this.loadCredentials();
     const key = entryKey(phonebook, name);
     const previous = this.credentials.get(key);
-    const password = update.password === undefined ? (previous?.password ?? null) : update.password || null;
+    const password =
+      update.password === undefined ? (previous?.password ?? null) : update.password || null;
     this.credentials.set(key, { userName: update.userName, domain: update.domain, password });
     await this.saveCredentials();
   }
@@ -169,4 +200,3 @@ export class SimulatedPhonebooks {
 export function entryKey(phonebook: string, name: string): string {
   return `${phonebook}\u0000${name.toLowerCase()}`;
 }
-

@@ -1,0 +1,4 @@
+// Electron's entry point.
+import { startShell } from './shell';
+
+startShell();

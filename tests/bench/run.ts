@@ -1,0 +1,158 @@
+// npm run bench: figures with a baseline measured in the same process, printed as ratios.
+// Nothing here is a test assertion.
+
+import { performance } from 'node:perf_hooks';
+import ini from 'ini';
+import { parsePbkOrThrow, writePbk } from '../../app/phonebook/pbk-codec';
+import { RasState } from '../../app/ras/connection-state';
+import { ERROR_INVALID_HANDLE, RasError } from '../../app/ras/errors';
+import { ManualClock } from '../../main/clock';
+import type { DialRequest, NotifyFn, RasBackend } from '../../main/ras/backend';
+import { SessionManager } from '../../main/sessions/session-manager';
+import { makeEntry } from '../../app/phonebook/entry';
+import { largePhonebook } from './phonebook-text';
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function time(runs: number, work: () => void): number {
+  work();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+interface Row {
+  figure: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+}
+const rows: Row[] = [];
+const ms = (v: number) => `${v.toFixed(2)} ms`;
+
+// 1. The pbk codec against the ini package on the same 10,000-entry text.
+const text = largePhonebook(10_000);
+const lines = text.split('\n').length;
+const iniParse = time(7, () => ini.parse(text));
+const ourParse = time(7, () => parsePbkOrThrow(text));
+const doc = parsePbkOrThrow(text);
+const ourWrite = time(7, () => writePbk(doc));
+const iniWrite = time(7, () => ini.stringify(ini.parse(text)));
+if (writePbk(doc) !== text) throw new Error('the codec lost bytes');
+rows.push({
+  figure: `pbk parse, 10,000 entries (${lines.toLocaleString('en')} lines)`,
+  value: ms(ourParse),
+  baseline: `ini.parse ${ms(iniParse)}`,
+  ratio: (ourParse / iniParse).toFixed(2),
+});
+rows.push({
+  figure: 'pbk write, 10,000 entries',
+  value: ms(ourWrite),
+  baseline: `ini.stringify ${ms(iniWrite)}`,
+  ratio: (ourWrite / iniWrite).toFixed(2),
+});
+
+// 2. The session engine's cost per notification: dials of a realistic length (15 states),
+// their notifications received by a bare callback (baseline) and by the whole engine.
+const STATES = 14;
+const DIALS = 300;
+const entry = makeEntry('Bench', 'vpn', ['vpn.example.com']);
+function burstBackend(): RasBackend {
+  let next = 1;
+  const released = new Set<string>();
+  const fake: Partial<RasBackend> = {
+    kind: 'simulated',
+    defaultPhonebook: 'bench.pbk',
+    async dial(_req: DialRequest, notify: NotifyFn) {
+      const handle = `h${next++}`;
+      queueMicrotask(() => {
+        for (let i = 0; i < STATES; i++)
+          notify({ handle, state: i % 25, error: 0, extendedError: 0, subEntry: 0 });
+        notify({ handle, state: RasState.Connected, error: 0, extendedError: 0, subEntry: 0 });
+      });
+      return handle;
+    },
+    async getEntry() {
+      return entry;
+    },
+    async hangUp(handle) {
+      released.add(handle);
+    },
+    async getConnectStatus(handle) {
+      if (released.has(handle)) throw new RasError(ERROR_INVALID_HANDLE);
+      return {
+        state: RasState.Connected,
+        error: 0,
+        deviceType: 'vpn',
+        deviceName: '',
+        phoneNumber: '',
+      };
+    },
+    watchConnections: () => () => undefined,
+  };
+  return fake as RasBackend;
+}
+
+function until(done: () => boolean): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const check = () => (done() ? resolve() : setImmediate(check));
+    check();
+  });
+}
+
+async function engineRun(): Promise<number> {
+  const backend = burstBackend();
+  const manager = new SessionManager({ backend, clock: new ManualClock(), settleMs: 0 });
+  const start = performance.now();
+  for (let d = 0; d < DIALS; d++) {
+    const id = await manager.dial({ entryName: `Bench` });
+    await until(() => manager.get(id)?.status === 'connected');
+    await manager.hangUp(id);
+  }
+  const took = performance.now() - start;
+  manager.dispose();
+  return took / (DIALS * (STATES + 1));
+}
+
+async function bareRun(): Promise<number> {
+  const backend = burstBackend();
+  const start = performance.now();
+  for (let d = 0; d < DIALS; d++) {
+    let seen = 0;
+    await backend.dial(
+      { entryName: 'Bench', userName: '', password: '', domain: '', pausedStates: true },
+      () => seen++,
+    );
+    await until(() => seen > STATES);
+  }
+  return (performance.now() - start) / (DIALS * (STATES + 1));
+}
+
+const engineSamples: number[] = [];
+const bareSamples: number[] = [];
+for (let i = 0; i < 5; i++) {
+  engineSamples.push(await engineRun());
+  bareSamples.push(await bareRun());
+}
+const engine = median(engineSamples);
+const bare = median(bareSamples);
+rows.push({
+  figure: `engine cost per notification (${DIALS} dials of ${STATES + 1} states, set-up and hang-up included)`,
+  value: `${(engine * 1000).toFixed(1)} µs`,
+  baseline: `bare callback ${(bare * 1000).toFixed(2)} µs`,
+  ratio: (engine / bare).toFixed(1),
+});
+
+const widths = (['figure', 'value', 'baseline', 'ratio'] as const).map((k) =>
+  Math.max(k.length, ...rows.map((r) => r[k].length)),
+);
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+console.log(line(['figure', 'value', 'baseline', 'ratio']));
+for (const r of rows) console.log(line([r.figure, r.value, r.baseline, r.ratio]));
