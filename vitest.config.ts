@@ -6,6 +6,6 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     reporters: ['default', 'json'],
-    outputFile: { json: 'out/test-results.json' },
+    outputFile: { json: 'reports/test-results.json' },
   },
 });

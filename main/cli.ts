@@ -4,6 +4,9 @@ import { runCli } from './cli/run-cli';
 import { nodeTerminal } from './cli/terminal';
 
 const interrupted = new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+// While a simulated connection is held nothing else is pending: keep the process alive
+// until the command is done.
+const keepAlive = setInterval(() => undefined, 2 ** 30);
 
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (line) => process.stdout.write(`${line}\n`),
@@ -13,5 +16,6 @@ process.exitCode = await runCli(process.argv.slice(2), {
   platform: process.platform,
   interrupted,
 });
+clearInterval(keepAlive);
 // A pending SIGINT listener must not keep the process alive.
 process.exit();
