@@ -19,7 +19,11 @@ interface Done {
   stderr: string;
 }
 
-function start(args: string[], speed = '0', onStdout?: (text: string, kill: () => void) => void): Promise<Done> {
+function start(
+  args: string[],
+  speed = '0',
+  onStdout?: (text: string, kill: () => void) => void,
+): Promise<Done> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli.ts', ...args], {
     cwd: root,
     env: { ...process.env, RAS_CONNECT_HOME: home, RAS_CONNECT_SIM_SPEED: speed },
@@ -54,13 +58,18 @@ describe('ras-connect as a process', () => {
       }
     });
     expect(done.code).toBe(0);
-    expect(done.stdout).toMatch(/Disconnected from Office VPN\.\nCommand completed successfully\.\n$/);
+    expect(done.stdout).toMatch(
+      /Disconnected from Office VPN\.\nCommand completed successfully\.\n$/,
+    );
   });
 
   it('reports 703 when a dial needs an answer and no terminal is there', async () => {
     const done = await start(['Office VPN', 'alice', 'wrong', '--json']);
     expect(done.code).toBe(1);
-    const last = JSON.parse(done.stdout.trim().split('\n').at(-1)!) as { event: string; error: number };
+    const last = JSON.parse(done.stdout.trim().split('\n').at(-1)!) as {
+      event: string;
+      error: number;
+    };
     expect(last).toMatchObject({ event: 'error', error: 703 });
   });
 });
