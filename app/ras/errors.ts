@@ -118,7 +118,7 @@ const specificRemedies: Record<number, string> = {
   624: 'Check that you may write the phonebook file and that the disk is not full.',
   625: 'The phonebook file is damaged; open it to see the line at fault.',
   628: 'The server ended the call during set-up; try again, it may be busy.',
-  629: 'The remote side closed the connection; connect again.',
+  629: 'Connect again; if it keeps happening, ask the server’s administrator.',
   630: 'Check the modem or other device and its cable.',
   631: 'You hung up; connect again when you need to.',
   632: 'This version of Windows does not support the request; report it with the diagnostics.',
@@ -131,11 +131,11 @@ const specificRemedies: Record<number, string> = {
   648: 'Your password has expired; choose a new one.',
   649: 'Your account has no dial-in permission; ask your administrator for remote access.',
   668: 'The connection had already ended.',
-  676: 'The line is busy; try again later or use an alternate number.',
+  676: 'Try again later, or use an alternate number.',
   677: 'A person answered instead of a modem; check the number.',
-  678: 'Nobody answered; try again later or use an alternate number.',
-  679: 'The remote end did not answer with a modem; try an alternate number.',
-  680: 'There is no dial tone; check that the phone cable is plugged in.',
+  678: 'Try again later, or use an alternate number.',
+  679: 'Check the number, or try an alternate number.',
+  680: 'Check that the phone cable is plugged in and the line works.',
   691: 'Check your user name, password and domain, and try again.',
   692: 'Check the modem: switch it off and on, or reinstall its driver.',
   703: 'The connection needs information from you; dial it from the window or answer on the terminal.',
@@ -170,7 +170,7 @@ const specificRemedies: Record<number, string> = {
   815: 'The broadband server does not answer; check the cable or modem and try again.',
   817: 'Hang up the connection before deleting the entry.',
   827: 'Start the IKE and AuthIP IPsec Keying Modules and Base Filtering Engine services.',
-  868: 'The server’s name does not resolve; check the host name and your DNS.',
+  868: 'Check the host name in the entry and your DNS settings.',
 };
 
 function familyRemedy(code: number): string {
