@@ -11,6 +11,7 @@ import {
 import type { ConnectionEvent, PausedAnswer } from '../backend';
 import { PORT_RELEASE_MS, SimulatedRasBackend, SIMULATED_PORTS } from './simulated-backend';
 import { ManualClock } from '../../clock';
+import { makeEntry } from '../../../app/phonebook/entry';
 
 let world: SimulatedWorld;
 beforeEach(async () => {
@@ -150,6 +151,24 @@ describe('simulated server: the line, by the last four digits', () => {
       'AuthNotify',
       ...MODEM_SEQUENCE.slice(7),
     ]);
+  });
+
+  it('connects an ISDN entry through the same sequence as a modem, at 64 kbit/s', async () => {
+    await world.backend.setEntry(
+      undefined,
+      makeEntry('ISDN', 'phone', ['555-0101'], {
+        deviceType: 'isdn',
+        deviceName: 'ISDN channel',
+        port: 'ISDN1-0',
+      }),
+    );
+    const r = await run('ISDN');
+    expect(r.states()).toEqual(MODEM_SEQUENCE);
+    expect((await world.backend.getStatistics(r.handle)).bps).toBe(64_000);
+    await world.backend.hangUp(r.handle);
+    await world.clock.advance(PORT_RELEASE_MS);
+    const busy = await run('ISDN', { phoneNumber: '555-0486' });
+    expect(busy.last()).toMatchObject({ error: 676 });
   });
 
   it('dials the number given instead of the entry’s own', async () => {

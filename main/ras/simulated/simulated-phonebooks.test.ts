@@ -1,0 +1,160 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeEntry } from '../../../app/phonebook/entry';
+import {
+  dialRecorded,
+  request,
+  simulatedWorld,
+  type SimulatedWorld,
+} from '../../../tests/support/simulated';
+import { SimulatedRasBackend } from './simulated-backend';
+
+let world: SimulatedWorld;
+beforeEach(async () => {
+  world = await simulatedWorld({ speed: 0 });
+});
+afterEach(() => world.cleanup());
+
+const pbk = () => readFile(world.phonebook, 'utf8');
+
+describe('simulated phonebooks', () => {
+  it('lists, reads and creates entries, keeping the rest of the file as it was', async () => {
+    const before = await pbk();
+    const names = (await world.backend.listEntries()).map((e) => e.name);
+    expect(names).toContain('Office VPN');
+    const entry = makeEntry('New VPN', 'vpn', ['new.example.com']);
+    await world.backend.setEntry(undefined, entry);
+    expect(await world.backend.getEntry(undefined, 'new vpn')).toEqual(entry);
+    const after = await pbk();
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.slice(before.length)).toMatch(/^\[New VPN\]\r\n/);
+  });
+
+  it('renames, refusing a taken or invalid name and a missing entry', async () => {
+    await world.backend.renameEntry(undefined, 'Office VPN', 'Head Office VPN');
+    expect(
+      (await world.backend.getEntry(undefined, 'Head Office VPN')).phoneNumbers[0]!.number,
+    ).toBe('vpn.example.com');
+    await expect(
+      world.backend.renameEntry(undefined, 'Dial-up', 'busy LINE'),
+    ).rejects.toMatchObject({ code: 183 });
+    await expect(world.backend.renameEntry(undefined, 'Dial-up', 'a/b')).rejects.toMatchObject({
+      code: 123,
+    });
+    await expect(world.backend.renameEntry(undefined, 'Nope', 'X')).rejects.toMatchObject({
+      code: 623,
+    });
+    await world.backend.renameEntry(undefined, 'Dial-up', 'DIAL-UP');
+    expect((await world.backend.listEntries()).map((e) => e.name)).toContain('DIAL-UP');
+  });
+
+  it('deletes an entry, but not while it is connected (817)', async () => {
+    const r = await dialRecorded(world, request('Office VPN'));
+    await world.clock.runUntil(() => r.notifications.some((n) => n.state === 0x2000));
+    await expect(world.backend.deleteEntry(undefined, 'Office VPN')).rejects.toMatchObject({
+      code: 817,
+    });
+    await world.backend.deleteEntry(undefined, 'Dial-up');
+    await expect(world.backend.getEntry(undefined, 'Dial-up')).rejects.toMatchObject({ code: 623 });
+    await expect(world.backend.deleteEntry(undefined, 'Dial-up')).rejects.toMatchObject({
+      code: 623,
+    });
+  });
+
+  it('validates names as RasValidateEntryName does', async () => {
+    await expect(world.backend.validateEntryName(undefined, 'Fresh name')).resolves.toBeUndefined();
+    await expect(world.backend.validateEntryName(undefined, 'office vpn')).rejects.toMatchObject({
+      code: 183,
+    });
+    await expect(world.backend.validateEntryName(undefined, '.dot')).rejects.toMatchObject({
+      code: 123,
+    });
+    await expect(
+      world.backend.setEntry(undefined, makeEntry('bad|name', 'vpn', ['h'])),
+    ).rejects.toMatchObject({ code: 123 });
+  });
+
+  it('never returns a saved password, and writes only user names and domains to disk', async () => {
+    await world.backend.setCredentials(undefined, 'Office VPN', {
+      userName: 'alice',
+      domain: 'CORP',
+      password: 'hunter2',
+    });
+    expect(await world.backend.getCredentials(undefined, 'Office VPN')).toEqual({
+      userName: 'alice',
+      domain: 'CORP',
+      hasPassword: true,
+    });
+    const files = await readdir(world.dir);
+    for (const f of files)
+      expect(await readFile(path.join(world.dir, f), 'utf8')).not.toContain('hunter2');
+    // The saved password dials; a new server (a new process) still knows the user name only.
+    const r = await dialRecorded(world, request('Office VPN', { userName: '', password: '' }));
+    await world.clock.runUntil(() => r.notifications.some((n) => n.state === 0x2000));
+    const next = new SimulatedRasBackend({
+      defaultPhonebook: world.phonebook,
+      credentialsFile: path.join(world.dir, 'credentials.json'),
+    });
+    expect(await next.getCredentials(undefined, 'Office VPN')).toEqual({
+      userName: 'alice',
+      domain: 'CORP',
+      hasPassword: false,
+    });
+    await world.backend.setCredentials(undefined, 'Office VPN', {
+      userName: 'alice',
+      domain: 'CORP',
+      password: '',
+    });
+    expect((await world.backend.getCredentials(undefined, 'Office VPN')).hasPassword).toBe(false);
+  });
+
+  it('keeps credentials with an entry that is renamed and drops them with a deleted one', async () => {
+    await world.backend.setCredentials(undefined, 'Dial-up', { userName: 'bob', domain: '' });
+    await world.backend.renameEntry(undefined, 'Dial-up', 'Modem');
+    expect((await world.backend.getCredentials(undefined, 'Modem')).userName).toBe('bob');
+    await world.backend.deleteEntry(undefined, 'Modem');
+    await world.backend.setEntry(undefined, makeEntry('Modem', 'phone', ['1']));
+    expect((await world.backend.getCredentials(undefined, 'Modem')).userName).toBe('');
+  });
+
+  it('refuses to change a malformed phonebook and leaves it untouched', async () => {
+    const broken = '[A]\r\nType=1\r\nnot a key line\r\n';
+    await writeFile(world.phonebook, broken);
+    await expect(
+      world.backend.setEntry(undefined, makeEntry('B', 'vpn', ['h'])),
+    ).rejects.toMatchObject({
+      code: 625,
+      message: expect.stringContaining('line 3'),
+    });
+    await expect(world.backend.listEntries()).rejects.toMatchObject({ code: 625 });
+    expect(await pbk()).toBe(broken);
+    expect((await readdir(world.dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('writes a Latin-1 phonebook back in Latin-1, byte for byte where nothing changed', async () => {
+    const bytes = Buffer.from('[Caf\xe9]\r\nType=2\r\nComment=\xbfQu\xe9?\r\n', 'latin1');
+    await writeFile(world.phonebook, bytes);
+    await world.backend.setEntry(undefined, makeEntry('Other', 'vpn', ['h']));
+    const written = await readFile(world.phonebook);
+    expect(written.subarray(0, bytes.length).equals(bytes)).toBe(true);
+    expect((await world.backend.listEntries()).map((e) => e.name)).toEqual(['Café', 'Other']);
+  });
+
+  it('serializes concurrent changes to one file', async () => {
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        world.backend.setEntry(undefined, makeEntry(`Entry ${i}`, 'vpn', ['h'])),
+      ),
+    );
+    const names = (await world.backend.listEntries()).map((e) => e.name);
+    for (let i = 0; i < 10; i++) expect(names).toContain(`Entry ${i}`);
+  });
+
+  it('reports a phonebook that cannot be opened with 621', async () => {
+    await expect(
+      world.backend.getEntry(path.join(world.dir, 'missing.pbk'), 'X'),
+    ).rejects.toMatchObject({ code: 621 });
+    expect(await world.backend.listEntries(path.join(world.dir, 'missing.pbk'))).toEqual([]);
+  });
+});
