@@ -211,36 +211,29 @@ export function applyEntry(section: PbkSection, entry: RasEntry, eol: Eol): PbkS
     const end = blocks.entryEnd;
     if (setKey(lines, key, value, 0, end, end, eol)) blocks = withBlocks();
   }
-  if (entry.deviceName !== before.deviceName) {
-    setKey(lines, 'PreferredDevice', entry.deviceName, 0, blocks.entryEnd, blocks.entryEnd, eol);
-    blocks = withBlocks();
-  }
-  if (entry.port !== before.port) {
-    setKey(lines, 'PreferredPort', entry.port, 0, blocks.entryEnd, blocks.entryEnd, eol);
-    blocks = withBlocks();
-  }
+  // The port and the device's friendly name stand twice: at entry level and in the MEDIA
+  // block, in this order in both places.
+  const devicePairs = [
+    ['PreferredPort', 'Port', entry.port, before.port],
+    ['PreferredDevice', 'Device', entry.deviceName, before.deviceName],
+  ] as const;
+  for (const [entryKey, , value, old] of devicePairs)
+    if (value !== old) {
+      setKey(lines, entryKey, value, 0, blocks.entryEnd, blocks.entryEnd, eol);
+      blocks = withBlocks();
+    }
 
   if (blocks.media.length === 0) {
     lines.push(blankLine(eol), keyLine('MEDIA', mediumFor(entry), eol));
     blocks = withBlocks();
   }
   let media = blocks.media[0]!;
-  if (
-    entry.port !== before.port ||
-    findKey({ ...section, lines }, 'Port', media.start, media.keysEnd) < 0
-  ) {
-    setKey(lines, 'Port', entry.port, media.start, media.keysEnd, media.keysEnd, eol);
-    blocks = withBlocks();
-    media = blocks.media[0]!;
-  }
-  if (
-    entry.deviceName !== before.deviceName ||
-    findKey({ ...section, lines }, 'Device', media.start, media.keysEnd) < 0
-  ) {
-    setKey(lines, 'Device', entry.deviceName, media.start, media.keysEnd, media.keysEnd, eol);
-    blocks = withBlocks();
-    media = blocks.media[0]!;
-  }
+  for (const [, mediaKey, value, old] of devicePairs)
+    if (value !== old || findKey({ ...section, lines }, mediaKey, media.start, media.keysEnd) < 0) {
+      setKey(lines, mediaKey, value, media.start, media.keysEnd, media.keysEnd, eol);
+      blocks = withBlocks();
+      media = blocks.media[0]!;
+    }
   if (media.devices.length === 0) {
     lines.splice(media.end, 0, blankLine(eol), keyLine('DEVICE', entry.deviceType, eol));
     blocks = withBlocks();

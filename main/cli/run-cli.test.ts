@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TUNNEL_SEQUENCE } from '../../tests/support/simulated';
 import { demoEntries } from '../phonebook/demo-entries';
 import { runCli, type CliIo } from './run-cli';
 import type { Terminal } from './terminal';
@@ -81,24 +82,7 @@ describe('ras-connect', () => {
     const states = run.out
       .filter((l) => /^\s+\d+\.\d\ds /.test(l))
       .map((l) => l.trim().split(/\s+/)[1]);
-    expect(states).toEqual([
-      'Dial',
-      'OpenPort',
-      'PortOpened',
-      'ConnectDevice',
-      'DeviceConnected',
-      'AllDevicesConnected',
-      'Authenticate',
-      'AuthNotify',
-      'AuthProject',
-      'AuthAck',
-      'Authenticated',
-      'Projected',
-      'ApplySettings',
-      'SubEntryConnected',
-      'Connected',
-      'Disconnected',
-    ]);
+    expect(states).toEqual(['Dial', ...TUNNEL_SEQUENCE, 'Disconnected']);
     expect(run.out.slice(-3)).toEqual([
       expect.stringContaining('Disconnected'),
       'Disconnected from Office VPN.',

@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeEntry } from '../../app/phonebook/entry';
 import { RasState as S } from '../../app/ras/connection-state';
 import { AppError, RasError } from '../../app/ras/errors';
-import { simulatedWorld, type SimulatedWorld } from '../../tests/support/simulated';
+import {
+  TUNNEL_SEQUENCE,
+  simulatedWorld,
+  type SimulatedWorld,
+} from '../../tests/support/simulated';
 import type { RasBackend } from '../ras/backend';
 import type { ConnectionStatus, ConnectionView } from './connections-store';
 import { SessionManager } from './session-manager';
@@ -49,23 +53,7 @@ describe('session engine: dialing', () => {
   it('puts every notification on the timeline and ends Connected', async () => {
     const id = await dial('Office VPN');
     await until(id, 'connected');
-    expect(names(id)).toEqual([
-      'Dial',
-      'OpenPort',
-      'PortOpened',
-      'ConnectDevice',
-      'DeviceConnected',
-      'AllDevicesConnected',
-      'Authenticate',
-      'AuthNotify',
-      'AuthProject',
-      'AuthAck',
-      'Authenticated',
-      'Projected',
-      'ApplySettings',
-      'SubEntryConnected',
-      'Connected',
-    ]);
+    expect(names(id)).toEqual(['Dial', ...TUNNEL_SEQUENCE]);
     const v = view(id);
     expect(v.connectedAt).toBe(world.clock.now());
     expect(v.timeline.rows.at(-2)!.duration).toBeGreaterThan(0);

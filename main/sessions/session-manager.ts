@@ -21,12 +21,7 @@ import {
   type ConnectionView,
   type ConnectionsStore,
 } from './connections-store';
-import {
-  defaultReleaseTiming,
-  hangUpHandle,
-  waitForRelease,
-  type ReleaseTiming,
-} from './release-wait';
+import { defaultReleaseTiming, type ReleaseTiming } from './release-wait';
 
 export interface DialOptions {
   entryName: string;
@@ -275,11 +270,5 @@ export class SessionManager {
   /** Stops watching; connections stay up (they belong to the system, not to this process). */
   dispose(): void {
     this.stopWatching();
-  }
-
-  /** For a hang-up of a handle no session knows (a CLI /DISCONNECT of a foreign connection). */
-  async hangUpHandle(handle: RasHandle): Promise<void> {
-    await hangUpHandle(this.backend, handle);
-    await waitForRelease(this.backend, this.clock, handle, this.release);
   }
 }

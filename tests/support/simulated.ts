@@ -9,6 +9,36 @@ import { ensureDemoPhonebook } from '../../main/phonebook/demo-phonebook';
 import type { DialRequest, RasNotification } from '../../main/ras/backend';
 import { SimulatedRasBackend } from '../../main/ras/simulated/simulated-backend';
 
+/** What Windows reports for a modem or ISDN dial that connects, state by state. */
+export const MODEM_SEQUENCE = [
+  'OpenPort',
+  'PortOpened',
+  'ConnectDevice',
+  'DeviceConnected',
+  'AllDevicesConnected',
+  'Authenticate',
+  'AuthNotify',
+  'AuthProject',
+  'AuthLinkSpeed',
+  'AuthAck',
+  'Authenticated',
+  'Projected',
+  'ApplySettings',
+  'SubEntryConnected',
+  'Connected',
+];
+/** The same for a VPN or PPPoE tunnel: no link-speed measurement. */
+export const TUNNEL_SEQUENCE = MODEM_SEQUENCE.filter((s) => s !== 'AuthLinkSpeed');
+/** The states between the first AuthNotify and AuthProject when the server calls back. */
+export const CALLBACK_STATES = [
+  'PrepareForCallback',
+  'WaitForModemReset',
+  'WaitForCallback',
+  'ReAuthenticate',
+  'CallbackComplete',
+  'AuthNotify',
+];
+
 export interface SimulatedWorld {
   dir: string;
   phonebook: string;

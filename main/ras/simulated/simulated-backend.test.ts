@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RasState as S, groupOf } from '../../../app/ras/connection-state';
 import { RasError } from '../../../app/ras/errors';
 import {
+  CALLBACK_STATES,
+  MODEM_SEQUENCE,
+  TUNNEL_SEQUENCE,
   dialRecorded,
   request,
   simulatedWorld,
@@ -18,25 +21,6 @@ beforeEach(async () => {
   world = await simulatedWorld();
 });
 afterEach(() => world.cleanup());
-
-const MODEM_SEQUENCE = [
-  'OpenPort',
-  'PortOpened',
-  'ConnectDevice',
-  'DeviceConnected',
-  'AllDevicesConnected',
-  'Authenticate',
-  'AuthNotify',
-  'AuthProject',
-  'AuthLinkSpeed',
-  'AuthAck',
-  'Authenticated',
-  'Projected',
-  'ApplySettings',
-  'SubEntryConnected',
-  'Connected',
-];
-const TUNNEL_SEQUENCE = MODEM_SEQUENCE.filter((s) => s !== 'AuthLinkSpeed');
 
 const settled = (r: Recorded) => () => {
   const last = r.last();
@@ -116,12 +100,7 @@ describe('simulated server: the line, by the last four digits', () => {
     await resume(r, { kind: 'callback', callbackNumber: '555 0142' });
     expect(r.states().slice(-15)).toEqual([
       'CallbackSetByCaller',
-      'PrepareForCallback',
-      'WaitForModemReset',
-      'WaitForCallback',
-      'ReAuthenticate',
-      'CallbackComplete',
-      'AuthNotify',
+      ...CALLBACK_STATES,
       ...MODEM_SEQUENCE.slice(7),
     ]);
   });
@@ -143,12 +122,7 @@ describe('simulated server: the line, by the last four digits', () => {
     const r = await run('Callback (preset number)');
     expect(r.states()).toEqual([
       ...MODEM_SEQUENCE.slice(0, 7),
-      'PrepareForCallback',
-      'WaitForModemReset',
-      'WaitForCallback',
-      'ReAuthenticate',
-      'CallbackComplete',
-      'AuthNotify',
+      ...CALLBACK_STATES,
       ...MODEM_SEQUENCE.slice(7),
     ]);
   });
