@@ -1,9 +1,7 @@
 // The entry-name rules of RasValidateEntryName (shared/ras-reference.md §8.5).
 
 import { ERROR_ALREADY_EXISTS, ERROR_INVALID_NAME } from '../ras/errors';
-
-/** RAS_MaxEntryName: the API's buffers hold 256 characters. */
-export const RAS_MAX_ENTRY_NAME = 256;
+import { RAS_MAX_ENTRY_NAME } from '../ras/limits';
 
 const FORBIDDEN = /[|><?*\\/:]/;
 const ALNUM = /[\p{L}\p{N}]/u;

@@ -3,6 +3,9 @@
 // Failures reject with RasError carrying the RAS / Win32 number.
 
 import type { RasEntry } from '../../app/phonebook/entry';
+import type { PausedAnswer, RasStatistics } from '../../app/ras/dial-types';
+
+export type { PausedAnswer, RasStatistics } from '../../app/ras/dial-types';
 
 /** A connection handle (HRASCONN): pointer-sized, kept as an opaque string and compared as such. */
 export type RasHandle = string;
@@ -35,14 +38,6 @@ export interface RasNotification {
 
 export type NotifyFn = (notification: RasNotification) => void;
 
-/** The answer that resumes a paused dial; it changes only what the paused state asks for. */
-export type PausedAnswer =
-  | { kind: 'callback'; callbackNumber: string }
-  | { kind: 'retry-authentication'; userName: string; password: string; domain: string }
-  | { kind: 'new-password'; password: string }
-  | { kind: 'eap' }
-  | { kind: 'interactive' };
-
 export interface ConnectStatus {
   state: number;
   error: number;
@@ -59,31 +54,15 @@ export interface RasConnectionInfo {
   deviceName: string;
 }
 
-export interface RasStatistics {
-  bytesXmited: number;
-  bytesRcved: number;
-  framesXmited: number;
-  framesRcved: number;
-  crcErr: number;
-  timeoutErr: number;
-  alignmentErr: number;
-  hardwareOverrunErr: number;
-  framingErr: number;
-  bufferOverrunErr: number;
-  compressionRatioIn: number;
-  compressionRatioOut: number;
-  /** Connect speed in bits per second. */
-  bps: number;
-  /** Milliseconds since the connection was established. */
-  connectDuration: number;
-}
-
 export type ConnectionEvent =
   { kind: 'connected'; handle: RasHandle } | { kind: 'disconnected'; handle: RasHandle };
 
 export interface EntrySummary {
   name: string;
   phonebook: string;
+  type: RasEntry['type'];
+  /** The first number, host or service dialed. */
+  destination: string;
 }
 
 export interface SavedCredentials {

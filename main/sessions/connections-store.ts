@@ -4,45 +4,9 @@
 
 import { createStore } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
-import type { PausedKind } from '../../app/ras/connection-state';
-import type { ErrorInfo } from '../../app/ras/errors';
-import type { Timeline } from '../../app/timeline';
+import type { ConnectionView } from '../../app/connection-view';
 
-export type ConnectionStatus =
-  'dialing' | 'paused' | 'connected' | 'waiting-to-redial' | 'disconnecting' | 'disconnected';
-
-export interface PausedRequest {
-  kind: PausedKind;
-  state: number;
-  /** For retry-authentication: 1-based count of the retries in this attempt. */
-  retry: number;
-  /** Why the server paused, in words (the rejected sign-in, the expired password, …). */
-  reason: string;
-  /** What the dial used so far, so a dialog can prefill it; never a password. */
-  userName: string;
-  domain: string;
-}
-
-export interface ConnectionView {
-  id: string;
-  entryName: string;
-  phonebook: string;
-  status: ConnectionStatus;
-  handle: string | null;
-  timeline: Timeline;
-  paused: PausedRequest | null;
-  /** The error the last attempt ended with; null while it goes on or after a clean hang-up. */
-  error: ErrorInfo | null;
-  attempt: number;
-  attempts: number;
-  numberIndex: number;
-  numberCount: number;
-  destination: string;
-  connectedAt: number | null;
-  redialAt: number | null;
-  /** Found connected at start-up (or dialed by another program), not dialed by this app. */
-  attached: boolean;
-}
+export type { ConnectionStatus, ConnectionView, PausedRequest } from '../../app/connection-view';
 
 export interface ConnectionsState {
   version: number;

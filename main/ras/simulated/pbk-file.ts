@@ -3,6 +3,7 @@
 // number and never written; writes are atomic (temp file, flush, rename).
 
 import { promises as fs } from 'node:fs';
+import { writeFileAtomic } from '../../fs/atomic-write';
 import path from 'node:path';
 import { decodePbk, encodePbk, type PbkEncoding } from '../../../app/phonebook/pbk-encoding';
 import {
@@ -40,24 +41,6 @@ export async function readPbkFile(file: string, { missingOk = false } = {}): Pro
     );
   }
   return { document: parsed.document, encoding };
-}
-
-export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  const handle = await fs.open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.rename(temp, file);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
-  }
 }
 
 export async function writePbkFile(file: string, loaded: LoadedPbk): Promise<void> {

@@ -6,6 +6,7 @@
 import {
   applyEntry,
   newSection,
+  primaryDestination,
   sectionToEntry,
   type RasEntry,
 } from '../../../app/phonebook/entry';
@@ -21,13 +22,8 @@ import {
 import { RasError, RasErrorCode as E } from '../../../app/ras/errors';
 import type { CredentialsUpdate, EntrySummary, SavedCredentials } from '../backend';
 import { promises as fs } from 'node:fs';
-import {
-  PbkFileLock,
-  readPbkFile,
-  writeFileAtomic,
-  writePbkFile,
-  type LoadedPbk,
-} from './pbk-file';
+import { writeFileAtomic } from '../../fs/atomic-write';
+import { PbkFileLock, readPbkFile, writePbkFile, type LoadedPbk } from './pbk-file';
 
 interface StoredCredentials {
   userName: string;
@@ -86,7 +82,10 @@ export class SimulatedPhonebooks {
 
   async listEntries(phonebook: string): Promise<EntrySummary[]> {
     const { document } = await readPbkFile(phonebook, { missingOk: true });
-    return document.sections.map((s) => ({ name: s.name, phonebook }));
+    return document.sections.map((s) => {
+      const entry = sectionToEntry(s);
+      return { name: s.name, phonebook, type: entry.type, destination: primaryDestination(entry) };
+    });
   }
 
   async getEntry(phonebook: string, name: string): Promise<RasEntry> {

@@ -1,0 +1,35 @@
+// The names of every IPC channel and event, without their schemas, so the preload can list
+// them without bundling zod. app/ipc/contract.ts gives each one its schema.
+
+export const INVOKE_CHANNELS = [
+  'app:info',
+  'phonebook:list',
+  'phonebook:get',
+  'connection:list',
+  'connection:dial',
+  'connection:resume',
+  'connection:hang-up',
+  'connection:statistics',
+  'connection:watch-statistics',
+  'settings:get',
+  'settings:set',
+] as const;
+
+export const EVENT_NAMES = [
+  'connection:state',
+  'connection:paused',
+  'connection:statistics',
+  'phonebook:changed',
+  'settings:changed',
+] as const;
+
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export function isInvokeChannel(name: unknown): name is InvokeChannel {
+  return typeof name === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
+}

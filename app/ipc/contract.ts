@@ -1,0 +1,269 @@
+// The one IPC contract: every invoke channel with its payload and result schema, every event
+// with its payload schema. Main validates payloads with it, the preload and the browser-mode
+// client expose it, the renderer's types come from it.
+
+import { z } from 'zod';
+import type { ConnectionView, PausedRequest } from '../connection-view';
+import type { RasEntry } from '../phonebook/entry';
+import type { PausedAnswer, RasStatistics } from '../ras/dial-types';
+import { APP_ERRORS, type AppErrorCode, type ErrorInfo } from '../ras/errors';
+import {
+  DNLEN,
+  MAX_PATH,
+  PWLEN,
+  RAS_MAX_CALLBACK_NUMBER,
+  RAS_MAX_ENTRY_NAME,
+  RAS_MAX_PHONE_NUMBER,
+  UNLEN,
+} from '../ras/limits';
+import type { EventName, InvokeChannel } from './channels';
+
+const entryName = z.string().min(1).max(RAS_MAX_ENTRY_NAME);
+const phonebook = z.string().min(1).max(MAX_PATH).optional();
+const connectionId = z.string().min(1).max(64);
+const userName = z.string().max(UNLEN);
+const password = z.string().max(PWLEN);
+const domain = z.string().max(DNLEN);
+const empty = z.object({}).strict();
+
+export const credentialsSchema = z.object({ userName, password, domain }).strict();
+
+export const pausedAnswerSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('callback'),
+      callbackNumber: z.string().max(RAS_MAX_CALLBACK_NUMBER),
+    })
+    .strict(),
+  z.object({ kind: z.literal('retry-authentication'), userName, password, domain }).strict(),
+  z.object({ kind: z.literal('new-password'), password: password.min(1) }).strict(),
+  z.object({ kind: z.literal('eap') }).strict(),
+  z.object({ kind: z.literal('interactive') }).strict(),
+]) satisfies z.ZodType<PausedAnswer>;
+
+const appErrorCodes = Object.keys(APP_ERRORS) as [AppErrorCode, ...AppErrorCode[]];
+
+const errorInfoSchema = z.object({
+  code: z.union([z.number(), z.enum(appErrorCodes)]),
+  name: z.string(),
+  message: z.string(),
+  remedy: z.string(),
+  source: z.enum(['success', 'ras', 'win32', 'ipsec', 'app', 'unknown']),
+  status: z
+    .enum(['all', 'obsolete', 'vista-only', 'vista+', '7+', '8.1+', '10-sdk', 'newer-sdk'])
+    .optional(),
+}) satisfies z.ZodType<ErrorInfo>;
+
+const timelineRowSchema = z.object({
+  kind: z.enum(['state', 'dial', 'attached']),
+  state: z.number(),
+  name: z.string(),
+  group: z.enum(['running', 'paused', 'terminal', 'info']),
+  description: z.string(),
+  at: z.number(),
+  duration: z.number().nullable(),
+  error: z.number(),
+  extendedError: z.number(),
+  source: z.enum(['ras', 'app']),
+});
+
+const pausedRequestSchema = z.object({
+  kind: z.enum(['interactive', 'retry-authentication', 'callback', 'new-password', 'eap']),
+  state: z.number(),
+  retry: z.number(),
+  reason: z.string(),
+  userName: z.string(),
+  domain: z.string(),
+}) satisfies z.ZodType<PausedRequest>;
+
+export const connectionViewSchema = z.object({
+  id: z.string(),
+  entryName: z.string(),
+  phonebook: z.string(),
+  status: z.enum([
+    'dialing',
+    'paused',
+    'connected',
+    'waiting-to-redial',
+    'disconnecting',
+    'disconnected',
+  ]),
+  handle: z.string().nullable(),
+  timeline: z.object({ startedAt: z.number().nullable(), rows: z.array(timelineRowSchema) }),
+  paused: pausedRequestSchema.nullable(),
+  error: errorInfoSchema.nullable(),
+  attempt: z.number(),
+  attempts: z.number(),
+  numberIndex: z.number(),
+  numberCount: z.number(),
+  destination: z.string(),
+  connectedAt: z.number().nullable(),
+  redialAt: z.number().nullable(),
+  attached: z.boolean(),
+}) satisfies z.ZodType<ConnectionView>;
+
+export const connectionsSnapshotSchema = z.object({
+  version: z.number().int().nonnegative(),
+  connections: z.array(connectionViewSchema),
+});
+
+const phoneNumberSchema = z.object({
+  number: z.string().max(RAS_MAX_PHONE_NUMBER),
+  areaCode: z.string(),
+  countryCode: z.number(),
+  countryId: z.number(),
+  useDialingRules: z.boolean(),
+  comment: z.string(),
+});
+
+export const entrySchema = z.object({
+  name: entryName,
+  type: z.enum(['phone', 'vpn', 'direct', 'internet', 'broadband']),
+  deviceType: z.string(),
+  deviceName: z.string(),
+  port: z.string(),
+  phoneNumbers: z.array(phoneNumberSchema),
+  tryNextAlternateOnFail: z.boolean(),
+  promoteAlternates: z.boolean(),
+  callbackMode: z.enum(['none', 'caller', 'preset']),
+  eapTypeId: z.number(),
+  terminalAfterDial: z.boolean(),
+  redialAttempts: z.number(),
+  redialSeconds: z.number(),
+  redialOnLinkFailure: z.boolean(),
+}) satisfies z.ZodType<RasEntry>;
+
+const entrySummarySchema = z.object({
+  name: z.string(),
+  phonebook: z.string(),
+  type: entrySchema.shape.type,
+  destination: z.string(),
+});
+
+const statisticsSchema = z.object({
+  bytesXmited: z.number(),
+  bytesRcved: z.number(),
+  framesXmited: z.number(),
+  framesRcved: z.number(),
+  crcErr: z.number(),
+  timeoutErr: z.number(),
+  alignmentErr: z.number(),
+  hardwareOverrunErr: z.number(),
+  framingErr: z.number(),
+  bufferOverrunErr: z.number(),
+  compressionRatioIn: z.number(),
+  compressionRatioOut: z.number(),
+  bps: z.number(),
+  connectDuration: z.number(),
+}) satisfies z.ZodType<RasStatistics>;
+
+export const settingsSchema = z.object({
+  language: z.enum(['system', 'en', 'ru']),
+  theme: z.enum(['system', 'light', 'dark']),
+  /** The simulated server's speed factor: 1 = realistic, 0 = no delay. */
+  simulationSpeed: z.number().min(0).max(100),
+});
+
+export const contract = {
+  invoke: {
+    'app:info': {
+      payload: empty,
+      result: z.object({
+        backend: z.enum(['simulated', 'win32']),
+        platform: z.string(),
+        version: z.string(),
+        defaultPhonebook: z.string(),
+      }),
+    },
+    'phonebook:list': {
+      payload: z.object({ phonebook }).strict(),
+      result: z.array(entrySummarySchema),
+    },
+    'phonebook:get': {
+      payload: z.object({ phonebook, name: entryName }).strict(),
+      result: z.object({
+        entry: entrySchema,
+        credentials: z.object({
+          userName: z.string(),
+          domain: z.string(),
+          hasPassword: z.boolean(),
+        }),
+      }),
+    },
+    'connection:list': { payload: empty, result: connectionsSnapshotSchema },
+    'connection:dial': {
+      payload: z
+        .object({
+          entryName,
+          phonebook,
+          credentials: credentialsSchema.optional(),
+          phoneNumber: z.string().max(RAS_MAX_PHONE_NUMBER).optional(),
+        })
+        .strict(),
+      result: z.object({ id: z.string() }),
+    },
+    'connection:resume': {
+      payload: z.object({ id: connectionId, answer: pausedAnswerSchema }).strict(),
+      result: z.null(),
+    },
+    'connection:hang-up': { payload: z.object({ id: connectionId }).strict(), result: z.null() },
+    'connection:statistics': {
+      payload: z.object({ id: connectionId }).strict(),
+      result: statisticsSchema,
+    },
+    'connection:watch-statistics': {
+      payload: z.object({ id: connectionId.nullable() }).strict(),
+      result: z.null(),
+    },
+    'settings:get': { payload: empty, result: settingsSchema },
+    'settings:set': { payload: settingsSchema.partial().strict(), result: settingsSchema },
+  },
+  events: {
+    'connection:state': connectionsSnapshotSchema,
+    'connection:paused': z.object({
+      id: z.string(),
+      entryName: z.string(),
+      paused: pausedRequestSchema,
+    }),
+    'connection:statistics': z.object({ id: z.string(), statistics: statisticsSchema }),
+    'phonebook:changed': z.object({ phonebook: z.string() }),
+    'settings:changed': settingsSchema,
+  },
+} as const satisfies {
+  invoke: Record<InvokeChannel, { payload: z.ZodType; result: z.ZodType }>;
+  events: Record<EventName, z.ZodType>;
+};
+
+export type Payload<C extends InvokeChannel> = z.input<(typeof contract.invoke)[C]['payload']>;
+export type Result<C extends InvokeChannel> = z.output<(typeof contract.invoke)[C]['result']>;
+export type EventPayload<E extends EventName> = z.output<(typeof contract.events)[E]>;
+export type Settings = z.output<typeof settingsSchema>;
+export type ConnectionsSnapshot = z.output<typeof connectionsSnapshotSchema>;
+export type EntrySummary = z.output<typeof entrySummarySchema>;
+
+/** An error as it crosses a boundary: Electron keeps only the message of a thrown error. */
+export interface WireError {
+  code: number | string;
+  name: string;
+  message: string;
+}
+
+export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: WireError };
+
+/** `window.ras`: the whole of what a window may do. */
+export interface RasApi {
+  invoke<C extends InvokeChannel>(
+    channel: C,
+    payload: Payload<C>,
+  ): Promise<InvokeResult<Result<C>>>;
+  /** Returns the function that unsubscribes. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export const defaultSettings: Settings = {
+  language: 'system',
+  theme: 'system',
+  simulationSpeed: 1,
+};
+
+export type { EventName, InvokeChannel };
