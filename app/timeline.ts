@@ -40,6 +40,17 @@ export interface TimelineRow {
   error: number;
   extendedError: number;
   source: 'ras' | 'app';
+  /** For dial rows: what was dialed, so each window can say it in its own language. */
+  dial?: DialDetail;
+}
+
+export interface DialDetail {
+  destination: string;
+  attempt: number;
+  attempts: number;
+  numberIndex: number;
+  numberCount: number;
+  reason: 'first' | 'alternate' | 'redial';
 }
 
 export interface Timeline {
@@ -69,6 +80,14 @@ function rowFor(e: TimelineEvent, at: number): TimelineRow {
       error: 0,
       extendedError: 0,
       source: 'app',
+      dial: {
+        destination: e.destination,
+        attempt: e.attempt,
+        attempts: e.attempts,
+        numberIndex: e.numberIndex,
+        numberCount: e.numberCount,
+        reason: e.reason,
+      },
     };
   const info = describeState(e.state);
   if (e.kind === 'attached')

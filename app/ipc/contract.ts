@@ -65,6 +65,16 @@ const timelineRowSchema = z.object({
   error: z.number(),
   extendedError: z.number(),
   source: z.enum(['ras', 'app']),
+  dial: z
+    .object({
+      destination: z.string(),
+      attempt: z.number(),
+      attempts: z.number(),
+      numberIndex: z.number(),
+      numberCount: z.number(),
+      reason: z.enum(['first', 'alternate', 'redial']),
+    })
+    .optional(),
 });
 
 const pausedRequestSchema = z.object({
@@ -89,7 +99,10 @@ export const connectionViewSchema = z.object({
     'disconnected',
   ]),
   handle: z.string().nullable(),
-  timeline: z.object({ startedAt: z.number().nullable(), rows: z.array(timelineRowSchema) }),
+  timeline: z.object({
+    startedAt: z.number().nullable(),
+    rows: z.array(timelineRowSchema).readonly(),
+  }),
   paused: pausedRequestSchema.nullable(),
   error: errorInfoSchema.nullable(),
   attempt: z.number(),

@@ -57,7 +57,7 @@ export class SimulatedRasBackend implements RasBackend {
   readonly kind = 'simulated' as const;
   readonly defaultPhonebook: string;
   private readonly clock: Clock;
-  private readonly speed: number;
+  private speed: number;
   private readonly connections = new Map<RasHandle, Connection>();
   private readonly watchers = new Set<(event: ConnectionEvent) => void>();
   private readonly phonebooks: SimulatedPhonebooks;
@@ -71,6 +71,11 @@ export class SimulatedRasBackend implements RasBackend {
       () => this.activeEntryKeys(),
       options.credentialsFile,
     );
+  }
+
+  /** Changes the speed factor for every delay from now on (the Settings page). */
+  setSpeed(speed: number): void {
+    this.speed = Math.max(0, speed);
   }
 
   private scaled(ms: number): number {

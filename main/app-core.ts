@@ -1,0 +1,88 @@
+// The main-process core, the same under Electron and in the headless host: backend,
+// settings, session engine, IPC router, and the events that go out to every window.
+
+import type { EventName } from '../app/ipc/channels';
+import type { EventPayload } from '../app/ipc/contract';
+import { realClock, type Clock } from './clock';
+import { broadcastConnections } from './ipc/broadcaster';
+import { createRouter, type Router } from './ipc/router';
+import { StatisticsWatch } from './ipc/statistics-watch';
+import { ensureDemoPhonebook } from './phonebook/demo-phonebook';
+import type { RasBackend } from './ras/backend';
+import { createBackend, type BackendKind } from './ras/create-backend';
+import { SimulatedRasBackend } from './ras/simulated/simulated-backend';
+import { SessionManager } from './sessions/session-manager';
+import { SettingsStore } from './settings/settings-store';
+
+export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface CoreOptions {
+  dataDir: string;
+  backend: BackendKind;
+  /** Overrides the saved simulation speed (RAS_CONNECT_SIM_SPEED, tests). */
+  speed?: number;
+  clock?: Clock;
+  version: string;
+  platform: string;
+  log: (message: string) => void;
+}
+
+export interface Core {
+  router: Router;
+  manager: SessionManager;
+  backend: RasBackend;
+  settings: SettingsStore;
+  /** Adds a receiver of every event (a window, a socket); returns its removal. */
+  addSink(sink: EventSink): () => void;
+  dispose(): void;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? realClock;
+  const settings = new SettingsStore(options.dataDir);
+  const saved = await settings.load(options.log);
+  const speed = options.speed ?? saved.simulationSpeed;
+  const backend = createBackend({ kind: options.backend, dataDir: options.dataDir, speed, clock });
+  if (backend.kind === 'simulated') await ensureDemoPhonebook(backend, backend.defaultPhonebook);
+  const manager = new SessionManager({ backend, clock, log: options.log });
+  await manager.attachExisting();
+
+  const sinks = new Set<EventSink>();
+  const emit: EventSink = (event, payload) => {
+    for (const sink of sinks) sink(event, payload);
+  };
+  const statistics = new StatisticsWatch(manager, clock, emit);
+  const stopBroadcast = broadcastConnections(manager.store, emit);
+  const stopSettings = settings.subscribe((s) => {
+    if (backend instanceof SimulatedRasBackend && options.speed === undefined)
+      backend.setSpeed(s.simulationSpeed);
+    emit('settings:changed', s);
+  });
+  const router = createRouter({
+    manager,
+    backend,
+    settings,
+    statistics,
+    version: options.version,
+    platform: options.platform,
+    log: options.log,
+  });
+  return {
+    router,
+    manager,
+    backend,
+    settings,
+    addSink(sink) {
+      sinks.add(sink);
+      return () => sinks.delete(sink);
+    },
+    dispose() {
+      statistics.stop();
+      stopBroadcast();
+      stopSettings();
+      manager.dispose();
+      backend.dispose();
+      sinks.clear();
+    },
+  };
+}

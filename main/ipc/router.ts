@@ -1,0 +1,104 @@
+// The transport-free router: one handler per contract channel. Every payload is validated
+// with the contract's schema; a bad call is refused with a clear error, logged, and changes
+// nothing. Errors come back as data ({ code, name, message }).
+
+import { isInvokeChannel, type InvokeChannel } from '../../app/ipc/channels';
+import { contract, type InvokeResult, type Result } from '../../app/ipc/contract';
+import { toErrorInfo } from '../../app/ras/errors';
+import type { z } from 'zod';
+import type { RasBackend } from '../ras/backend';
+import type { SessionManager } from '../sessions/session-manager';
+import type { SettingsStore } from '../settings/settings-store';
+import type { StatisticsWatch } from './statistics-watch';
+
+export interface RouterDeps {
+  manager: SessionManager;
+  backend: RasBackend;
+  settings: SettingsStore;
+  statistics: StatisticsWatch;
+  version: string;
+  platform: string;
+  log: (message: string) => void;
+}
+
+type Handler<C extends InvokeChannel> = (
+  payload: z.output<(typeof contract.invoke)[C]['payload']>,
+  client: string,
+) => Promise<Result<C>>;
+
+type Handlers = { [C in InvokeChannel]: Handler<C> };
+
+export interface Router {
+  /** `client` names the window or socket that called, for per-client state. */
+  handle(channel: unknown, payload: unknown, client: string): Promise<InvokeResult<unknown>>;
+  /** Forgets what a client that went away had asked for. */
+  dropClient(client: string): void;
+}
+
+function refusal(message: string): InvokeResult<never> {
+  return { ok: false, error: { code: 'INVALID_INPUT', name: 'INVALID_INPUT', message } };
+}
+
+export function createRouter(deps: RouterDeps): Router {
+  const { manager, backend, settings, statistics } = deps;
+  const handlers: Handlers = {
+    'app:info': async () => ({
+      backend: backend.kind,
+      platform: deps.platform,
+      version: deps.version,
+      defaultPhonebook: backend.defaultPhonebook,
+    }),
+    'phonebook:list': ({ phonebook }) => backend.listEntries(phonebook),
+    'phonebook:get': async ({ phonebook, name }) => ({
+      entry: await backend.getEntry(phonebook, name),
+      credentials: await backend.getCredentials(phonebook, name),
+    }),
+    'connection:list': async () => {
+      const { version, connections } = manager.store.getState();
+      return { version, connections: Object.values(connections) };
+    },
+    'connection:dial': async (payload) => ({ id: await manager.dial(payload) }),
+    'connection:resume': async ({ id, answer }) => {
+      await manager.resume(id, answer);
+      return null;
+    },
+    'connection:hang-up': async ({ id }) => {
+      await manager.hangUp(id);
+      return null;
+    },
+    'connection:statistics': ({ id }) => manager.getStatistics(id),
+    'connection:watch-statistics': async ({ id }, client) => {
+      statistics.watch(client, id);
+      return null;
+    },
+    'settings:get': async () => settings.get(),
+    'settings:set': (change) => settings.set(change),
+  };
+
+  return {
+    async handle(channel, payload, client) {
+      if (!isInvokeChannel(channel)) {
+        deps.log(`refused a call to an unknown channel from ${client}`);
+        return refusal('There is no such channel.');
+      }
+      const parsed = contract.invoke[channel].payload.safeParse(payload);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+        // Only the shape of the problem is logged: a payload may hold a password.
+        deps.log(`refused ${channel} from ${client}: invalid payload${where}`);
+        return refusal(`Invalid ${channel} request${where}: ${issue?.message ?? 'not valid'}.`);
+      }
+      try {
+        const handler = handlers[channel] as Handler<typeof channel>;
+        return { ok: true, value: await handler(parsed.data as never, client) };
+      } catch (error) {
+        const { code, name, message } = toErrorInfo(error);
+        return { ok: false, error: { code, name, message } };
+      }
+    },
+    dropClient(client) {
+      statistics.watch(client, null);
+    },
+  };
+}
