@@ -11,6 +11,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'main/electron/index.ts'),
           cli: resolve(__dirname, 'main/cli.ts'),
+          headless: resolve(__dirname, 'main/headless.ts'),
         },
       },
     },

@@ -33,7 +33,13 @@ export const en = {
     errorLine: 'Error {{code}}: {{message}}',
     redialIn: 'Redialing in {{seconds}} s',
   },
-  type: { phone: 'Dial-up', vpn: 'VPN', direct: 'Direct', internet: 'Internet', broadband: 'Broadband' },
+  type: {
+    phone: 'Dial-up',
+    vpn: 'VPN',
+    direct: 'Direct',
+    internet: 'Internet',
+    broadband: 'Broadband',
+  },
   status: {
     idle: 'Not connected',
     dialing: 'Dialing',
@@ -91,9 +97,10 @@ export const en = {
     interactive: {
       title: 'Terminal',
       text: 'The remote host expects a terminal session before it starts the network connection. Finish it, then continue.',
-      screen: 'Terminal screen',
     },
   },
   state: Object.fromEntries(ALL_STATES.map((s) => [s.name, s.description])),
-  error: Object.fromEntries(ALL_RAS_ERRORS.map((e) => [String(e.code), { message: e.message, remedy: e.remedy }])),
+  error: Object.fromEntries(
+    ALL_RAS_ERRORS.map((e) => [String(e.code), { message: e.message, remedy: e.remedy }]),
+  ),
 };

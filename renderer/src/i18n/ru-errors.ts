@@ -5,7 +5,8 @@ import { ALL_RAS_ERRORS } from '../../../app/ras/errors';
 
 export const ruRemedies: Record<string, string> = {
   'Wait for the operation to finish.': 'Дождитесь окончания операции.',
-  'Check the device and its configuration, then try again.': 'Проверьте устройство и его настройку, затем повторите попытку.',
+  'Check the device and its configuration, then try again.':
+    'Проверьте устройство и его настройку, затем повторите попытку.',
   'Another connection is using the device; hang it up first or choose another device.':
     'Устройство занято другим подключением: разъедините его или выберите другое устройство.',
   'Report this problem with the diagnostics.': 'Сообщите об этой проблеме, приложив диагностику.',
@@ -14,7 +15,8 @@ export const ruRemedies: Record<string, string> = {
   'Check the entry’s configuration.': 'Проверьте настройки записи.',
   'Check the entry’s network settings, or ask the server’s administrator.':
     'Проверьте сетевые параметры записи или обратитесь к администратору сервера.',
-  'A hang-up is already under way; wait for it to finish.': 'Разъединение уже идёт: дождитесь его окончания.',
+  'A hang-up is already under way; wait for it to finish.':
+    'Разъединение уже идёт: дождитесь его окончания.',
   'Check the VPN type and that a firewall does not block the VPN, then try again.':
     'Проверьте тип VPN и то, что брандмауэр его не блокирует, затем повторите попытку.',
   'Try again; if it keeps happening, note the error number and contact your administrator.':
@@ -23,7 +25,8 @@ export const ruRemedies: Record<string, string> = {
     'Проверьте, что файл телефонной книги существует и доступен для чтения.',
   'Check that the phonebook file is a RAS phonebook and is not damaged.':
     'Проверьте, что это телефонная книга RAS и что файл не повреждён.',
-  'The entry was renamed or deleted; refresh the phonebook.': 'Запись переименована или удалена: обновите телефонную книгу.',
+  'The entry was renamed or deleted; refresh the phonebook.':
+    'Запись переименована или удалена: обновите телефонную книгу.',
   'Check that you may write the phonebook file and that the disk is not full.':
     'Проверьте права на запись файла телефонной книги и свободное место на диске.',
   'The phonebook file is damaged; open it to see the line at fault.':
@@ -32,52 +35,67 @@ export const ruRemedies: Record<string, string> = {
     'Сервер прервал звонок при установке связи: повторите попытку, он может быть занят.',
   'Connect again; if it keeps happening, ask the server’s administrator.':
     'Подключитесь снова; если это повторяется, обратитесь к администратору сервера.',
-  'Check the modem or other device and its cable.': 'Проверьте модем или другое устройство и кабель.',
-  'You hung up; connect again when you need to.': 'Вы разъединили подключение; подключитесь снова, когда понадобится.',
+  'Check the modem or other device and its cable.':
+    'Проверьте модем или другое устройство и кабель.',
+  'You hung up; connect again when you need to.':
+    'Вы разъединили подключение; подключитесь снова, когда понадобится.',
   'This version of Windows does not support the request; report it with the diagnostics.':
     'Эта версия Windows не поддерживает запрос: сообщите об этом, приложив диагностику.',
   'The device is in use or a previous hang-up has not finished; wait a moment and try again.':
     'Устройство занято или предыдущее разъединение не завершилось: подождите немного и повторите попытку.',
   'Try again; if it keeps happening, note the number and contact your administrator.':
     'Повторите попытку; если ошибка повторяется, запишите номер и обратитесь к администратору.',
-  'The server did not answer in time; try again later.': 'Сервер не ответил вовремя: повторите попытку позже.',
+  'The server did not answer in time; try again later.':
+    'Сервер не ответил вовремя: повторите попытку позже.',
   'Try again; if it keeps happening, tell your administrator the extended error.':
     'Повторите попытку; если ошибка повторяется, сообщите администратору расширенный код.',
   'Your account may not sign in at this time of day; try again within your permitted hours.':
     'Вашей учётной записи нельзя входить в это время суток: повторите в разрешённые часы.',
-  'Your account is disabled; contact your administrator.': 'Учётная запись отключена: обратитесь к администратору.',
+  'Your account is disabled; contact your administrator.':
+    'Учётная запись отключена: обратитесь к администратору.',
   'Your password has expired; choose a new one.': 'Срок действия пароля истёк: выберите новый.',
   'Your account has no dial-in permission; ask your administrator for remote access.':
     'У учётной записи нет права удалённого доступа: попросите его у администратора.',
   'The modem’s configuration files are damaged or incomplete; reinstall the modem driver.':
     'Файлы настройки модема повреждены или неполны: переустановите драйвер модема.',
   'The connection had already ended.': 'Подключение уже было завершено.',
-  'Try again later, or use an alternate number.': 'Повторите попытку позже или наберите запасной номер.',
-  'A person answered instead of a modem; check the number.': 'Ответил человек, а не модем: проверьте номер.',
+  'Try again later, or use an alternate number.':
+    'Повторите попытку позже или наберите запасной номер.',
+  'A person answered instead of a modem; check the number.':
+    'Ответил человек, а не модем: проверьте номер.',
   'Check the number, or try an alternate number.': 'Проверьте номер или наберите запасной.',
-  'Check that the phone cable is plugged in and the line works.': 'Проверьте, что телефонный кабель подключён и линия работает.',
-  'Check your user name, password and domain, and try again.': 'Проверьте имя пользователя, пароль и домен и повторите попытку.',
+  'Check that the phone cable is plugged in and the line works.':
+    'Проверьте, что телефонный кабель подключён и линия работает.',
+  'Check your user name, password and domain, and try again.':
+    'Проверьте имя пользователя, пароль и домен и повторите попытку.',
   'Check the modem: switch it off and on, or reinstall its driver.':
     'Проверьте модем: выключите и включите его или переустановите драйвер.',
   'The connection needs information from you; dial it from the window or answer on the terminal.':
     'Подключению нужны данные от вас: наберите его из окна программы или ответьте в терминале.',
-  'Enter the callback number again with digits only.': 'Введите номер для обратного вызова ещё раз, только цифрами.',
-  'Your account has expired; contact your administrator.': 'Срок действия учётной записи истёк: обратитесь к администратору.',
+  'Enter the callback number again with digits only.':
+    'Введите номер для обратного вызова ещё раз, только цифрами.',
+  'Your account has expired; contact your administrator.':
+    'Срок действия учётной записи истёк: обратитесь к администратору.',
   'Choose a password that meets the domain’s rules (length, history) and try again.':
     'Выберите пароль по правилам домена (длина, история) и повторите попытку.',
   'Start the Remote Access Connection Manager service, or restart the computer.':
     'Запустите службу «Диспетчер подключений удалённого доступа» или перезагрузите компьютер.',
-  'The server stopped answering during sign-in; try again.': 'Сервер перестал отвечать во время входа: повторите попытку.',
+  'The server stopped answering during sign-in; try again.':
+    'Сервер перестал отвечать во время входа: повторите попытку.',
   'The network protocol settings do not match the server’s; check the entry’s Networking tab.':
     'Сетевые протоколы не совпадают с серверными: проверьте вкладку «Сеть» записи.',
   'The server did not respond; a firewall or NAT may block the VPN (GRE for PPTP).':
     'Сервер не ответил: VPN может блокировать брандмауэр или NAT (для PPTP — GRE).',
-  'Check the entry’s authentication and encryption settings.': 'Проверьте параметры проверки подлинности и шифрования записи.',
-  'Let the server assign the IP address instead of a fixed one.': 'Пусть IP-адрес назначает сервер вместо фиксированного.',
-  'Relax the entry’s data encryption requirement.': 'Ослабьте требование шифрования данных в записи.',
+  'Check the entry’s authentication and encryption settings.':
+    'Проверьте параметры проверки подлинности и шифрования записи.',
+  'Let the server assign the IP address instead of a fixed one.':
+    'Пусть IP-адрес назначает сервер вместо фиксированного.',
+  'Relax the entry’s data encryption requirement.':
+    'Ослабьте требование шифрования данных в записи.',
   'Relax the entry’s data encryption requirement or ask the server’s administrator.':
     'Ослабьте требование шифрования данных в записи или обратитесь к администратору сервера.',
-  'Enter a phone number or host name for the entry.': 'Укажите для записи номер телефона или имя узла.',
+  'Enter a phone number or host name for the entry.':
+    'Укажите для записи номер телефона или имя узла.',
   'You may not hang up this connection; ask the person who started it or an administrator.':
     'Вам нельзя разъединить это подключение: обратитесь к тому, кто его установил, или к администратору.',
   'This entry is already being dialed; wait for that attempt to finish.':
@@ -90,36 +108,46 @@ export const ruRemedies: Record<string, string> = {
     'Установите сертификат компьютера для L2TP/IPsec или выберите другой тип VPN.',
   'The destination cannot be reached; check your network and the host name.':
     'Адрес назначения недоступен: проверьте сеть и имя узла.',
-  'Try again later or use another number or server.': 'Повторите попытку позже или используйте другой номер или сервер.',
+  'Try again later or use another number or server.':
+    'Повторите попытку позже или используйте другой номер или сервер.',
   'The remote device is out of order; try another number or server.':
     'Удалённое устройство неисправно: попробуйте другой номер или сервер.',
   'Check the L2TP/IPsec settings: pre-shared key, certificates and IPsec policy.':
     'Проверьте параметры L2TP/IPsec: общий ключ, сертификаты и политику IPsec.',
-  'Check the pre-shared key or certificate for L2TP/IPsec.': 'Проверьте общий ключ или сертификат для L2TP/IPsec.',
+  'Check the pre-shared key or certificate for L2TP/IPsec.':
+    'Проверьте общий ключ или сертификат для L2TP/IPsec.',
   'The VPN server is unreachable or blocks every VPN type; check the address and your firewall.':
     'VPN-сервер недоступен или блокирует все типы VPN: проверьте адрес и брандмауэр.',
   'A firewall blocks GRE between you and the server; allow it or use another VPN type.':
     'Брандмауэр блокирует GRE между вами и сервером: разрешите его или выберите другой тип VPN.',
-  'The network path to the VPN server was interrupted; connect again.': 'Сетевой путь к VPN-серверу прервался: подключитесь снова.',
+  'The network path to the VPN server was interrupted; connect again.':
+    'Сетевой путь к VPN-серверу прервался: подключитесь снова.',
   'The VPN server refused or did not answer; check the address and VPN type.':
     'VPN-сервер отказал или не ответил: проверьте адрес и тип VPN.',
-  'The VPN server does not answer; a firewall or NAT may block it.': 'VPN-сервер не отвечает: его может блокировать брандмауэр или NAT.',
+  'The VPN server does not answer; a firewall or NAT may block it.':
+    'VPN-сервер не отвечает: его может блокировать брандмауэр или NAT.',
   'Check the certificates used by the VPN.': 'Проверьте сертификаты, которые использует VPN.',
   'Check the pre-shared key.': 'Проверьте общий ключ.',
   'The server’s policy does not allow this sign-in method; ask its administrator.':
     'Политика сервера не разрешает этот способ входа: обратитесь к его администратору.',
-  'A broadband connection is already active; hang it up first.': 'Широкополосное подключение уже активно: сначала разъедините его.',
-  'Connect the Ethernet adapter the broadband connection needs.': 'Подключите Ethernet-адаптер, нужный широкополосному подключению.',
+  'A broadband connection is already active; hang it up first.':
+    'Широкополосное подключение уже активно: сначала разъедините его.',
+  'Connect the Ethernet adapter the broadband connection needs.':
+    'Подключите Ethernet-адаптер, нужный широкополосному подключению.',
   'The broadband server does not answer; check the cable or modem and try again.':
     'Сервер широкополосного доступа не отвечает: проверьте кабель или модем и повторите попытку.',
-  'Hang up the connection before deleting the entry.': 'Разъедините подключение, прежде чем удалять запись.',
-  'Check that the Network Access Protection Agent service is running.': 'Проверьте, что служба «Агент защиты сетевого доступа» запущена.',
+  'Hang up the connection before deleting the entry.':
+    'Разъедините подключение, прежде чем удалять запись.',
+  'Check that the Network Access Protection Agent service is running.':
+    'Проверьте, что служба «Агент защиты сетевого доступа» запущена.',
   'Start the IKE and AuthIP IPsec Keying Modules and Base Filtering Engine services.':
     'Запустите службы «Модули ключей IPsec для IKE и AuthIP» и «Служба базовой фильтрации».',
   'The connection ended because of the computer’s state; connect again when you are ready.':
     'Подключение завершено из-за состояния компьютера; подключитесь снова, когда будете готовы.',
-  'Check the VPN type and IKEv2 settings of the entry.': 'Проверьте тип VPN и параметры IKEv2 записи.',
-  'Check the host name in the entry and your DNS settings.': 'Проверьте имя узла в записи и параметры DNS.',
+  'Check the VPN type and IKEv2 settings of the entry.':
+    'Проверьте тип VPN и параметры IKEv2 записи.',
+  'Check the host name in the entry and your DNS settings.':
+    'Проверьте имя узла в записи и параметры DNS.',
 };
 
 export const ruMessages: Record<number, string> = {
@@ -407,6 +435,9 @@ export const ruMessages: Record<number, string> = {
 export const ruErrors = Object.fromEntries(
   ALL_RAS_ERRORS.map((e) => [
     String(e.code),
-    { message: ruMessages[e.code as number] ?? e.message, remedy: ruRemedies[e.remedy] ?? e.remedy },
+    {
+      message: ruMessages[e.code as number] ?? e.message,
+      remedy: ruRemedies[e.remedy] ?? e.remedy,
+    },
   ]),
 );

@@ -31,7 +31,13 @@ export const ru = {
     errorLine: 'Ошибка {{code}}: {{message}}',
     redialIn: 'Повторный набор через {{seconds}} с',
   },
-  type: { phone: 'Модем', vpn: 'VPN', direct: 'Прямое', internet: 'Интернет', broadband: 'Широкополосное' },
+  type: {
+    phone: 'Модем',
+    vpn: 'VPN',
+    direct: 'Прямое',
+    internet: 'Интернет',
+    broadband: 'Широкополосное',
+  },
   status: {
     idle: 'Не подключено',
     dialing: 'Набор',
@@ -89,7 +95,6 @@ export const ru = {
     interactive: {
       title: 'Терминал',
       text: 'Удалённый узел ждёт сеанса в терминале перед сетевым подключением. Завершите его и продолжите.',
-      screen: 'Экран терминала',
     },
   },
   state: {

@@ -47,18 +47,26 @@ export function resetAppStore(): void {
 export function applySnapshot(snapshot: ConnectionsSnapshot): void {
   useAppStore.setState((s) => {
     if (snapshot.version <= s.version) return s;
-    return { version: snapshot.version, connections: Object.fromEntries(snapshot.connections.map((c) => [c.id, c])) };
+    return {
+      version: snapshot.version,
+      connections: Object.fromEntries(snapshot.connections.map((c) => [c.id, c])),
+    };
   });
 }
 
 /** The connection shown for an entry: the one main keeps for it (its last attempt). */
-export function connectionFor(state: AppState, entryName: string | null): ConnectionView | undefined {
+export function connectionFor(
+  state: AppState,
+  entryName: string | null,
+): ConnectionView | undefined {
   if (entryName === null) return undefined;
   const folded = entryName.toLowerCase();
   return Object.values(state.connections).find((c) => c.entryName.toLowerCase() === folded);
 }
 
-async function call<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: WireError }>): Promise<T | null> {
+async function call<T>(
+  promise: Promise<{ ok: true; value: T } | { ok: false; error: WireError }>,
+): Promise<T | null> {
   const result = await promise;
   if (result.ok) {
     useAppStore.setState({ failure: null });
@@ -86,7 +94,10 @@ export async function connectStore(api: RasApi): Promise<() => void> {
   if (snapshot) applySnapshot(snapshot);
   useAppStore.setState({ info, settings });
   await loadEntries(api);
-  useAppStore.setState((s) => ({ ready: true, selected: s.selected ?? s.entries[0]?.name ?? null }));
+  useAppStore.setState((s) => ({
+    ready: true,
+    selected: s.selected ?? s.entries[0]?.name ?? null,
+  }));
   return () => stops.forEach((stop) => stop());
 }
 
@@ -104,7 +115,9 @@ export function dial(
   entryName: string,
   credentials?: { userName: string; password: string; domain: string },
 ): Promise<unknown> {
-  return call(api.invoke('connection:dial', credentials ? { entryName, credentials } : { entryName }));
+  return call(
+    api.invoke('connection:dial', credentials ? { entryName, credentials } : { entryName }),
+  );
 }
 
 export function hangUp(api: RasApi, id: string): Promise<unknown> {

@@ -2,17 +2,28 @@
 // comes from the page's URL; calls made before the socket opens wait for it.
 
 import { isEventName, type EventName, type InvokeChannel } from '../../../app/ipc/channels';
-import type { EventPayload, InvokeResult, Payload, RasApi, Result } from '../../../app/ipc/contract';
+import type {
+  EventPayload,
+  InvokeResult,
+  Payload,
+  RasApi,
+  Result,
+} from '../../../app/ipc/contract';
 import type { ClientMessage, ServerMessage } from '../../../app/ipc/wire';
 
-export function createWsApi(location: Location, WebSocketImpl: typeof WebSocket = WebSocket): RasApi {
+export function createWsApi(
+  location: Location,
+  WebSocketImpl: typeof WebSocket = WebSocket,
+): RasApi {
   const token = new URLSearchParams(location.search).get('token') ?? '';
   const socket = new WebSocketImpl(`ws://${location.host}/ras?token=${encodeURIComponent(token)}`);
   const pending = new Map<number, (result: InvokeResult<unknown>) => void>();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve());
-    socket.addEventListener('error', () => reject(new Error('The connection to RAS Connect failed.')));
+    socket.addEventListener('error', () =>
+      reject(new Error('The connection to RAS Connect failed.')),
+    );
   });
   let nextId = 1;
 
@@ -27,12 +38,22 @@ export function createWsApi(location: Location, WebSocketImpl: typeof WebSocket 
   });
   socket.addEventListener('close', () => {
     for (const resolve of pending.values())
-      resolve({ ok: false, error: { code: 'INTERNAL', name: 'INTERNAL', message: 'The connection to RAS Connect closed.' } });
+      resolve({
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          name: 'INTERNAL',
+          message: 'The connection to RAS Connect closed.',
+        },
+      });
     pending.clear();
   });
 
   return {
-    async invoke<C extends InvokeChannel>(channel: C, payload: Payload<C>): Promise<InvokeResult<Result<C>>> {
+    async invoke<C extends InvokeChannel>(
+      channel: C,
+      payload: Payload<C>,
+    ): Promise<InvokeResult<Result<C>>> {
       await opened;
       const id = nextId++;
       const message: ClientMessage = { type: 'invoke', id, channel, payload };

@@ -1,0 +1,125 @@
+// The selected entry: Connect (with the credentials to use) or Hang up, the state of its
+// connection, its statistics while connected, and the timeline of its last attempt.
+
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DNLEN, PWLEN, UNLEN } from '../../../app/ras/limits';
+import { errorText } from '../format';
+import { rasApi } from '../ras-api';
+import { connectionFor, dial, hangUp, useAppStore } from '../store/app-store';
+import { useNow } from '../use-now';
+import { StatisticsPanel } from './statistics-panel';
+import { Timeline } from './timeline';
+import { Field } from '../dialogs/dialog';
+
+const ACTIVE = new Set(['dialing', 'paused', 'connected', 'waiting-to-redial', 'disconnecting']);
+
+export function EntryPanel() {
+  const { t } = useTranslation();
+  const name = useAppStore((s) => s.selected);
+  const entry = useAppStore((s) => s.entries.find((e) => e.name === s.selected));
+  const connection = useAppStore((s) => connectionFor(s, s.selected));
+  const [userName, setUserName] = useState('');
+  const [password, setPassword] = useState('');
+  const [domain, setDomain] = useState('');
+  const [hasSavedPassword, setHasSavedPassword] = useState(false);
+  const now = useNow(connection?.status === 'waiting-to-redial', 500);
+
+  useEffect(() => {
+    setPassword('');
+    if (!name) return;
+    let current = true;
+    void rasApi()
+      .invoke('phonebook:get', { name })
+      .then((result) => {
+        if (!current || !result.ok) return;
+        setUserName(result.value.credentials.userName);
+        setDomain(result.value.credentials.domain);
+        setHasSavedPassword(result.value.credentials.hasPassword);
+      });
+    return () => {
+      current = false;
+    };
+  }, [name]);
+
+  if (!name || !entry) return <p className="muted">{t('ui.noSelection')}</p>;
+  const status = connection?.status ?? 'idle';
+  const active = ACTIVE.has(status);
+  const failure = connection?.error ? errorText(t, connection.error) : null;
+
+  return (
+    <section className="entry" aria-labelledby="entry-title">
+      <header>
+        <h1 id="entry-title">{entry.name}</h1>
+        <p className="muted">
+          {t(`type.${entry.type}`)} · {entry.destination || '—'}
+        </p>
+      </header>
+      <form
+        className="connect"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (active && connection) void hangUp(rasApi(), connection.id);
+          else {
+            const useSaved = userName === '' && password === '' && domain === '';
+            void dial(rasApi(), entry.name, useSaved ? undefined : { userName, password, domain });
+            setPassword('');
+          }
+        }}
+      >
+        {!active && (
+          <div className="credentials">
+            <Field
+              label={t('ui.userName')}
+              value={userName}
+              maxLength={UNLEN}
+              autoComplete="username"
+              onChange={(e) => setUserName(e.target.value)}
+            />
+            <Field
+              label={t('ui.password')}
+              type="password"
+              value={password}
+              maxLength={PWLEN}
+              placeholder={hasSavedPassword ? t('ui.savedPassword') : undefined}
+              autoComplete="current-password"
+              onChange={(e) => setPassword(e.target.value)}
+            />
+            <Field
+              label={t('ui.domain')}
+              value={domain}
+              maxLength={DNLEN}
+              onChange={(e) => setDomain(e.target.value)}
+            />
+          </div>
+        )}
+        <div className="status-line">
+          <span className={`badge status-${status}`} role="status">
+            {t(`status.${status}`)}
+            {status === 'waiting-to-redial' && connection?.redialAt
+              ? ` · ${t('ui.redialIn', { seconds: Math.max(0, Math.ceil((connection.redialAt - now) / 1000)) })}`
+              : ''}
+          </span>
+          <button
+            type="submit"
+            className={active ? 'danger' : 'primary'}
+            disabled={status === 'disconnecting'}
+          >
+            {active ? t('ui.hangUp') : t('ui.connect')}
+          </button>
+        </div>
+      </form>
+      {failure && status === 'disconnected' && (
+        <div className="failure-box" role="alert">
+          <strong>
+            {t('ui.errorLine', { code: connection!.error!.code, message: failure.message })}
+          </strong>
+          {failure.remedy && <p>{t('ui.whatToDo', { remedy: failure.remedy })}</p>}
+        </div>
+      )}
+      {connection?.status === 'connected' && <StatisticsPanel connection={connection} />}
+      <h2>{t('ui.timeline')}</h2>
+      <Timeline timeline={connection?.timeline ?? { startedAt: null, rows: [] }} live={active} />
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+// Settings: language, theme and the simulated server's speed.
+
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../app/ipc/contract';
+import { rasApi } from '../ras-api';
+import { saveSettings, useAppStore } from '../store/app-store';
+
+export function SettingsPanel({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const settings = useAppStore((s) => s.settings);
+  const simulated = useAppStore((s) => s.info?.backend === 'simulated');
+  if (!settings) return null;
+  const change = (patch: Partial<Settings>) => void saveSettings(rasApi(), patch);
+  return (
+    <section className="settings" aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('ui.settings')}</h2>
+      <label>
+        {t('ui.language')}
+        <select
+          value={settings.language}
+          onChange={(e) => change({ language: e.target.value as Settings['language'] })}
+        >
+          <option value="system">{t('ui.system')}</option>
+          <option value="en">{t('ui.english')}</option>
+          <option value="ru">{t('ui.russian')}</option>
+        </select>
+      </label>
+      <label>
+        {t('ui.theme')}
+        <select
+          value={settings.theme}
+          onChange={(e) => change({ theme: e.target.value as Settings['theme'] })}
+        >
+          <option value="system">{t('ui.system')}</option>
+          <option value="light">{t('ui.light')}</option>
+          <option value="dark">{t('ui.dark')}</option>
+        </select>
+      </label>
+      {simulated && (
+        <label>
+          {t('ui.speed')}
+          <select
+            value={String(settings.simulationSpeed)}
+            onChange={(e) => change({ simulationSpeed: Number(e.target.value) })}
+          >
+            {[0, 0.1, 0.5, 1, 2].map((speed) => (
+              <option key={speed} value={String(speed)}>
+                {speed === 0 ? '∞' : `×${1 / speed}`}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <button type="button" onClick={onClose}>
+        {t('ui.close')}
+      </button>
+    </section>
+  );
+}

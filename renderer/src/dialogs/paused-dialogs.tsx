@@ -1,0 +1,181 @@
+// One dialog per paused state. Each answers through `onAnswer` (resume) and each has
+// Cancel, which hangs the dial up.
+
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PausedRequest } from '../../../app/connection-view';
+import type { PausedAnswer } from '../../../app/ras/dial-types';
+import { DNLEN, PWLEN, RAS_MAX_CALLBACK_NUMBER, UNLEN } from '../../../app/ras/limits';
+import { Dialog, Field } from './dialog';
+
+export interface PausedDialogProps {
+  entryName: string;
+  paused: PausedRequest;
+  onAnswer: (answer: PausedAnswer) => void;
+  onCancel: () => void;
+}
+
+export function CallbackDialog({ entryName, onAnswer, onCancel }: PausedDialogProps) {
+  const { t } = useTranslation();
+  const [number, setNumber] = useState('');
+  return (
+    <Dialog
+      title={`${t('dialog.callback.title')} — ${entryName}`}
+      onSubmit={() => onAnswer({ kind: 'callback', callbackNumber: number.trim() })}
+      onCancel={onCancel}
+      actions={
+        <>
+          <button type="submit" disabled={number.trim() === ''}>
+            {t('dialog.callback.submit')}
+          </button>
+          <button type="button" onClick={() => onAnswer({ kind: 'callback', callbackNumber: '' })}>
+            {t('dialog.callback.noCallback')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('dialog.callback.text')}</p>
+      <Field
+        label={t('dialog.callback.number')}
+        value={number}
+        maxLength={RAS_MAX_CALLBACK_NUMBER}
+        inputMode="tel"
+        onChange={(e) => setNumber(e.target.value)}
+      />
+    </Dialog>
+  );
+}
+
+export function RetryAuthenticationDialog({
+  entryName,
+  paused,
+  onAnswer,
+  onCancel,
+}: PausedDialogProps) {
+  const { t } = useTranslation();
+  const [userName, setUserName] = useState(paused.userName);
+  const [password, setPassword] = useState('');
+  const [domain, setDomain] = useState(paused.domain);
+  return (
+    <Dialog
+      title={`${t('dialog.retry.title')} — ${entryName}`}
+      onSubmit={() => onAnswer({ kind: 'retry-authentication', userName, password, domain })}
+      onCancel={onCancel}
+      actions={<button type="submit">{t('dialog.retry.submit')}</button>}
+    >
+      <p>
+        <strong>{t('dialog.retry.attempt', { retry: paused.retry })}.</strong>{' '}
+        {t('error.691.message', { defaultValue: paused.reason })}
+      </p>
+      <Field
+        label={t('ui.userName')}
+        value={userName}
+        maxLength={UNLEN}
+        autoComplete="username"
+        onChange={(e) => setUserName(e.target.value)}
+      />
+      <Field
+        label={t('ui.password')}
+        type="password"
+        value={password}
+        maxLength={PWLEN}
+        autoComplete="current-password"
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <Field
+        label={t('ui.domain')}
+        value={domain}
+        maxLength={DNLEN}
+        onChange={(e) => setDomain(e.target.value)}
+      />
+    </Dialog>
+  );
+}
+
+export function NewPasswordDialog({ entryName, onAnswer, onCancel }: PausedDialogProps) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const mismatch = confirm !== '' && password !== confirm;
+  const valid = password !== '' && password === confirm;
+  return (
+    <Dialog
+      title={`${t('dialog.newPassword.title')} — ${entryName}`}
+      onSubmit={() => valid && onAnswer({ kind: 'new-password', password })}
+      onCancel={onCancel}
+      actions={
+        <button type="submit" disabled={!valid}>
+          {t('dialog.newPassword.submit')}
+        </button>
+      }
+    >
+      <p>{t('dialog.newPassword.text')}</p>
+      <Field
+        label={t('dialog.newPassword.password')}
+        type="password"
+        value={password}
+        maxLength={PWLEN}
+        autoComplete="new-password"
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      <Field
+        label={t('dialog.newPassword.confirm')}
+        type="password"
+        value={confirm}
+        maxLength={PWLEN}
+        autoComplete="new-password"
+        aria-invalid={mismatch}
+        aria-describedby={mismatch ? 'password-mismatch' : undefined}
+        onChange={(e) => setConfirm(e.target.value)}
+      />
+      {mismatch && (
+        <p id="password-mismatch" role="alert" className="problem">
+          {t('dialog.newPassword.mismatch')}
+        </p>
+      )}
+    </Dialog>
+  );
+}
+
+export function EapDialog({ entryName, onAnswer, onCancel }: PausedDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      title={`${t('dialog.eap.title')} — ${entryName}`}
+      onSubmit={() => onAnswer({ kind: 'eap' })}
+      onCancel={onCancel}
+      actions={<button type="submit">{t('dialog.continue')}</button>}
+    >
+      <p>{t('dialog.eap.text')}</p>
+    </Dialog>
+  );
+}
+
+export function InteractiveDialog({ entryName, onAnswer, onCancel }: PausedDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      title={`${t('dialog.interactive.title')} — ${entryName}`}
+      onSubmit={() => onAnswer({ kind: 'interactive' })}
+      onCancel={onCancel}
+      actions={<button type="submit">{t('dialog.continue')}</button>}
+    >
+      <p>{t('dialog.interactive.text')}</p>
+    </Dialog>
+  );
+}
+
+export function PausedDialog(props: PausedDialogProps) {
+  switch (props.paused.kind) {
+    case 'callback':
+      return <CallbackDialog {...props} />;
+    case 'retry-authentication':
+      return <RetryAuthenticationDialog {...props} />;
+    case 'new-password':
+      return <NewPasswordDialog {...props} />;
+    case 'eap':
+      return <EapDialog {...props} />;
+    case 'interactive':
+      return <InteractiveDialog {...props} />;
+  }
+}
