@@ -16,10 +16,20 @@ export default defineConfig({
       },
     },
   },
+  preload: {
+    // A sandboxed preload cannot load ES modules: one CommonJS file.
+    build: {
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
   renderer: {
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
     build: {
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

@@ -1,23 +1,48 @@
-// The Electron shell, kept thin: one locked-down window over the built renderer. Everything
-// the app does lives in main/ outside this folder and runs under plain Node too.
+// The Electron shell, kept thin: the core, one locked-down window over the built renderer,
+// the IPC transport, the menu and the theme. Everything the app does lives in main/ outside
+// this folder and runs under plain Node too.
 
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, shell } from 'electron';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, Menu, nativeTheme, screen, shell } from 'electron';
+import { createCore, type Core } from '../app-core';
+import { dataDir, simulationSpeed } from '../data-dir';
 import { defaultBackendKind } from '../ras/create-backend';
+import { appMenuTemplate } from './app-menu';
+import { connectIpc } from './ipc-transport';
 import { mainWindowOptions } from './window-options';
+import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererIndex = path.join(here, '../renderer/index.html');
+const log = (message: string): void => console.warn(`[ras-connect] ${message}`);
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(defaultBackendKind() === 'simulated'));
+async function createWindow(core: Core, folder: string): Promise<BrowserWindow> {
+  const saved = fitToDisplays(
+    await loadWindowState(folder),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const window = new BrowserWindow(
+    mainWindowOptions(
+      core.backend.kind === 'simulated',
+      path.join(here, '../preload/index.cjs'),
+      saved?.bounds,
+    ),
+  );
+  if (saved?.maximized) window.maximize();
   window.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https:')) void shell.openExternal(url);
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(path.join(here, '../renderer/index.html'));
+  window.on('close', () => {
+    void saveWindowState(folder, {
+      bounds: window.getNormalBounds(),
+      maximized: window.isMaximized(),
+    });
+  });
+  await window.loadFile(rendererIndex);
   return window;
 }
 
@@ -27,6 +52,7 @@ export function startShell(): void {
     app.quit();
     return;
   }
+  let core: Core | null = null;
   app.on('second-instance', () => {
     const [window] = BrowserWindow.getAllWindows();
     if (window) {
@@ -37,13 +63,28 @@ export function startShell(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-  void app.whenReady().then(() => {
+  app.on('will-quit', () => core?.dispose());
+  void app.whenReady().then(async () => {
     app.on('web-contents-created', (_event, contents) => {
       contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     });
-    createWindow();
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform)));
+    const folder = dataDir();
+    const started = await createCore({
+      dataDir: folder,
+      backend: defaultBackendKind(),
+      speed: process.env.RAS_CONNECT_SIM_SPEED === undefined ? undefined : simulationSpeed(),
+      version: app.getVersion(),
+      platform: process.platform,
+      log,
+    });
+    core = started;
+    nativeTheme.themeSource = started.settings.get().theme;
+    started.settings.subscribe((s) => (nativeTheme.themeSource = s.theme));
+    connectIpc(started, pathToFileURL(rendererIndex).href, log);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) void createWindow(started, folder);
+    });
+    await createWindow(started, folder);
   });
 }

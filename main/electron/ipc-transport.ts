@@ -1,0 +1,45 @@
+// The router over Electron's IPC: one ipcMain.handle per contract channel, events sent to
+// every window. A call from any frame but our own page's main frame is refused.
+
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { INVOKE_CHANNELS } from '../../app/ipc/channels';
+import type { Core } from '../app-core';
+
+/** Whether the call comes from the main frame of a page we loaded ourselves. */
+export function isOwnFrame(event: IpcMainInvokeEvent, appUrlPrefix: string): boolean {
+  const frame = event.senderFrame;
+  return !!frame && frame === event.sender.mainFrame && frame.url.startsWith(appUrlPrefix);
+}
+
+export function connectIpc(
+  core: Core,
+  appUrlPrefix: string,
+  log: (message: string) => void,
+): () => void {
+  for (const channel of INVOKE_CHANNELS) {
+    ipcMain.handle(channel, (event, payload: unknown) => {
+      if (!isOwnFrame(event, appUrlPrefix)) {
+        log(
+          `refused ${channel} from a frame that is not ours (${event.senderFrame?.url ?? 'unknown'})`,
+        );
+        return {
+          ok: false,
+          error: {
+            code: 'INVALID_INPUT',
+            name: 'INVALID_INPUT',
+            message: 'Refused: not our page.',
+          },
+        };
+      }
+      return core.router.handle(channel, payload, `window:${event.sender.id}`);
+    });
+  }
+  const removeSink = core.addSink((event, payload) => {
+    for (const window of BrowserWindow.getAllWindows())
+      if (!window.isDestroyed()) window.webContents.send(event, payload);
+  });
+  return () => {
+    removeSink();
+    for (const channel of INVOKE_CHANNELS) ipcMain.removeHandler(channel);
+  };
+}

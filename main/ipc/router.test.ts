@@ -1,0 +1,173 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { INVOKE_CHANNELS } from '../../app/ipc/channels';
+import { createCore, type Core } from '../app-core';
+import type { EventSink } from '../app-core';
+
+let dir: string;
+let core: Core;
+const events: { event: string; payload: unknown }[] = [];
+const logged: string[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'ras-router-'));
+  events.length = 0;
+  logged.length = 0;
+  core = await createCore({
+    dataDir: dir,
+    backend: 'simulated',
+    speed: 0,
+    version: '1.2.3',
+    platform: 'linux',
+    log: (m) => logged.push(m),
+  });
+  const sink: EventSink = (event, payload) => events.push({ event, payload });
+  core.addSink(sink);
+});
+afterEach(async () => {
+  core.dispose();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const call = (channel: unknown, payload: unknown) => core.router.handle(channel, payload, 'test');
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+};
+
+describe('IPC router', () => {
+  it('answers app:info and lists the demo phonebook', async () => {
+    expect(await call('app:info', {})).toEqual({
+      ok: true,
+      value: {
+        backend: 'simulated',
+        platform: 'linux',
+        version: '1.2.3',
+        defaultPhonebook: path.join(dir, 'rasphone.pbk'),
+      },
+    });
+    const list = await call('phonebook:list', {});
+    expect(list.ok && (list.value as { name: string }[]).map((e) => e.name)).toContain(
+      'Office VPN',
+    );
+    const entry = await call('phonebook:get', { name: 'Office VPN' });
+    expect(entry).toMatchObject({
+      ok: true,
+      value: { entry: { type: 'vpn' }, credentials: { hasPassword: false } },
+    });
+  });
+
+  it('dials, answers a pause, hangs up, and broadcasts versioned snapshots and the pause', async () => {
+    const dialed = await call('connection:dial', {
+      entryName: 'Office VPN',
+      credentials: { userName: 'a', password: 'wrong', domain: '' },
+    });
+    expect(dialed.ok).toBe(true);
+    const id = (dialed as { value: { id: string } }).value.id;
+    await until(() => events.some((e) => e.event === 'connection:paused'));
+    const paused = events.find((e) => e.event === 'connection:paused')!.payload;
+    expect(paused).toMatchObject({
+      id,
+      entryName: 'Office VPN',
+      paused: { kind: 'retry-authentication', retry: 1 },
+    });
+    expect(
+      await call('connection:resume', {
+        id,
+        answer: { kind: 'retry-authentication', userName: 'a', password: 'right', domain: '' },
+      }),
+    ).toEqual({ ok: true, value: null });
+    await until(() => core.manager.get(id)?.status === 'connected');
+    expect(await call('connection:hang-up', { id })).toEqual({ ok: true, value: null });
+    expect(core.manager.get(id)?.status).toBe('disconnected');
+    const versions = events
+      .filter((e) => e.event === 'connection:state')
+      .map((e) => (e.payload as { version: number }).version);
+    expect(versions.length).toBeGreaterThan(10);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    expect(events.filter((e) => e.event === 'connection:paused')).toHaveLength(1);
+    const snapshot = await call('connection:list', {});
+    expect(snapshot).toMatchObject({
+      ok: true,
+      value: { version: versions.at(-1), connections: [{ id, status: 'disconnected' }] },
+    });
+  });
+
+  it('turns failures into { code, name, message }', async () => {
+    expect(await call('connection:dial', { entryName: 'Nope' })).toMatchObject({
+      ok: false,
+      error: { code: 623, name: 'ERROR_CANNOT_FIND_PHONEBOOK_ENTRY' },
+    });
+    expect(await call('connection:hang-up', { id: 'c404' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it.each([
+    ['an unknown channel', 'connection:explode', {}],
+    ['a non-object payload', 'connection:dial', 'Office VPN'],
+    ['a missing field', 'connection:dial', {}],
+    ['a field of the wrong type', 'connection:dial', { entryName: 42 }],
+    ['an extra field', 'connection:dial', { entryName: 'Office VPN', admin: true }],
+    ['a huge string', 'connection:dial', { entryName: 'x'.repeat(100_000) }],
+    [
+      'a too-long domain',
+      'connection:dial',
+      {
+        entryName: 'Office VPN',
+        credentials: { userName: 'a', password: 'b', domain: 'x'.repeat(16) },
+      },
+    ],
+    ['an unknown answer kind', 'connection:resume', { id: 'c1', answer: { kind: 'magic' } }],
+    [
+      'an empty new password',
+      'connection:resume',
+      { id: 'c1', answer: { kind: 'new-password', password: '' } },
+    ],
+    ['a __proto__ key', 'settings:set', JSON.parse('{"__proto__": {"polluted": true}}')],
+    ['a bad setting', 'settings:set', { theme: 'neon' }],
+    ['a channel name that is not a string', 42, {}],
+  ])('refuses %s and changes nothing', async (_what, channel, payload) => {
+    const before = core.manager.store.getState().version;
+    const result = await call(channel, payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(core.manager.store.getState().version).toBe(before);
+    expect(core.manager.list()).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(logged.at(-1)).toMatch(/refused/);
+  });
+
+  it('never logs a password from a refused payload', async () => {
+    await call('connection:dial', {
+      entryName: 'Office VPN',
+      credentials: { userName: 'a', password: 'hunter2', domain: 'x'.repeat(40) },
+    });
+    expect(logged.join('\n')).not.toContain('hunter2');
+  });
+
+  it('reads and writes settings, announcing the change', async () => {
+    expect(await call('settings:get', {})).toEqual({
+      ok: true,
+      value: { language: 'system', theme: 'system', simulationSpeed: 1 },
+    });
+    expect(await call('settings:set', { language: 'ru' })).toMatchObject({
+      ok: true,
+      value: { language: 'ru' },
+    });
+    expect(events.at(-1)).toEqual({
+      event: 'settings:changed',
+      payload: { language: 'ru', theme: 'system', simulationSpeed: 1 },
+    });
+  });
+
+  it('has a handler for every channel of the contract', async () => {
+    for (const channel of INVOKE_CHANNELS) {
+      const result = await call(channel, {});
+      if (!result.ok) expect(result.error.message).not.toMatch(/no such channel/);
+    }
+  });
+});
