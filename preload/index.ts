@@ -7,7 +7,8 @@ import type { RasApi } from '../app/ipc/contract';
 
 const api: RasApi = {
   invoke(channel, payload) {
-    if (!isInvokeChannel(channel)) return Promise.reject(new Error(`Unknown channel ${String(channel)}`));
+    if (!isInvokeChannel(channel))
+      return Promise.reject(new Error(`Unknown channel ${String(channel)}`));
     return ipcRenderer.invoke(channel, payload);
   },
   on(event, listener) {

@@ -1,28 +1,53 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   FakeBrowserWindow,
+  Menu,
   app,
   electronMock,
+  ipcMain,
+  nativeTheme,
   resetElectronMock,
   shell,
 } from '../../tests/mocks/electron';
+import { INVOKE_CHANNELS } from '../../app/ipc/channels';
 
 vi.mock('electron', () => import('../../tests/mocks/electron'));
 
-async function start(): Promise<void> {
+let home: string;
+
+async function start(): Promise<FakeBrowserWindow | undefined> {
   const { startShell } = await import('./shell');
   startShell();
   await electronMock.ready;
-  await Promise.resolve();
+  for (
+    let i = 0;
+    i < 200 && FakeBrowserWindow.instances.length === 0 && electronMock.singleInstance;
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 5));
+  return FakeBrowserWindow.instances[0];
 }
 
-describe('Electron shell', () => {
-  beforeEach(resetElectronMock);
+beforeEach(async () => {
+  resetElectronMock();
+  home = await mkdtemp(path.join(tmpdir(), 'ras-shell-'));
+  process.env.RAS_CONNECT_HOME = home;
+  process.env.RAS_CONNECT_SIM_SPEED = '0';
+});
+afterEach(async () => {
+  electronMock.listeners.get('will-quit')?.();
+  delete process.env.RAS_CONNECT_HOME;
+  delete process.env.RAS_CONNECT_SIM_SPEED;
+  await rm(home, { recursive: true, force: true });
+});
 
-  it('opens one locked-down window over the built renderer', async () => {
-    await start();
+describe('Electron shell', () => {
+  it('opens one locked-down window over the built renderer, with the preload', async () => {
+    const window = await start();
     expect(app.requestSingleInstanceLock).toHaveBeenCalled();
-    const [window] = FakeBrowserWindow.instances;
     expect(window!.options).toMatchObject({
       show: false,
       webPreferences: {
@@ -32,6 +57,9 @@ describe('Electron shell', () => {
         webSecurity: true,
       },
     });
+    expect(String((window!.options.webPreferences as { preload: string }).preload)).toMatch(
+      /preload[\\/]index\.cjs$/,
+    );
     expect(window!.options.title).toBe(
       process.platform === 'win32' ? 'RAS Connect' : 'RAS Connect (simulated)',
     );
@@ -39,8 +67,7 @@ describe('Electron shell', () => {
   });
 
   it('refuses new windows and navigation away from the app', async () => {
-    await start();
-    const contents = FakeBrowserWindow.instances[0]!.webContents;
+    const contents = (await start())!.webContents;
     expect(contents.windowOpenHandler!({ url: 'https://example.com/' })).toEqual({
       action: 'deny',
     });
@@ -54,9 +81,8 @@ describe('Electron shell', () => {
 
   it('denies every permission request', async () => {
     await start();
-    const created = electronMock.listeners.get('web-contents-created')!;
     const contents = { session: { setPermissionRequestHandler: vi.fn() } };
-    created({}, contents);
+    electronMock.listeners.get('web-contents-created')!({}, contents);
     const handler = contents.session.setPermissionRequestHandler.mock.calls[0]![0] as (
       wc: unknown,
       permission: string,
@@ -67,14 +93,70 @@ describe('Electron shell', () => {
     expect(callback).toHaveBeenCalledWith(false);
   });
 
+  it('handles every contract channel, and only for our own page', async () => {
+    const window = (await start())!;
+    expect([...electronMock.handlers.keys()].sort()).toEqual([...INVOKE_CHANNELS].sort());
+    const handler = electronMock.handlers.get('app:info')!;
+    const ours = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    expect(await handler(ours, {})).toMatchObject({ ok: true, value: { backend: 'simulated' } });
+    const foreignFrame = { url: 'https://evil.example/' };
+    expect(
+      await handler({ sender: window.webContents, senderFrame: foreignFrame }, {}),
+    ).toMatchObject({ ok: false });
+    const subFrame = { url: window.webContents.mainFrame.url };
+    expect(await handler({ sender: window.webContents, senderFrame: subFrame }, {})).toMatchObject({
+      ok: false,
+    });
+    expect(await handler({ sender: window.webContents, senderFrame: null }, {})).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('sends events to the window', async () => {
+    const window = (await start())!;
+    const dial = electronMock.handlers.get('connection:dial')!;
+    await dial(
+      { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+      { entryName: 'Office VPN' },
+    );
+    expect(window.webContents.send).toHaveBeenCalledWith(
+      'connection:state',
+      expect.objectContaining({ version: expect.any(Number) }),
+    );
+  });
+
+  it('sets the usual menu, follows the theme setting and remembers where the window was', async () => {
+    const window = (await start())!;
+    expect(Menu.setApplicationMenu).toHaveBeenCalled();
+    expect(nativeTheme.themeSource).toBe('system');
+    const set = electronMock.handlers.get('settings:set')!;
+    await set(
+      { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+      { theme: 'dark' },
+    );
+    expect(nativeTheme.themeSource).toBe('dark');
+    window.listeners.get('close')!();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(JSON.parse(await readFile(path.join(home, 'window-state.json'), 'utf8'))).toEqual({
+      bounds: { x: 10, y: 20, width: 900, height: 600 },
+      maximized: false,
+    });
+    electronMock.listeners.get('will-quit')?.();
+    resetElectronMock();
+    const again = (await start())!;
+    expect(again.options).toMatchObject({ x: 10, y: 20, width: 900, height: 600 });
+  });
+
   it('quits a second instance and focuses the first window instead', async () => {
-    await start();
+    const window = (await start())!;
     electronMock.listeners.get('second-instance')!();
-    expect(FakeBrowserWindow.instances[0]!.focus).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+    electronMock.listeners.get('will-quit')?.();
     resetElectronMock();
     electronMock.singleInstance = false;
     await start();
     expect(app.quit).toHaveBeenCalled();
     expect(FakeBrowserWindow.instances).toHaveLength(0);
+    expect(ipcMain.handle).not.toHaveBeenCalled();
   });
 });

@@ -1,14 +1,19 @@
-// The one shared mock of the electron module: enough of app, BrowserWindow and shell for
-// main/electron/ to run under plain Node. Tests read what was called from `electronMock`.
+// The one shared mock of the electron module: enough of app, BrowserWindow, ipcMain, Menu,
+// nativeTheme, screen, shell, contextBridge and ipcRenderer for main/electron/ and the
+// preload to run under plain Node. Tests read what was called from the exports.
 
 import { vi } from 'vitest';
 
 type Listener = (...args: unknown[]) => void;
 
 export class FakeWebContents {
+  static nextId = 1;
+  readonly id = FakeWebContents.nextId++;
   readonly listeners = new Map<string, Listener>();
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   readonly session = { setPermissionRequestHandler: vi.fn() };
+  readonly mainFrame = { url: '' };
+  readonly send = vi.fn();
   on(event: string, listener: Listener) {
     this.listeners.set(event, listener);
     return this;
@@ -22,17 +27,27 @@ export class FakeBrowserWindow {
   static instances: FakeBrowserWindow[] = [];
   static getAllWindows = () => FakeBrowserWindow.instances;
   readonly webContents = new FakeWebContents();
-  readonly loadFile = vi.fn(async (_file: string) => undefined);
+  readonly loadFile = vi.fn(async (file: string) => {
+    this.webContents.mainFrame.url = `file://${file}`;
+  });
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn();
+  readonly maximize = vi.fn();
   readonly isMinimized = vi.fn(() => false);
-  readonly onceListeners = new Map<string, Listener>();
+  readonly isMaximized = vi.fn(() => false);
+  readonly isDestroyed = vi.fn(() => false);
+  readonly getNormalBounds = vi.fn(() => ({ x: 10, y: 20, width: 900, height: 600 }));
+  readonly listeners = new Map<string, Listener>();
   constructor(readonly options: Record<string, unknown>) {
     FakeBrowserWindow.instances.push(this);
   }
   once(event: string, listener: Listener) {
-    this.onceListeners.set(event, listener);
+    this.listeners.set(event, listener);
+    return this;
+  }
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, listener);
     return this;
   }
 }
@@ -41,11 +56,15 @@ export const electronMock = {
   listeners: new Map<string, Listener>(),
   singleInstance: true,
   ready: Promise.resolve(),
+  handlers: new Map<string, (event: unknown, payload: unknown) => unknown>(),
+  exposed: new Map<string, unknown>(),
+  rendererListeners: new Map<string, Listener[]>(),
 };
 
 export const app = {
   requestSingleInstanceLock: vi.fn(() => electronMock.singleInstance),
   quit: vi.fn(),
+  getVersion: vi.fn(() => '0.1.0'),
   on: vi.fn((event: string, listener: Listener) => {
     electronMock.listeners.set(event, listener);
     return app;
@@ -53,12 +72,57 @@ export const app = {
   whenReady: vi.fn(() => electronMock.ready),
 };
 
+export const ipcMain = {
+  handle: vi.fn((channel: string, handler: (event: unknown, payload: unknown) => unknown) => {
+    electronMock.handlers.set(channel, handler);
+  }),
+  removeHandler: vi.fn((channel: string) => electronMock.handlers.delete(channel)),
+};
+
+export const Menu = {
+  buildFromTemplate: vi.fn((template: unknown) => ({ template })),
+  setApplicationMenu: vi.fn(),
+};
+
+export const nativeTheme = { themeSource: 'system' };
+
+export const screen = {
+  getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]),
+};
+
 export const shell = { openExternal: vi.fn(async () => undefined) };
 export const BrowserWindow = FakeBrowserWindow;
+
+export const contextBridge = {
+  exposeInMainWorld: vi.fn((key: string, value: unknown) => electronMock.exposed.set(key, value)),
+};
+
+export const ipcRenderer = {
+  invoke: vi.fn(async (channel: string, payload: unknown) => ({
+    ok: true,
+    value: { channel, payload },
+  })),
+  on: vi.fn((event: string, listener: Listener) => {
+    electronMock.rendererListeners.set(event, [
+      ...(electronMock.rendererListeners.get(event) ?? []),
+      listener,
+    ]);
+  }),
+  removeListener: vi.fn((event: string, listener: Listener) => {
+    electronMock.rendererListeners.set(
+      event,
+      (electronMock.rendererListeners.get(event) ?? []).filter((l) => l !== listener),
+    );
+  }),
+};
 
 export function resetElectronMock(): void {
   FakeBrowserWindow.instances = [];
   electronMock.listeners.clear();
+  electronMock.handlers.clear();
+  electronMock.exposed.clear();
+  electronMock.rendererListeners.clear();
   electronMock.singleInstance = true;
+  nativeTheme.themeSource = 'system';
   vi.clearAllMocks();
 }
