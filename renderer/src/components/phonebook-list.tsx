@@ -4,14 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { connectionFor, select, useAppStore } from '../store/app-store';
 import { TypeIcon } from './type-icon';
 
-const TYPE_ICONS: Record<string, string> = {
-  phone: '☎',
-  vpn: '🔒',
-  broadband: '⇄',
-  direct: '⇆',
-  internet: '🌐',
-};
-
 export function PhonebookList() {
   const { t } = useTranslation();
   const entries = useAppStore((s) => s.entries);
@@ -36,13 +28,7 @@ export function PhonebookList() {
               if (e.key === 'Enter' || e.key === ' ') select(entry.name);
             }}
           >
-            <span
-              className="type"
-              title={t(`type.${entry.type}`)}
-              aria-label={t(`type.${entry.type}`)}
-            >
-              {TYPE_ICONS[entry.type] ?? '•'}
-            </span>
+            <TypeIcon type={entry.type} label={t(`type.${entry.type}`)} />
             <span className="name">{entry.name}</span>
             <span className={`badge status-${status}`}>{t(`status.${status}`)}</span>
           </li>
