@@ -38,6 +38,29 @@ export default tseslint.config(
     },
   },
   {
+    // The window learns about the world through window.ras alone.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'electron', 'koffi'],
+              message: 'The renderer runs in a sandbox.',
+            },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The renderer imports only app/ and its own files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**', 'main/ras/win32/**'],
     rules: {

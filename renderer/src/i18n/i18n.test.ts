@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ALL_STATES } from '../../../app/ras/connection-state';
+import { ALL_RAS_ERRORS } from '../../../app/ras/errors';
+import { en } from './en';
+import { ru } from './ru';
+import { ruMessages, ruRemedies } from './ru-errors';
+import { languageFor, systemLanguage } from './i18n';
+
+function keys(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+describe('translations', () => {
+  it('Russian has every key English has', () => {
+    expect(keys(ru).sort()).toEqual(keys(en).sort());
+  });
+
+  it('Russian translates every state, every RAS error message and every remedy', () => {
+    for (const s of ALL_STATES)
+      expect(ru.state[s.name as keyof typeof ru.state], s.name).not.toBe(s.description);
+    for (const e of ALL_RAS_ERRORS) {
+      expect(ruMessages[e.code as number], String(e.code)).toBeTruthy();
+      expect(ruRemedies[e.remedy], e.remedy).toBeTruthy();
+    }
+  });
+
+  it('follows the system language unless the settings choose one', () => {
+    expect(systemLanguage(['ru-RU', 'en'])).toBe('ru');
+    expect(systemLanguage(['de-DE', 'en-US'])).toBe('en');
+    expect(languageFor('en')).toBe('en');
+    expect(languageFor('ru')).toBe('ru');
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionView } from '../../../app/connection-view';
+import { fakeApi } from '../test-utils';
+import { applySnapshot, connectStore, connectionFor, useAppStore } from './app-store';
+
+const view = (id: string, status: ConnectionView['status']): ConnectionView => ({
+  id,
+  entryName: 'Office VPN',
+  phonebook: 'p',
+  status,
+  handle: null,
+  timeline: { startedAt: null, rows: [] },
+  paused: null,
+  error: null,
+  attempt: 1,
+  attempts: 1,
+  numberIndex: 1,
+  numberCount: 1,
+  destination: 'vpn.example.com',
+  connectedAt: null,
+  redialAt: null,
+  attached: false,
+});
+
+describe('renderer store', () => {
+  it('pulls one snapshot, then applies only newer versions from events', async () => {
+    const api = fakeApi({
+      'app:info': () => ({
+        backend: 'simulated',
+        platform: 'linux',
+        version: '1',
+        defaultPhonebook: 'p',
+      }),
+      'connection:list': () => ({ version: 5, connections: [view('c1', 'dialing')] }),
+      'settings:get': () => ({ language: 'en', theme: 'system', simulationSpeed: 1 }),
+      'phonebook:list': () => [
+        { name: 'Office VPN', phonebook: 'p', type: 'vpn', destination: 'vpn.example.com' },
+      ],
+    });
+    await connectStore(api);
+    const state = useAppStore.getState();
+    expect(state).toMatchObject({ ready: true, version: 5, selected: 'Office VPN' });
+    expect(connectionFor(state, 'office vpn')?.status).toBe('dialing');
+    api.emit('connection:state', { version: 4, connections: [view('c1', 'disconnected')] });
+    expect(useAppStore.getState().connections.c1!.status).toBe('dialing');
+    api.emit('connection:state', { version: 6, connections: [view('c1', 'connected')] });
+    expect(useAppStore.getState().connections.c1!.status).toBe('connected');
+    expect(api.calls.map((c) => c.channel).sort()).toEqual([
+      'app:info',
+      'connection:list',
+      'phonebook:list',
+      'settings:get',
+    ]);
+  });
+
+  it('keeps a failed command’s error to show', async () => {
+    const api = fakeApi({
+      'connection:dial': () => ({
+        ok: false,
+        error: { code: 'ALREADY_ACTIVE', name: 'ALREADY_ACTIVE', message: 'busy' },
+      }),
+    });
+    const { dial } = await import('./app-store');
+    await dial(api, 'Office VPN');
+    expect(useAppStore.getState().failure).toEqual({
+      code: 'ALREADY_ACTIVE',
+      name: 'ALREADY_ACTIVE',
+      message: 'busy',
+    });
+  });
+
+  it('applies a snapshot with a newer version only', () => {
+    applySnapshot({ version: 2, connections: [view('a', 'connected')] });
+    applySnapshot({ version: 1, connections: [] });
+    expect(Object.keys(useAppStore.getState().connections)).toEqual(['a']);
+  });
+});
