@@ -27,7 +27,7 @@ export function fakeApi(answers: Answers = {}): FakeApi {
   const listeners = new Map<string, Set<(p: unknown) => void>>();
   const api: FakeApi = {
     calls: [],
-    invoke: vi.fn(async (channel, payload) => {
+    invoke: vi.fn(async (channel: InvokeChannel, payload: unknown) => {
       api.calls.push({ channel, payload });
       const answer = answers[channel] as ((p: unknown) => unknown) | undefined;
       const value = answer ? answer(payload) : null;
