@@ -7,7 +7,7 @@ import { createI18n, languageFor } from '../i18n/i18n';
 import { wireErrorText } from '../format';
 import { PausedDialog } from '../dialogs/paused-dialogs';
 import { rasApi } from '../ras-api';
-import { connectStore, hangUp, resume, useAppStore } from '../store/app-store';
+import { connectStore, hangUp, resume, select, useAppStore } from '../store/app-store';
 import { EntryPanel } from './entry-panel';
 import { PhonebookList } from './phonebook-list';
 import { SettingsPanel } from './settings-panel';
@@ -16,6 +16,11 @@ function PausedHost() {
   const waiting = useAppStore((s) =>
     Object.values(s.connections).find((c) => c.status === 'paused' && c.paused),
   );
+  const waitingEntry = waiting?.entryName;
+  // The entry behind the dialog is the one the dialog is about.
+  useEffect(() => {
+    if (waitingEntry) select(waitingEntry);
+  }, [waitingEntry]);
   if (!waiting?.paused) return null;
   return (
     <PausedDialog

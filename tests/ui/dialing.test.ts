@@ -1,0 +1,148 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TUNNEL_SEQUENCE, MODEM_SEQUENCE } from '../support/simulated';
+import {
+  connect,
+  entryOption,
+  launchBrowser,
+  openApp,
+  statusIs,
+  timelineStates,
+  type RunningApp,
+} from './harness';
+
+let browser: Browser;
+let app: RunningApp;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+afterEach(() => app?.close());
+
+describe('the window, in Chromium, against the simulated server', () => {
+  it('dials a VPN to Connected with the whole sequence on the timeline', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    await connect(page, 'Office VPN');
+    await statusIs(page, 'Connected');
+    expect(await timelineStates(page)).toEqual(['Dial', ...TUNNEL_SEQUENCE]);
+    await page.locator('.statistics dt', { hasText: 'Received' }).waitFor();
+    await page.locator('.statistics dd', { hasText: /KB|MB/ }).first().waitFor({ timeout: 5000 });
+  });
+
+  it('ends a busy number with ERROR_LINE_BUSY’s message and what to do', async () => {
+    app = await openApp(browser);
+    await connect(app.page, 'Busy line');
+    await statusIs(app.page, 'Disconnected');
+    const alert = app.page.locator('.failure-box[role="alert"]');
+    await expect(alert.textContent()).resolves.toContain('Error 676: The line is busy.');
+    await expect(alert.textContent()).resolves.toContain('use an alternate number');
+  });
+
+  it('asks for the callback number and is called back', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    await connect(page, 'Callback (you choose the number)');
+    const dialog = page.getByRole('dialog', { name: /Callback/ });
+    await dialog.getByLabel('Callback number').fill('555 0142');
+    await page.keyboard.press('Enter');
+    await statusIs(page, 'Connected');
+    expect(await timelineStates(page)).toContain('WaitForCallback');
+  });
+
+  it('retries authentication twice with a wrong password, then signs in', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    await connect(page, 'Office VPN', 'wrong');
+    for (const [attempt, password] of [
+      [1, 'wrong'],
+      [2, 'right'],
+    ] as const) {
+      const dialog = page.getByRole('dialog', { name: /Sign in again/ });
+      await dialog.getByText(`Attempt ${attempt}.`).waitFor();
+      await dialog.getByLabel('Password').fill(password);
+      await dialog.getByRole('button', { name: 'Sign in' }).click();
+    }
+    await statusIs(page, 'Connected');
+    expect((await timelineStates(page)).filter((s) => s === 'RetryAuthentication')).toHaveLength(2);
+  });
+
+  it('changes an expired password', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    await connect(page, 'Office VPN', 'expired');
+    const dialog = page.getByRole('dialog', { name: /password has expired/ });
+    await dialog.getByLabel('New password', { exact: true }).fill('fresh');
+    await dialog.getByLabel('Type the new password again').fill('fresh');
+    await dialog.getByRole('button', { name: 'Change password' }).click();
+    await statusIs(page, 'Connected');
+    expect(await timelineStates(page)).toContain('AuthChangePassword');
+  });
+
+  it.each([
+    ['EAP sign-in', /EAP sign-in/, 'InvokeEapUI'],
+    ['Terminal window', /Terminal/, 'Interactive'],
+  ])('%s: shows its dialog, continues and connects', async (entry, title, state) => {
+    app = await openApp(browser);
+    const { page } = app;
+    await connect(page, entry);
+    await page
+      .getByRole('dialog', { name: title })
+      .getByRole('button', { name: 'Continue' })
+      .click();
+    await statusIs(page, 'Connected');
+    expect(await timelineStates(page)).toContain(state);
+  });
+
+  it('cancelling a dialog disconnects', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    await connect(page, 'Terminal window');
+    await page
+      .getByRole('dialog', { name: /Terminal/ })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
+    await statusIs(page, 'Disconnected');
+    expect((await timelineStates(page)).at(-1)).toBe('Disconnected');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('hangs up a connected connection', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    await connect(page, 'Dial-up');
+    await statusIs(page, 'Connected');
+    expect(await timelineStates(page)).toEqual(['Dial', ...MODEM_SEQUENCE]);
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await statusIs(page, 'Disconnected');
+    expect((await timelineStates(page)).at(-1)).toBe('Disconnected');
+    expect(await app.core.backend.enumConnections()).toEqual([]);
+  });
+
+  it('runs two connections at once, each with its own timeline', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    await connect(page, 'Office VPN');
+    await statusIs(page, 'Connected');
+    await connect(page, 'Dial-up');
+    await statusIs(page, 'Connected');
+    expect(await timelineStates(page)).toContain('AuthLinkSpeed');
+    await entryOption(page, 'Office VPN').click();
+    expect(await timelineStates(page)).not.toContain('AuthLinkSpeed');
+    await expect(page.getByRole('option', { name: /Connected/ }).count()).resolves.toBe(2);
+  });
+
+  it('shows the same timeline after a reload in the middle of a dial', async () => {
+    app = await openApp(browser, { speed: 0.2 });
+    const { page } = app;
+    await connect(page, 'Terminal window');
+    await page.getByRole('dialog', { name: /Terminal/ }).waitFor();
+    const before = await timelineStates(page);
+    await page.reload();
+    await page.getByRole('dialog', { name: /Terminal/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Terminal window' }).waitFor();
+    expect(await timelineStates(page)).toEqual(before);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await statusIs(page, 'Connected');
+  });
+});
