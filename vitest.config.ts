@@ -11,7 +11,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['app/**/*.test.ts', 'main/**/*.test.ts', 'preload/**/*.test.ts', 'tests/**/*.test.ts'],
+          include: [
+            'app/**/*.test.ts',
+            'main/**/*.test.ts',
+            'preload/**/*.test.ts',
+            'tests/**/*.test.ts',
+          ],
         },
       },
       {
