@@ -26,16 +26,21 @@ export function EntryPanel() {
   const now = useNow(connection?.status === 'waiting-to-redial', 500);
 
   useEffect(() => {
+    setUserName('');
     setPassword('');
+    setDomain('');
+    setHasSavedPassword(false);
     if (!name) return;
     let current = true;
     void rasApi()
       .invoke('phonebook:get', { name })
       .then((result) => {
         if (!current || !result.ok) return;
-        setUserName(result.value.credentials.userName);
-        setDomain(result.value.credentials.domain);
-        setHasSavedPassword(result.value.credentials.hasPassword);
+        // What the person typed meanwhile wins over the saved values.
+        const saved = result.value.credentials;
+        setUserName((typed) => typed || saved.userName);
+        setDomain((typed) => typed || saved.domain);
+        setHasSavedPassword(saved.hasPassword);
       });
     return () => {
       current = false;

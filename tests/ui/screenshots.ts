@@ -1,0 +1,79 @@
+// npm run screenshots: pictures of the main window and each paused-state dialog, in English
+// and Russian, taken in Chromium against browser mode, into docs/screenshots/.
+
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { connect, entryOption, launchBrowser, openApp, statusIs } from './harness';
+
+const out = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const labels = {
+  en: {
+    userName: 'User name',
+    password: 'Password',
+    connect: 'Connect',
+    connected: 'Connected',
+    disconnected: 'Disconnected',
+  },
+  ru: {
+    userName: 'Имя пользователя',
+    password: 'Пароль',
+    connect: 'Подключить',
+    connected: 'Подключено',
+    disconnected: 'Отключено',
+  },
+};
+
+async function dialIn(
+  page: Page,
+  language: 'en' | 'ru',
+  entry: string,
+  password = 'secret',
+): Promise<void> {
+  if (language === 'en') return connect(page, entry, password);
+  const l = labels[language];
+  await entryOption(page, entry).click();
+  await page.getByRole('heading', { level: 1, name: entry }).waitFor();
+  await page.getByLabel(l.userName).first().fill('alice');
+  await page.getByLabel(l.password).first().fill(password);
+  await page.getByRole('button', { name: l.connect }).click();
+}
+
+await mkdir(out, { recursive: true });
+const browser = await launchBrowser();
+try {
+  for (const language of ['en', 'ru'] as const) {
+    const shot = (page: Page, name: string) =>
+      page.screenshot({ path: path.join(out, `${language}-${name}.png`) });
+    const app = await openApp(browser, { language, speed: 0.05 });
+    const { page } = app;
+    await dialIn(page, language, 'Dial-up');
+    await statusIs(page, labels[language].connected);
+    await page.waitForTimeout(2200);
+    await shot(page, 'main-window');
+    // The terminal-window entry dials the same number: free the line first.
+    await page.locator('.connect button[type="submit"]').click();
+    await statusIs(page, labels[language].disconnected);
+    await dialIn(page, language, 'Busy line');
+    await statusIs(page, labels[language].disconnected);
+    await shot(page, 'failure');
+    const dialogs: [string, string, string][] = [
+      ['Callback (you choose the number)', 'secret', 'dialog-callback'],
+      ['Office VPN', 'wrong', 'dialog-retry-authentication'],
+      ['VPN (slow)', 'expired', 'dialog-new-password'],
+      ['EAP sign-in', 'secret', 'dialog-eap'],
+      ['Terminal window', 'secret', 'dialog-interactive'],
+    ];
+    for (const [entry, password, name] of dialogs) {
+      await dialIn(page, language, entry, password);
+      await page.getByRole('dialog').waitFor();
+      await shot(page, name);
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+    }
+    await app.close();
+  }
+} finally {
+  await browser.close();
+}
+console.log(`screenshots written to ${out}`);
