@@ -11,6 +11,7 @@ import type { DialRequest, NotifyFn, RasBackend } from '../../main/ras/backend';
 import { SessionManager } from '../../main/sessions/session-manager';
 import { makeEntry } from '../../app/phonebook/entry';
 import { largePhonebook } from './phonebook-text';
+import { measureEventToTimeline, rendererBundleSize } from './browser-latency';
 
 function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -148,6 +149,29 @@ rows.push({
   value: `${(engine * 1000).toFixed(1)} µs`,
   baseline: `bare callback ${(bare * 1000).toFixed(2)} µs`,
   ratio: (engine / bare).toFixed(1),
+});
+
+// 3. The window: the renderer's production bundle, and an event's way onto the timeline.
+const bundle = rendererBundleSize();
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+rows.push({
+  figure: 'renderer bundle, JS (gzipped)',
+  value: kb(bundle.js),
+  baseline: `${kb(bundle.jsRaw)} minified`,
+  ratio: '',
+});
+rows.push({
+  figure: 'renderer bundle, CSS (gzipped)',
+  value: kb(bundle.css),
+  baseline: `${kb(bundle.cssRaw)} minified`,
+  ratio: '',
+});
+const latency = await measureEventToTimeline(Number(process.env.BENCH_EVENTS ?? 1000));
+rows.push({
+  figure: `event → timeline row in browser mode (median; p99) over ${latency.samples} events`,
+  value: `${latency.median.toFixed(2)} ms; ${latency.p99.toFixed(2)} ms`,
+  baseline: `bare DOM append ${latency.bareMedian.toFixed(3)} ms`,
+  ratio: (latency.median / latency.bareMedian).toFixed(1),
 });
 
 const widths = (['figure', 'value', 'baseline', 'ratio'] as const).map((k) =>
