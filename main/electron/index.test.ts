@@ -112,6 +112,25 @@ describe('Electron shell', () => {
     });
   });
 
+  it('sends a shown connection’s statistics every second, until its window closes', async () => {
+    const window = (await start())!;
+    const from = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const dialed = (await electronMock.handlers.get('connection:dial')!(from, {
+      entryName: 'Office VPN',
+      credentials: { userName: 'a', password: 'b', domain: '' },
+    })) as { value: { id: string } };
+    await new Promise((r) => setTimeout(r, 100));
+    await electronMock.handlers.get('connection:watch-statistics')!(from, { id: dialed.value.id });
+    const statistics = () =>
+      window.webContents.send.mock.calls.filter(([event]) => event === 'connection:statistics')
+        .length;
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(statistics()).toBe(1);
+    window.webContents.listeners.get('destroyed')!();
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(statistics()).toBe(1);
+  });
+
   it('sends events to the window', async () => {
     const window = (await start())!;
     const dial = electronMock.handlers.get('connection:dial')!;

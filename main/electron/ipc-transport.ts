@@ -16,6 +16,7 @@ export function connectIpc(
   appUrlPrefix: string,
   log: (message: string) => void,
 ): () => void {
+  const known = new Set<string>();
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (!isOwnFrame(event, appUrlPrefix)) {
@@ -31,7 +32,16 @@ export function connectIpc(
           },
         };
       }
-      return core.router.handle(channel, payload, `window:${event.sender.id}`);
+      const client = `window:${event.sender.id}`;
+      if (!known.has(client)) {
+        known.add(client);
+        // A closed window's requests (statistics it was shown) end with it.
+        event.sender.once('destroyed', () => {
+          known.delete(client);
+          core.router.dropClient(client);
+        });
+      }
+      return core.router.handle(channel, payload, client);
     });
   }
   const removeSink = core.addSink((event, payload) => {

@@ -18,6 +18,10 @@ export class FakeWebContents {
     this.listeners.set(event, listener);
     return this;
   }
+  once(event: string, listener: Listener) {
+    this.listeners.set(event, listener);
+    return this;
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
