@@ -13,18 +13,7 @@ export type TimelineEvent =
       /** 'ras' for what the RAS API reported, 'app' for a row the session added (the final Disconnected). */
       source?: 'ras' | 'app';
     }
-  | {
-      kind: 'dial';
-      time: number;
-      destination: string;
-      /** 1-based redial attempt and how many there may be in all. */
-      attempt: number;
-      attempts: number;
-      /** 1-based index of the number dialed among the entry's numbers. */
-      numberIndex: number;
-      numberCount: number;
-      reason: 'first' | 'alternate' | 'redial';
-    }
+  | ({ kind: 'dial'; time: number } & DialDetail)
   | { kind: 'attached'; time: number; state: number };
 
 export interface TimelineRow {
@@ -46,8 +35,10 @@ export interface TimelineRow {
 
 export interface DialDetail {
   destination: string;
+  /** 1-based redial attempt and how many there may be in all. */
   attempt: number;
   attempts: number;
+  /** 1-based index of the number dialed among the entry's numbers. */
   numberIndex: number;
   numberCount: number;
   reason: 'first' | 'alternate' | 'redial';
@@ -67,6 +58,14 @@ function dialDescription(e: Extract<TimelineEvent, { kind: 'dial' }>): string {
   return parts.join(', ');
 }
 
+function dialDetail({
+  kind: _kind,
+  time: _time,
+  ...detail
+}: Extract<TimelineEvent, { kind: 'dial' }>): DialDetail {
+  return detail;
+}
+
 function rowFor(e: TimelineEvent, at: number): TimelineRow {
   if (e.kind === 'dial')
     return {
@@ -80,14 +79,7 @@ function rowFor(e: TimelineEvent, at: number): TimelineRow {
       error: 0,
       extendedError: 0,
       source: 'app',
-      dial: {
-        destination: e.destination,
-        attempt: e.attempt,
-        attempts: e.attempts,
-        numberIndex: e.numberIndex,
-        numberCount: e.numberCount,
-        reason: e.reason,
-      },
+      dial: dialDetail(e),
     };
   const info = describeState(e.state);
   if (e.kind === 'attached')

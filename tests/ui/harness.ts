@@ -43,6 +43,7 @@ export async function openApp(
     speed?: number;
     language?: 'en' | 'ru';
     viewport?: { width: number; height: number };
+    colorScheme?: 'light' | 'dark';
   } = {},
 ): Promise<RunningApp> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ras-ui-'));
@@ -59,6 +60,7 @@ export async function openApp(
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1100, height: 760 },
     locale: 'en-US',
+    colorScheme: options.colorScheme ?? 'light',
   });
   const page = await context.newPage();
   const errors: string[] = [];

@@ -81,9 +81,20 @@ export function App() {
     void connectStore(rasApi()).then((s) => (stop = s));
     return () => stop?.();
   }, []);
+  const theme = settings?.theme ?? 'system';
   useEffect(() => {
     document.documentElement.lang = language;
-    document.documentElement.dataset.theme = settings?.theme ?? 'system';
-  }, [language, settings?.theme]);
+  }, [language]);
+  useEffect(() => {
+    // 'system' follows the system's scheme, also when it changes while the window is open.
+    const media = window.matchMedia('(prefers-color-scheme: dark)');
+    const apply = () => {
+      document.documentElement.dataset.theme =
+        theme === 'system' ? (media.matches ? 'dark' : 'light') : theme;
+    };
+    apply();
+    media.addEventListener('change', apply);
+    return () => media.removeEventListener('change', apply);
+  }, [theme]);
   return <I18nextProvider i18n={i18n}>{ready ? <Shell /> : null}</I18nextProvider>;
 }

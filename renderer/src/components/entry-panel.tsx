@@ -3,14 +3,13 @@
 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DNLEN, PWLEN, UNLEN } from '../../../app/ras/limits';
 import { errorText } from '../format';
 import { rasApi } from '../ras-api';
 import { connectionFor, dial, hangUp, useAppStore } from '../store/app-store';
 import { useNow } from '../use-now';
 import { StatisticsPanel } from './statistics-panel';
 import { Timeline } from './timeline';
-import { Field } from '../dialogs/dialog';
+import { CredentialsFields } from '../dialogs/credentials-fields';
 
 const ACTIVE = new Set(['dialing', 'paused', 'connected', 'waiting-to-redial', 'disconnecting']);
 
@@ -74,27 +73,14 @@ export function EntryPanel() {
       >
         {!active && (
           <div className="credentials">
-            <Field
-              label={t('ui.userName')}
-              value={userName}
-              maxLength={UNLEN}
-              autoComplete="username"
-              onChange={(e) => setUserName(e.target.value)}
-            />
-            <Field
-              label={t('ui.password')}
-              type="password"
-              value={password}
-              maxLength={PWLEN}
-              placeholder={hasSavedPassword ? t('ui.savedPassword') : undefined}
-              autoComplete="current-password"
-              onChange={(e) => setPassword(e.target.value)}
-            />
-            <Field
-              label={t('ui.domain')}
-              value={domain}
-              maxLength={DNLEN}
-              onChange={(e) => setDomain(e.target.value)}
+            <CredentialsFields
+              value={{ userName, password, domain }}
+              onChange={(next) => {
+                setUserName(next.userName);
+                setPassword(next.password);
+                setDomain(next.domain);
+              }}
+              passwordPlaceholder={hasSavedPassword ? t('ui.savedPassword') : undefined}
             />
           </div>
         )}

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PausedRequest } from '../../../app/connection-view';
 import type { PausedAnswer } from '../../../app/ras/dial-types';
-import { DNLEN, PWLEN, RAS_MAX_CALLBACK_NUMBER, UNLEN } from '../../../app/ras/limits';
+import { PWLEN, RAS_MAX_CALLBACK_NUMBER } from '../../../app/ras/limits';
+import { CredentialsFields, type Credentials } from './credentials-fields';
 import { Dialog, Field } from './dialog';
 
 export interface PausedDialogProps {
@@ -53,13 +54,15 @@ export function RetryAuthenticationDialog({
   onCancel,
 }: PausedDialogProps) {
   const { t } = useTranslation();
-  const [userName, setUserName] = useState(paused.userName);
-  const [password, setPassword] = useState('');
-  const [domain, setDomain] = useState(paused.domain);
+  const [credentials, setCredentials] = useState<Credentials>({
+    userName: paused.userName,
+    password: '',
+    domain: paused.domain,
+  });
   return (
     <Dialog
       title={`${t('dialog.retry.title')} — ${entryName}`}
-      onSubmit={() => onAnswer({ kind: 'retry-authentication', userName, password, domain })}
+      onSubmit={() => onAnswer({ kind: 'retry-authentication', ...credentials })}
       onCancel={onCancel}
       actions={<button type="submit">{t('dialog.retry.submit')}</button>}
     >
@@ -67,27 +70,7 @@ export function RetryAuthenticationDialog({
         <strong>{t('dialog.retry.attempt', { retry: paused.retry })}.</strong>{' '}
         {t('error.691.message', { defaultValue: paused.reason })}
       </p>
-      <Field
-        label={t('ui.userName')}
-        value={userName}
-        maxLength={UNLEN}
-        autoComplete="username"
-        onChange={(e) => setUserName(e.target.value)}
-      />
-      <Field
-        label={t('ui.password')}
-        type="password"
-        value={password}
-        maxLength={PWLEN}
-        autoComplete="current-password"
-        onChange={(e) => setPassword(e.target.value)}
-      />
-      <Field
-        label={t('ui.domain')}
-        value={domain}
-        maxLength={DNLEN}
-        onChange={(e) => setDomain(e.target.value)}
-      />
+      <CredentialsFields value={credentials} onChange={setCredentials} />
     </Dialog>
   );
 }

@@ -1,0 +1,36 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openApp, type RunningApp } from './harness';
+
+let browser: Browser;
+let app: RunningApp;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+afterEach(() => app?.close());
+
+const theme = (app: RunningApp) => app.page.evaluate(() => document.documentElement.dataset.theme);
+
+describe('settings and appearance', () => {
+  it('follows the system’s dark or light scheme', async () => {
+    app = await openApp(browser, { colorScheme: 'dark' });
+    expect(await theme(app)).toBe('dark');
+    await app.page.emulateMedia({ colorScheme: 'light' });
+    await app.page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+  });
+
+  it('switches language and theme from the Settings page, and keeps them', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('Theme').selectOption('dark');
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await page.getByLabel('Language').selectOption('ru');
+    await page.getByRole('heading', { name: 'Настройки' }).waitFor();
+    expect(app.core.settings.get()).toMatchObject({ language: 'ru', theme: 'dark' });
+    await page.reload();
+    await page.getByRole('button', { name: 'Настройки' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+  });
+});
