@@ -293,9 +293,9 @@ describe('ras-connect', () => {
     expect(bad.err[0]).toMatch(/ambiguous/);
   });
 
-  it('says clearly that the Windows backend is not in this build', async () => {
+  it('says clearly when rasapi32.dll cannot be loaded', async () => {
     const run = await cli(['--backend', 'win32']);
     expect(run.code).toBe(1);
-    expect(run.err[0]).toMatch(/Windows RAS backend/);
+    expect(run.err[0]).toMatch(/rasapi32.dll could not be loaded/);
   });
 });

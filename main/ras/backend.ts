@@ -65,6 +65,12 @@ export interface EntrySummary {
   destination: string;
 }
 
+export interface DeviceInfo {
+  /** RASDT_ string: modem, isdn, vpn, PPPoE, … (compare without case). */
+  type: string;
+  name: string;
+}
+
 export interface SavedCredentials {
   userName: string;
   domain: string;
@@ -111,6 +117,11 @@ export interface RasBackend {
     name: string,
     update: CredentialsUpdate,
   ): Promise<void>;
+
+  /** The RAS devices of this machine (RasEnumDevices). */
+  listDevices(): Promise<DeviceInfo[]>;
+  /** The message for an error number, in the system's language where the OS has one. */
+  errorMessage(code: number): string;
 
   /** Ends timers and watchers; connections themselves outlive the app, as on Windows. */
   dispose(): void;

@@ -6,6 +6,7 @@ import { AppError } from '../../app/ras/errors';
 import type { Clock } from '../clock';
 import type { RasBackend } from './backend';
 import { SimulatedRasBackend } from './simulated/simulated-backend';
+import { Win32RasBackend } from './win32/win32-backend';
 
 export type BackendKind = 'simulated' | 'win32';
 
@@ -20,12 +21,24 @@ export interface BackendOptions {
   clock?: Clock;
 }
 
+/** The current user's phonebook, where Windows keeps the entries a person creates (§8.1). */
+export function userPhonebook(env: NodeJS.ProcessEnv = process.env): string {
+  const appData =
+    env.APPDATA ?? path.win32.join(env.USERPROFILE ?? 'C:\\Users\\Default', 'AppData', 'Roaming');
+  return path.win32.join(appData, 'Microsoft', 'Network', 'Connections', 'Pbk', 'rasphone.pbk');
+}
+
 export function createBackend(options: BackendOptions): RasBackend {
-  if (options.kind === 'win32')
-    throw new AppError(
-      'UNSUPPORTED',
-      'The Windows RAS backend (rasapi32.dll through koffi) is not part of this build yet; use --backend simulated.',
-    );
+  if (options.kind === 'win32') {
+    try {
+      return new Win32RasBackend({ defaultPhonebook: userPhonebook() });
+    } catch (error) {
+      throw new AppError(
+        'UNSUPPORTED',
+        `rasapi32.dll could not be loaded (${(error as Error).message.split('\n')[0]}); use --backend simulated.`,
+      );
+    }
+  }
   return new SimulatedRasBackend({
     defaultPhonebook: path.join(options.dataDir, 'rasphone.pbk'),
     clock: options.clock,

@@ -3,11 +3,17 @@
 // until they are hung up and their port released, and keeps entries in pbk files.
 
 import { RasState as S } from '../../../app/ras/connection-state';
-import { ERROR_INVALID_HANDLE, RasError, RasErrorCode as E } from '../../../app/ras/errors';
+import {
+  describeError,
+  ERROR_INVALID_HANDLE,
+  RasError,
+  RasErrorCode as E,
+} from '../../../app/ras/errors';
 import { primaryDestination, type RasEntry } from '../../../app/phonebook/entry';
 import type {
   ConnectStatus,
   ConnectionEvent,
+  DeviceInfo,
   DialRequest,
   NotifyFn,
   PausedAnswer,
@@ -21,6 +27,13 @@ import { dialScript, type DialScript, type Step } from './dial-script';
 import { SimulatedPhonebooks, entryKey } from './simulated-phonebooks';
 
 export const SIMULATED_PORTS = 8;
+export const SIMULATED_DEVICES: DeviceInfo[] = [
+  { type: 'modem', name: 'Standard 56000 bps Modem' },
+  { type: 'isdn', name: 'ISDN channel' },
+  { type: 'vpn', name: 'WAN Miniport (IKEv2)' },
+  { type: 'vpn', name: 'WAN Miniport (SSTP)' },
+  { type: 'PPPoE', name: 'WAN Miniport (PPPOE)' },
+];
 /** How long the port takes to be released after a hang-up, before speed scaling. */
 export const PORT_RELEASE_MS = 1500;
 
@@ -329,6 +342,14 @@ export class SimulatedRasBackend implements RasBackend {
     update: Parameters<RasBackend['setCredentials']>[2],
   ) {
     return this.phonebooks.setCredentials(this.book(phonebook), name, update);
+  }
+
+  async listDevices(): Promise<DeviceInfo[]> {
+    return SIMULATED_DEVICES;
+  }
+
+  errorMessage(code: number): string {
+    return describeError(code).message;
   }
 
   dispose(): void {

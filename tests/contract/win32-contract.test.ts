@@ -1,0 +1,29 @@
+import { loadRasApi32 } from '../../main/ras/win32/rasapi32';
+import { Win32RasBackend } from '../../main/ras/win32/win32-backend';
+import { buildRasapi32Double } from '../native/build-double';
+import { backendContract } from './backend-contract';
+import { resetDouble } from '../native/double-hooks';
+
+backendContract('Win32 backend over the C test double of rasapi32', async () => {
+  const library = buildRasapi32Double();
+  resetDouble(library);
+  const backend = new Win32RasBackend({
+    defaultPhonebook: 'C:\\Users\\test\\rasphone.pbk',
+    api: loadRasApi32(library),
+    watchIntervalMs: 20,
+  });
+  return {
+    backend,
+    phonebook: 'C:\\Users\\test\\contract.pbk',
+    async until(done) {
+      const deadline = Date.now() + 10_000;
+      while (!done()) {
+        if (Date.now() > deadline) throw new Error('condition not reached within 10 s');
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    },
+    async cleanup() {
+      backend.dispose();
+    },
+  };
+});

@@ -1,0 +1,626 @@
+/*
+ * A test double of rasapi32.dll for Linux: the same exported functions with the same
+ * struct layouts (ras.h's 4-byte packing, UTF-16 as char16_t), acting as rasapi32 does:
+ * dwSize checks (632), the two-call enumeration pattern (603), the notifier called from a
+ * thread of its own, paused states only when opted in, resume by re-dialing the paused
+ * handle, RasHangUp returning before the port is free, and the phone-line, credential and
+ * callback scenarios of shared/simulated-ras.md. The tests build it with `cc`.
+ */
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <uchar.h>
+#include <unistd.h>
+
+typedef uint32_t DWORD;
+typedef int32_t BOOL;
+typedef char16_t WCHAR;
+typedef struct HRASCONN__ *HRASCONN;
+
+#pragma pack(push, 4)
+typedef struct { DWORD Data1; uint16_t Data2, Data3; uint8_t Data4[8]; } GUID;
+typedef struct { DWORD LowPart; int32_t HighPart; } LUID;
+typedef struct { DWORD dwType; uint8_t addr[16]; } RASTUNNELENDPOINT;
+typedef struct { DWORD dwSizeofEapInfo; uint8_t *pbEapInfo; } RASEAPINFO;
+typedef struct { DWORD dwSize; uint8_t *pbDevSpecificInfo; } RASDEVSPECIFICINFO;
+typedef struct {
+  DWORD dwSize; HRASCONN hrasconn; WCHAR szEntryName[257]; WCHAR szDeviceType[17];
+  WCHAR szDeviceName[129]; WCHAR szPhonebook[260]; DWORD dwSubEntry; GUID guidEntry;
+  DWORD dwFlags; LUID luid; GUID guidCorrelationId;
+} RASCONNW;
+typedef struct {
+  DWORD dwSize; int32_t rasconnstate; DWORD dwError; WCHAR szDeviceType[17]; WCHAR szDeviceName[129];
+  WCHAR szPhoneNumber[129]; RASTUNNELENDPOINT localEndPoint, remoteEndPoint; int32_t rasconnsubstate;
+} RASCONNSTATUSW;
+typedef struct {
+  DWORD dwSize; WCHAR szEntryName[257]; WCHAR szPhoneNumber[129]; WCHAR szCallbackNumber[129];
+  WCHAR szUserName[257]; WCHAR szPassword[257]; WCHAR szDomain[16]; DWORD dwSubEntry;
+  uintptr_t dwCallbackId; DWORD dwIfIndex;
+} RASDIALPARAMSW;
+typedef struct {
+  DWORD dwSize; DWORD dwfOptions; void *hwndParent; uintptr_t reserved; uintptr_t reserved1;
+  RASEAPINFO RasEapInfo; BOOL fSkipPppAuth; RASDEVSPECIFICINFO RasDevSpecificInfo;
+} RASDIALEXTENSIONS;
+typedef struct { DWORD dwSize; WCHAR szEntryName[257]; DWORD dwFlags; WCHAR szPhonebookPath[261]; } RASENTRYNAMEW;
+typedef struct { DWORD dwSize; DWORD dwMask; WCHAR szUserName[257]; WCHAR szPassword[257]; WCHAR szDomain[16]; } RASCREDENTIALSW;
+typedef struct { DWORD dwSize; WCHAR szDeviceType[17]; WCHAR szDeviceName[129]; } RASDEVINFOW;
+typedef struct { DWORD f[15]; } RAS_STATS;
+typedef struct {
+  DWORD dwSize, dwfOptions, dwCountryID, dwCountryCode; WCHAR szAreaCode[11]; WCHAR szLocalPhoneNumber[129];
+  DWORD dwAlternateOffset; uint8_t ip[5][4]; DWORD dwFrameSize, dwfNetProtocols, dwFramingProtocol;
+  WCHAR szScript[260], szAutodialDll[260], szAutodialFunc[260]; WCHAR szDeviceType[17]; WCHAR szDeviceName[129];
+  WCHAR szX25PadType[33], szX25Address[201], szX25Facilities[201], szX25UserData[201];
+  DWORD dwChannels, dwReserved1, dwReserved2, dwSubEntries, dwDialMode, dwDialExtraPercent,
+      dwDialExtraSampleSeconds, dwHangUpExtraPercent, dwHangUpExtraSampleSeconds, dwIdleDisconnectSeconds,
+      dwType, dwEncryptionType, dwCustomAuthKey;
+  GUID guidId; WCHAR szCustomDialDll[260]; DWORD dwVpnStrategy, dwfOptions2, dwfOptions3; WCHAR szDnsSuffix[256];
+  DWORD dwTcpWindowSize; WCHAR szPrerequisitePbk[260]; WCHAR szPrerequisiteEntry[257]; DWORD dwRedialCount, dwRedialPause;
+  uint8_t ipv6addrDns[16], ipv6addrDnsAlt[16]; DWORD dwIPv4InterfaceMetric, dwIPv6InterfaceMetric;
+  uint8_t ipv6addr[16]; DWORD dwIPv6PrefixLength, dwNetworkOutageTime;
+} RASENTRYW;
+#pragma pack(pop)
+
+_Static_assert(sizeof(RASCONNW) == 1388, "RASCONNW");
+_Static_assert(sizeof(RASCONNSTATUSW) == 608, "RASCONNSTATUSW");
+_Static_assert(sizeof(RASDIALPARAMSW) == 2112, "RASDIALPARAMSW");
+_Static_assert(sizeof(RASDIALEXTENSIONS) == 60, "RASDIALEXTENSIONS");
+_Static_assert(sizeof(RASENTRYNAMEW) == 1048, "RASENTRYNAMEW");
+_Static_assert(sizeof(RASCREDENTIALSW) == 1068, "RASCREDENTIALSW");
+_Static_assert(sizeof(RASDEVINFOW) == 296, "RASDEVINFOW");
+_Static_assert(sizeof(RAS_STATS) == 60, "RAS_STATS");
+_Static_assert(sizeof(RASENTRYW) == 5680, "RASENTRYW");
+
+typedef DWORD (*RasDialFunc2)(uintptr_t, DWORD, HRASCONN, unsigned, int32_t, DWORD, DWORD);
+
+enum {
+  OpenPort = 0, PortOpened = 1, ConnectDevice = 2, DeviceConnected = 3, AllDevicesConnected = 4,
+  Authenticate = 5, AuthNotify = 6, AuthRetry = 7, AuthCallback = 8, AuthChangePassword = 9,
+  AuthProject = 10, AuthLinkSpeed = 11, AuthAck = 12, ReAuthenticate = 13, Authenticated = 14,
+  PrepareForCallback = 15, WaitForModemReset = 16, WaitForCallback = 17, Projected = 18,
+  CallbackComplete = 20, SubEntryConnected = 22, ApplySettings = 24,
+  Interactive = 0x1000, RetryAuthentication = 0x1001, CallbackSetByCaller = 0x1002, PasswordExpired = 0x1003,
+  InvokeEapUI = 0x1004, Connected = 0x2000, Disconnected = 0x2001
+};
+enum {
+  ERROR_INVALID_HANDLE = 6, ERROR_INVALID_PARAMETER = 87, ERROR_INVALID_NAME = 123, ERROR_ALREADY_EXISTS = 183,
+  ERROR_BUFFER_TOO_SMALL = 603, ERROR_CANNOT_FIND_PHONEBOOK_ENTRY = 623, ERROR_REMOTE_DISCONNECTION = 629,
+  ERROR_INVALID_SIZE = 632, ERROR_PORT_NOT_AVAILABLE = 633, ERROR_RESTRICTED_LOGON_HOURS = 646,
+  ERROR_ACCT_DISABLED = 647, ERROR_PASSWD_EXPIRED = 648, ERROR_NO_DIALIN_PERMISSION = 649,
+  ERROR_LINE_BUSY = 676, ERROR_NO_ANSWER = 678, ERROR_NO_CARRIER = 679, ERROR_NO_DIALTONE = 680,
+  ERROR_AUTHENTICATION_FAILURE = 691, ERROR_INTERACTIVE_MODE = 703, ERROR_BAD_CALLBACK_NUMBER = 704,
+  ERROR_DIAL_ALREADY_IN_PROGRESS = 756, ERROR_CANNOT_DELETE = 817, ERROR_INSUFFICIENT_BUFFER = 122
+};
+#define RDEOPT_PausedStates 0x2
+#define PORTS 8
+#define MAX_ENTRIES 64
+
+/* ---- small UTF-16 helpers ---- */
+static size_t wlen(const WCHAR *s) { size_t n = 0; while (s && s[n]) n++; return n; }
+static void wcopy(WCHAR *dst, const WCHAR *src, size_t cap) {
+  size_t i = 0; if (src) for (; src[i] && i + 1 < cap; i++) dst[i] = src[i]; dst[i] = 0;
+}
+static int wequal_nocase(const WCHAR *a, const WCHAR *b) {
+  size_t i = 0;
+  for (; a[i] && b[i]; i++) {
+    WCHAR x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x += 32;
+    if (y >= 'A' && y <= 'Z') y += 32;
+    if (x != y) return 0;
+  }
+  return a[i] == b[i];
+}
+static int wequal_ascii(const WCHAR *a, const char *b) {
+  size_t i = 0; for (; a[i] && b[i]; i++) if (a[i] != (WCHAR)b[i]) return 0; return a[i] == 0 && b[i] == 0;
+}
+static int wequal_ascii_nocase(const WCHAR *a, const char *b) {
+  size_t i = 0;
+  for (; a[i] && b[i]; i++) { WCHAR x = a[i]; if (x >= 'A' && x <= 'Z') x += 32; if (x != (WCHAR)b[i]) return 0; }
+  return a[i] == 0 && b[i] == 0;
+}
+/* The last four digits of a number. */
+static int last4(const WCHAR *s, char out[5]) {
+  char digits[160]; size_t n = 0;
+  for (size_t i = 0; s[i] && n < sizeof digits - 1; i++) if (s[i] >= '0' && s[i] <= '9') digits[n++] = (char)s[i];
+  if (n < 4) return 0;
+  memcpy(out, digits + n - 4, 4); out[4] = 0; return 1;
+}
+
+/* ---- the phonebook: entries kept in memory ---- */
+typedef struct {
+  int used; WCHAR phonebook[261]; WCHAR name[257]; RASENTRYW entry; WCHAR alternates[1024]; size_t alternatesLen;
+  int hasCreds; WCHAR user[257], password[257], domain[16];
+} Entry;
+static Entry entries[MAX_ENTRIES];
+
+/* ---- connections ---- */
+typedef struct {
+  int used; uintptr_t handle; Entry *entry; WCHAR number[129];
+  RASDIALPARAMSW params; int pausedStates; RasDialFunc2 notify;
+  int state; DWORD error; int paused; int resumed; int hungUp; int released; int connected;
+  int failures; int changing; DWORD connectedAtMs;
+  pthread_t thread; pthread_cond_t wake;
+} Conn;
+static Conn conns[PORTS + 1];
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static uintptr_t nextHandle = 0x10000;
+static int stepMs = 1, releaseMs = 30, dropMs = 200;
+static int notifierThreadsSeen = 0;
+static pthread_t lastNotifierThread;
+
+static DWORD now_ms(void) {
+  struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return (DWORD)(t.tv_sec * 1000 + t.tv_nsec / 1000000);
+}
+static void sleep_ms(int ms) { if (ms > 0) usleep((useconds_t)ms * 1000); }
+
+static Conn *find_conn(HRASCONN h) {
+  for (int i = 0; i <= PORTS; i++) if (conns[i].used && conns[i].handle == (uintptr_t)h) return &conns[i];
+  return NULL;
+}
+static Entry *find_entry(const WCHAR *pbk, const WCHAR *name) {
+  for (int i = 0; i < MAX_ENTRIES; i++)
+    if (entries[i].used && wequal_nocase(entries[i].name, name) && (!pbk || !pbk[0] || wequal_nocase(entries[i].phonebook, pbk)))
+      return &entries[i];
+  return NULL;
+}
+
+/* Sends one notification from this (the dial's own) thread; returns 0 when the dial is over. */
+static int emit(Conn *c, int state, DWORD error) {
+  pthread_mutex_lock(&lock);
+  if (c->hungUp) { pthread_mutex_unlock(&lock); return 0; }
+  c->state = state; c->error = error;
+  RasDialFunc2 cb = c->notify; uintptr_t id = c->params.dwCallbackId; HRASCONN h = (HRASCONN)c->handle;
+  pthread_mutex_unlock(&lock);
+  lastNotifierThread = pthread_self(); notifierThreadsSeen++;
+  cb(id, 0, h, 0xCCCD, state, error, 0);
+  sleep_ms(stepMs);
+  return error == 0;
+}
+
+/* Waits for RasDial's resume (or the hang-up); returns 0 when hung up. */
+static int pause_for(Conn *c, int state) {
+  /* Paused before the notification goes out: the answer may come back at once. */
+  pthread_mutex_lock(&lock);
+  c->paused = 1; c->resumed = 0;
+  pthread_mutex_unlock(&lock);
+  if (!emit(c, state, 0)) return 0;
+  pthread_mutex_lock(&lock);
+  while (!c->resumed && !c->hungUp) pthread_cond_wait(&c->wake, &lock);
+  int ok = !c->hungUp; c->paused = 0;
+  pthread_mutex_unlock(&lock);
+  return ok;
+}
+
+static int bad_password(const WCHAR *p, int changing) {
+  return wlen(p) == 0 || wequal_ascii(p, "wrong") || (changing && wequal_ascii(p, "expired"));
+}
+
+static void *dial_thread(void *arg) {
+  Conn *c = arg;
+  char tail[5] = "";
+  int line = last4(c->number, tail);
+  int s[] = { OpenPort, PortOpened, ConnectDevice };
+  for (int i = 0; i < 3; i++) if (!emit(c, s[i], 0)) return NULL;
+  if (line && !strcmp(tail, "0486")) { emit(c, ConnectDevice, ERROR_LINE_BUSY); return NULL; }
+  if (line && !strcmp(tail, "0487")) { emit(c, ConnectDevice, ERROR_NO_ANSWER); return NULL; }
+  if (line && !strcmp(tail, "0488")) { emit(c, ConnectDevice, ERROR_NO_DIALTONE); return NULL; }
+  if (line && !strcmp(tail, "0489")) { emit(c, ConnectDevice, ERROR_NO_CARRIER); return NULL; }
+  if (!emit(c, DeviceConnected, 0) || !emit(c, AllDevicesConnected, 0) || !emit(c, Authenticate, 0)) return NULL;
+  for (;;) {
+    const WCHAR *pw = c->params.szPassword;
+    int bad = bad_password(pw, c->changing);
+    if (!bad && wequal_ascii(pw, "expired") && !c->changing) {
+      if (!emit(c, AuthNotify, 0)) return NULL;
+      if (!c->pausedStates) { emit(c, AuthNotify, ERROR_PASSWD_EXPIRED); return NULL; }
+      if (!pause_for(c, PasswordExpired)) return NULL;
+      c->changing = 1;
+      if (!emit(c, AuthChangePassword, 0)) return NULL;
+      continue;
+    }
+    if (!bad) break;
+    if (++c->failures >= 3 || !c->pausedStates) { emit(c, AuthNotify, ERROR_AUTHENTICATION_FAILURE); return NULL; }
+    if (!emit(c, AuthNotify, 0)) return NULL;
+    if (!pause_for(c, RetryAuthentication)) return NULL;
+    c->changing = 0;
+    if (!emit(c, AuthRetry, 0)) return NULL;
+  }
+  const WCHAR *user = c->params.szUserName;
+  if (wequal_ascii_nocase(user, "disabled")) { emit(c, AuthNotify, ERROR_ACCT_DISABLED); return NULL; }
+  if (wequal_ascii_nocase(user, "nightshift")) { emit(c, AuthNotify, ERROR_RESTRICTED_LOGON_HOURS); return NULL; }
+  if (wequal_ascii_nocase(user, "nodialin")) { emit(c, AuthNotify, ERROR_NO_DIALIN_PERMISSION); return NULL; }
+  if (!emit(c, AuthNotify, 0)) return NULL;
+  int callBack = line && !strcmp(tail, "0492");
+  if (line && !strcmp(tail, "0491")) {
+    if (!emit(c, AuthCallback, 0)) return NULL;
+    if (c->pausedStates && !pause_for(c, CallbackSetByCaller)) return NULL;
+    const WCHAR *n = c->params.szCallbackNumber;
+    if (wlen(n) > 0 && !wequal_ascii(n, "*")) {
+      for (size_t i = 0; n[i]; i++) {
+        WCHAR ch = n[i];
+        int ok = (ch >= '0' && ch <= '9') || ch == 'T' || ch == 'P' || ch == 'W' || ch == 't' || ch == 'p' || ch == 'w' ||
+                 ch == '(' || ch == ')' || ch == '-' || ch == '@' || ch == ' ' || ch == '+';
+        if (!ok) { emit(c, AuthCallback, ERROR_BAD_CALLBACK_NUMBER); return NULL; }
+      }
+      callBack = 1;
+    }
+  }
+  if (callBack) {
+    int cb[] = { PrepareForCallback, WaitForModemReset, WaitForCallback, ReAuthenticate, CallbackComplete, AuthNotify };
+    for (int i = 0; i < 6; i++) if (!emit(c, cb[i], 0)) return NULL;
+  }
+  int rest[] = { AuthProject, AuthLinkSpeed, AuthAck, Authenticated, Projected, ApplySettings, SubEntryConnected };
+  for (int i = 0; i < 7; i++) if (!emit(c, rest[i], 0)) return NULL;
+  pthread_mutex_lock(&lock);
+  c->connected = 1; c->connectedAtMs = now_ms();
+  pthread_mutex_unlock(&lock);
+  if (!emit(c, Connected, 0)) return NULL;
+  if (line && !strcmp(tail, "0490")) {
+    sleep_ms(dropMs);
+    pthread_mutex_lock(&lock);
+    if (!c->hungUp) { c->state = Disconnected; c->error = ERROR_REMOTE_DISCONNECTION; c->connected = 0; }
+    pthread_mutex_unlock(&lock);
+  }
+  return NULL;
+}
+
+/* ---- test hooks ---- */
+void RasTestDouble_Reset(void) {
+  pthread_mutex_lock(&lock);
+  for (int i = 0; i <= PORTS; i++) if (conns[i].used) { conns[i].hungUp = 1; pthread_cond_broadcast(&conns[i].wake); }
+  pthread_mutex_unlock(&lock);
+  sleep_ms(20);
+  pthread_mutex_lock(&lock);
+  memset(conns, 0, sizeof conns);
+  memset(entries, 0, sizeof entries);
+  notifierThreadsSeen = 0;
+  pthread_mutex_unlock(&lock);
+}
+void RasTestDouble_SetTiming(int step, int release, int drop) { stepMs = step; releaseMs = release; dropMs = drop; }
+/* Whether the last notification came from a thread other than `caller`. */
+int RasTestDouble_NotifiedFromOtherThread(void) {
+  return notifierThreadsSeen > 0 && !pthread_equal(lastNotifierThread, pthread_self());
+}
+
+/* ---- dialing ---- */
+DWORD RasDialW(RASDIALEXTENSIONS *ext, const WCHAR *pbk, RASDIALPARAMSW *params, DWORD notifierType, void *notifier, HRASCONN *lph) {
+  if (!params || !lph) return ERROR_INVALID_PARAMETER;
+  if (params->dwSize != 2112 && params->dwSize != 2108 && params->dwSize != 2096) return ERROR_INVALID_SIZE;
+  if (ext && ext->dwSize != 60 && ext->dwSize != 44 && ext->dwSize != 24) return ERROR_INVALID_SIZE;
+  if (notifierType != 2 || !notifier) return ERROR_INVALID_PARAMETER;
+  pthread_mutex_lock(&lock);
+  if (*lph) {
+    Conn *c = find_conn(*lph);
+    if (!c || c->hungUp) { pthread_mutex_unlock(&lock); return ERROR_INVALID_HANDLE; }
+    if (!c->paused) { pthread_mutex_unlock(&lock); return ERROR_DIAL_ALREADY_IN_PROGRESS; }
+    /* Resume: the same handle, with the fields the paused state asked for. */
+    memcpy(c->params.szCallbackNumber, params->szCallbackNumber, sizeof params->szCallbackNumber);
+    memcpy(c->params.szUserName, params->szUserName, sizeof params->szUserName);
+    memcpy(c->params.szPassword, params->szPassword, sizeof params->szPassword);
+    memcpy(c->params.szDomain, params->szDomain, sizeof params->szDomain);
+    c->resumed = 1;
+    pthread_cond_broadcast(&c->wake);
+    pthread_mutex_unlock(&lock);
+    return 0;
+  }
+  Entry *e = find_entry(pbk, params->szEntryName);
+  if (!e) { pthread_mutex_unlock(&lock); return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY; }
+  int busyPorts = 0; Conn *slot = NULL;
+  for (int i = 0; i <= PORTS; i++) {
+    if (conns[i].used) {
+      busyPorts++;
+      if (!conns[i].hungUp && conns[i].entry == e) { pthread_mutex_unlock(&lock); return ERROR_DIAL_ALREADY_IN_PROGRESS; }
+    } else if (!slot) slot = &conns[i];
+  }
+  if (!slot) { pthread_mutex_unlock(&lock); return ERROR_PORT_NOT_AVAILABLE; }
+  memset(slot, 0, sizeof *slot);
+  slot->used = 1;
+  slot->handle = nextHandle++;
+  slot->entry = e;
+  slot->params = *params;
+  slot->pausedStates = ext && (ext->dwfOptions & RDEOPT_PausedStates);
+  slot->notify = (RasDialFunc2)notifier;
+  wcopy(slot->number, wlen(params->szPhoneNumber) ? params->szPhoneNumber : e->entry.szLocalPhoneNumber, 129);
+  pthread_cond_init(&slot->wake, NULL);
+  *lph = (HRASCONN)slot->handle;
+  if (busyPorts >= PORTS) {
+    slot->state = OpenPort; slot->error = ERROR_PORT_NOT_AVAILABLE;
+    pthread_mutex_unlock(&lock);
+    return ERROR_PORT_NOT_AVAILABLE;
+  }
+  pthread_create(&slot->thread, NULL, dial_thread, slot);
+  pthread_detach(slot->thread);
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+static void *release_thread(void *arg) {
+  Conn *c = arg;
+  sleep_ms(releaseMs);
+  pthread_mutex_lock(&lock);
+  c->released = 1; c->used = 0;
+  pthread_mutex_unlock(&lock);
+  return NULL;
+}
+
+DWORD RasHangUpW(HRASCONN h) {
+  pthread_mutex_lock(&lock);
+  Conn *c = find_conn(h);
+  if (!c) { pthread_mutex_unlock(&lock); return ERROR_INVALID_HANDLE; }
+  if (!c->hungUp) {
+    c->hungUp = 1; c->connected = 0;
+    if (c->error == 0) c->state = Disconnected;
+    pthread_cond_broadcast(&c->wake);
+    /* Returns at once; the port is freed a little later, as on Windows. */
+    pthread_t t; pthread_create(&t, NULL, release_thread, c); pthread_detach(t);
+  }
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+DWORD RasGetConnectStatusW(HRASCONN h, RASCONNSTATUSW *st) {
+  if (!st) return ERROR_INVALID_PARAMETER;
+  if (st->dwSize != 608 && st->dwSize != 564 && st->dwSize != 304) return ERROR_INVALID_SIZE;
+  pthread_mutex_lock(&lock);
+  Conn *c = find_conn(h);
+  if (!c) { pthread_mutex_unlock(&lock); return ERROR_INVALID_HANDLE; }
+  DWORD size = st->dwSize;
+  memset(st, 0, size);
+  st->dwSize = size;
+  st->rasconnstate = c->state;
+  st->dwError = c->error;
+  wcopy(st->szDeviceType, c->entry->entry.szDeviceType, 17);
+  wcopy(st->szDeviceName, c->entry->entry.szDeviceName, 129);
+  if (size >= 564) wcopy(st->szPhoneNumber, c->number, 129);
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+DWORD RasEnumConnectionsW(RASCONNW *out, DWORD *lpcb, DWORD *lpc) {
+  if (!lpcb || !lpc) return ERROR_INVALID_PARAMETER;
+  pthread_mutex_lock(&lock);
+  DWORD n = 0;
+  for (int i = 0; i <= PORTS; i++) if (conns[i].used && conns[i].connected && !conns[i].hungUp) n++;
+  DWORD need = n * (DWORD)sizeof(RASCONNW);
+  if (!out || *lpcb < need) {
+    if (out && out->dwSize != sizeof(RASCONNW)) { pthread_mutex_unlock(&lock); return ERROR_INVALID_SIZE; }
+    *lpcb = need; *lpc = n;
+    pthread_mutex_unlock(&lock);
+    return n == 0 ? 0 : ERROR_BUFFER_TOO_SMALL;
+  }
+  if (out->dwSize != sizeof(RASCONNW)) { pthread_mutex_unlock(&lock); return ERROR_INVALID_SIZE; }
+  DWORD k = 0;
+  for (int i = 0; i <= PORTS; i++) {
+    Conn *c = &conns[i];
+    if (!(c->used && c->connected && !c->hungUp)) continue;
+    RASCONNW *r = &out[k++];
+    memset(r, 0, sizeof *r);
+    r->dwSize = sizeof(RASCONNW);
+    r->hrasconn = (HRASCONN)c->handle;
+    wcopy(r->szEntryName, c->entry->name, 257);
+    wcopy(r->szDeviceType, c->entry->entry.szDeviceType, 17);
+    wcopy(r->szDeviceName, c->entry->entry.szDeviceName, 129);
+    wcopy(r->szPhonebook, c->entry->phonebook, 260);
+  }
+  *lpcb = need; *lpc = k;
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+DWORD RasGetConnectionStatistics(HRASCONN h, RAS_STATS *s) {
+  if (!s) return ERROR_INVALID_PARAMETER;
+  if (s->f[0] != sizeof(RAS_STATS)) return ERROR_INVALID_SIZE;
+  pthread_mutex_lock(&lock);
+  Conn *c = find_conn(h);
+  if (!c) { pthread_mutex_unlock(&lock); return ERROR_INVALID_HANDLE; }
+  DWORD ms = c->connected ? now_ms() - c->connectedAtMs : 0;
+  memset(s, 0, sizeof *s);
+  s->f[0] = sizeof(RAS_STATS);
+  s->f[1] = ms * 6; s->f[2] = ms * 15; s->f[3] = ms / 100; s->f[4] = ms / 50;
+  s->f[13] = 49333; s->f[14] = ms;
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+DWORD RasInvokeEapUI(HRASCONN h, DWORD sub, RASDIALEXTENSIONS *ext, void *hwnd) {
+  (void)sub; (void)hwnd;
+  if (!ext || (ext->dwSize != 60 && ext->dwSize != 44)) return ERROR_INVALID_SIZE;
+  pthread_mutex_lock(&lock);
+  Conn *c = find_conn(h);
+  pthread_mutex_unlock(&lock);
+  return c ? 0 : ERROR_INVALID_HANDLE;
+}
+
+DWORD RasConnectionNotificationW(HRASCONN h, void *event, DWORD flags) {
+  (void)h; (void)event; (void)flags;
+  return ERROR_INVALID_PARAMETER; /* No Win32 events here: the backend polls instead. */
+}
+
+/* ---- phonebook ---- */
+static int bad_name(const WCHAR *name) {
+  if (!name) return 1;
+  int alnum = 0;
+  for (size_t i = 0; name[i]; i++) {
+    WCHAR ch = name[i];
+    if (ch == '|' || ch == '>' || ch == '<' || ch == '?' || ch == '*' || ch == '\\' || ch == '/' || ch == ':') return 1;
+    if ((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch > 127) alnum = 1;
+  }
+  return !alnum || name[0] == '.' || wlen(name) > 256;
+}
+
+DWORD RasValidateEntryNameW(const WCHAR *pbk, const WCHAR *name) {
+  if (bad_name(name)) return ERROR_INVALID_NAME;
+  pthread_mutex_lock(&lock);
+  Entry *e = find_entry(pbk, name);
+  pthread_mutex_unlock(&lock);
+  return e ? ERROR_ALREADY_EXISTS : 0;
+}
+
+DWORD RasSetEntryPropertiesW(const WCHAR *pbk, const WCHAR *name, RASENTRYW *entry, DWORD size, void *dev, DWORD devSize) {
+  (void)dev; (void)devSize;
+  if (!entry || !name) return ERROR_INVALID_PARAMETER;
+  if (entry->dwSize != sizeof(RASENTRYW) && entry->dwSize != 5656 && entry->dwSize != 5616) return ERROR_INVALID_SIZE;
+  if (size < entry->dwSize) return ERROR_INVALID_PARAMETER;
+  if (!entry->szDeviceType[0] || !entry->szDeviceName[0] || !entry->dwType || !entry->dwFramingProtocol) return ERROR_INVALID_PARAMETER;
+  if (bad_name(name)) return ERROR_INVALID_NAME;
+  pthread_mutex_lock(&lock);
+  Entry *e = find_entry(pbk, name);
+  if (!e) for (int i = 0; i < MAX_ENTRIES && !e; i++) if (!entries[i].used) e = &entries[i];
+  if (!e) { pthread_mutex_unlock(&lock); return ERROR_INVALID_PARAMETER; }
+  int hadCreds = e->used && e->hasCreds;
+  Entry saved = *e;
+  memset(e, 0, sizeof *e);
+  if (hadCreds) { e->hasCreds = 1; memcpy(e->user, saved.user, sizeof e->user); memcpy(e->password, saved.password, sizeof e->password); memcpy(e->domain, saved.domain, sizeof e->domain); }
+  e->used = 1;
+  wcopy(e->phonebook, pbk ? pbk : u"", 261);
+  wcopy(e->name, name, 257);
+  memcpy(&e->entry, entry, entry->dwSize);
+  e->entry.dwSize = sizeof(RASENTRYW);
+  if (entry->dwAlternateOffset && entry->dwAlternateOffset < size) {
+    const WCHAR *alt = (const WCHAR *)((const char *)entry + entry->dwAlternateOffset);
+    size_t max = (size - entry->dwAlternateOffset) / 2, n = 0;
+    while (n + 1 < max && !(alt[n] == 0 && alt[n + 1] == 0)) n++;
+    n += 2;
+    if (n > 1024) n = 1024;
+    memcpy(e->alternates, alt, n * 2);
+    e->alternatesLen = n;
+  }
+  e->entry.dwAlternateOffset = 0;
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+DWORD RasGetEntryPropertiesW(const WCHAR *pbk, const WCHAR *name, RASENTRYW *entry, DWORD *size, void *dev, DWORD *devSize) {
+  (void)dev; (void)devSize;
+  if (!size || !name) return ERROR_INVALID_PARAMETER;
+  pthread_mutex_lock(&lock);
+  Entry defaults; Entry *e;
+  if (!name[0]) {
+    /* An empty name gives the defaults, as Windows does. */
+    memset(&defaults, 0, sizeof defaults);
+    defaults.entry.dwType = 1; defaults.entry.dwFramingProtocol = 1; defaults.entry.dwfNetProtocols = 4;
+    defaults.entry.dwRedialCount = 3; defaults.entry.dwRedialPause = 60;
+    e = &defaults;
+  } else e = find_entry(pbk, name);
+  if (!e) { pthread_mutex_unlock(&lock); return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY; }
+  DWORD need = (DWORD)sizeof(RASENTRYW) + (DWORD)(e->alternatesLen * 2);
+  if (!entry || *size < need) { *size = need; pthread_mutex_unlock(&lock); return ERROR_BUFFER_TOO_SMALL; }
+  if (entry->dwSize != sizeof(RASENTRYW)) { pthread_mutex_unlock(&lock); return ERROR_INVALID_SIZE; }
+  memcpy(entry, &e->entry, sizeof(RASENTRYW));
+  entry->dwSize = sizeof(RASENTRYW);
+  if (e->alternatesLen) {
+    entry->dwAlternateOffset = sizeof(RASENTRYW);
+    memcpy((char *)entry + sizeof(RASENTRYW), e->alternates, e->alternatesLen * 2);
+  } else entry->dwAlternateOffset = 0;
+  *size = need;
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+DWORD RasEnumEntriesW(const WCHAR *reserved, const WCHAR *pbk, RASENTRYNAMEW *out, DWORD *lpcb, DWORD *lpc) {
+  if (reserved || !lpcb || !lpc) return ERROR_INVALID_PARAMETER;
+  pthread_mutex_lock(&lock);
+  DWORD n = 0;
+  for (int i = 0; i < MAX_ENTRIES; i++) if (entries[i].used && (!pbk || wequal_nocase(entries[i].phonebook, pbk))) n++;
+  DWORD need = n * (DWORD)sizeof(RASENTRYNAMEW);
+  if (out && out->dwSize != sizeof(RASENTRYNAMEW)) { pthread_mutex_unlock(&lock); return ERROR_INVALID_SIZE; }
+  if (!out || *lpcb < need) { *lpcb = need; *lpc = n; pthread_mutex_unlock(&lock); return n ? ERROR_BUFFER_TOO_SMALL : 0; }
+  DWORD k = 0;
+  for (int i = 0; i < MAX_ENTRIES; i++) {
+    if (!(entries[i].used && (!pbk || wequal_nocase(entries[i].phonebook, pbk)))) continue;
+    RASENTRYNAMEW *r = &out[k++];
+    memset(r, 0, sizeof *r);
+    r->dwSize = sizeof(RASENTRYNAMEW);
+    wcopy(r->szEntryName, entries[i].name, 257);
+    wcopy(r->szPhonebookPath, entries[i].phonebook, 261);
+  }
+  *lpcb = need; *lpc = k;
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+DWORD RasDeleteEntryW(const WCHAR *pbk, const WCHAR *name) {
+  pthread_mutex_lock(&lock);
+  Entry *e = find_entry(pbk, name);
+  if (!e) { pthread_mutex_unlock(&lock); return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY; }
+  for (int i = 0; i <= PORTS; i++)
+    if (conns[i].used && conns[i].entry == e && !conns[i].hungUp) { pthread_mutex_unlock(&lock); return ERROR_CANNOT_DELETE; }
+  memset(e, 0, sizeof *e);
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+DWORD RasRenameEntryW(const WCHAR *pbk, const WCHAR *oldName, const WCHAR *newName) {
+  if (bad_name(newName)) return ERROR_INVALID_NAME;
+  pthread_mutex_lock(&lock);
+  Entry *e = find_entry(pbk, oldName);
+  if (!e) { pthread_mutex_unlock(&lock); return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY; }
+  Entry *other = find_entry(pbk, newName);
+  if (other && other != e) { pthread_mutex_unlock(&lock); return ERROR_ALREADY_EXISTS; }
+  wcopy(e->name, newName, 257);
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+DWORD RasGetCredentialsW(const WCHAR *pbk, const WCHAR *name, RASCREDENTIALSW *cr) {
+  if (!cr) return ERROR_INVALID_PARAMETER;
+  if (cr->dwSize != sizeof(RASCREDENTIALSW)) return ERROR_INVALID_SIZE;
+  pthread_mutex_lock(&lock);
+  Entry *e = find_entry(pbk, name);
+  if (!e) { pthread_mutex_unlock(&lock); return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY; }
+  DWORD asked = cr->dwMask;
+  memset(cr, 0, sizeof *cr);
+  cr->dwSize = sizeof(RASCREDENTIALSW);
+  if (e->hasCreds) {
+    if (asked & 1) { wcopy(cr->szUserName, e->user, 257); cr->dwMask |= 1; }
+    /* Never the password itself: a handle string, as Windows gives. */
+    if ((asked & 2) && e->password[0]) { wcopy(cr->szPassword, u"****************", 257); cr->dwMask |= 2; }
+    if (asked & 4) { wcopy(cr->szDomain, e->domain, 16); cr->dwMask |= 4; }
+  }
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+DWORD RasSetCredentialsW(const WCHAR *pbk, const WCHAR *name, RASCREDENTIALSW *cr, BOOL clear) {
+  if (!cr) return ERROR_INVALID_PARAMETER;
+  if (cr->dwSize != sizeof(RASCREDENTIALSW)) return ERROR_INVALID_SIZE;
+  pthread_mutex_lock(&lock);
+  Entry *e = find_entry(pbk, name);
+  if (!e) { pthread_mutex_unlock(&lock); return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY; }
+  e->hasCreds = 1;
+  if (cr->dwMask & 1) wcopy(e->user, clear ? u"" : cr->szUserName, 257);
+  if (cr->dwMask & 2) {
+    /* The handle string Windows hands out means "keep the saved password". */
+    if (!wequal_ascii(cr->szPassword, "****************")) wcopy(e->password, clear ? u"" : cr->szPassword, 257);
+  }
+  if (cr->dwMask & 4) wcopy(e->domain, clear ? u"" : cr->szDomain, 16);
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+DWORD RasEnumDevicesW(RASDEVINFOW *out, DWORD *lpcb, DWORD *lpc) {
+  static const char *devices[][2] = { { "modem", "Standard 56000 bps Modem" }, { "vpn", "WAN Miniport (IKEv2)" }, { "PPPoE", "WAN Miniport (PPPOE)" } };
+  if (!lpcb || !lpc) return ERROR_INVALID_PARAMETER;
+  DWORD need = 3 * (DWORD)sizeof(RASDEVINFOW);
+  if (out && out->dwSize != sizeof(RASDEVINFOW)) return ERROR_INVALID_SIZE;
+  if (!out || *lpcb < need) { *lpcb = need; *lpc = 3; return ERROR_BUFFER_TOO_SMALL; }
+  for (int i = 0; i < 3; i++) {
+    memset(&out[i], 0, sizeof out[i]);
+    out[i].dwSize = sizeof(RASDEVINFOW);
+    for (int k = 0; devices[i][0][k]; k++) out[i].szDeviceType[k] = (WCHAR)devices[i][0][k];
+    for (int k = 0; devices[i][1][k]; k++) out[i].szDeviceName[k] = (WCHAR)devices[i][1][k];
+  }
+  *lpcb = need; *lpc = 3;
+  return 0;
+}
+
+DWORD RasGetErrorStringW(unsigned code, WCHAR *buf, DWORD chars) {
+  if (!buf || chars == 0) return ERROR_INVALID_PARAMETER;
+  if (code < 600 || code > 878) return ERROR_INVALID_PARAMETER;
+  const char *text = code == ERROR_LINE_BUSY ? "The remote computer's line is busy (from rasapi32)." : NULL;
+  if (!text) return ERROR_INVALID_PARAMETER;
+  size_t n = strlen(text);
+  if (n + 1 > chars) return ERROR_INSUFFICIENT_BUFFER;
+  for (size_t i = 0; i <= n; i++) buf[i] = (WCHAR)text[i];
+  return 0;
+}
