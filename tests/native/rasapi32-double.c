@@ -140,8 +140,12 @@ typedef struct {
   RASDIALPARAMSW params; int pausedStates; RasDialFunc2 notify;
   int state; DWORD error; int paused; int resumed; int hungUp; int released; int connected;
   int failures; int changing; DWORD connectedAtMs;
+  /* Which dial owns the slot: a thread of an older dial (or one from before a reset) stops. */
+  unsigned gen;
   pthread_t thread; pthread_cond_t wake;
 } Conn;
+typedef struct { Conn *c; unsigned gen; } Job;
+static unsigned generation = 0;
 static Conn conns[PORTS + 1];
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static uintptr_t nextHandle = 0x10000;
@@ -166,9 +170,10 @@ static Entry *find_entry(const WCHAR *pbk, const WCHAR *name) {
 }
 
 /* Sends one notification from this (the dial's own) thread; returns 0 when the dial is over. */
+static __thread unsigned myGen;
 static int emit(Conn *c, int state, DWORD error) {
   pthread_mutex_lock(&lock);
-  if (c->hungUp) { pthread_mutex_unlock(&lock); return 0; }
+  if (c->gen != myGen || c->hungUp || !c->used) { pthread_mutex_unlock(&lock); return 0; }
   c->state = state; c->error = error;
   RasDialFunc2 cb = c->notify; uintptr_t id = c->params.dwCallbackId; HRASCONN h = (HRASCONN)c->handle;
   pthread_mutex_unlock(&lock);
@@ -186,8 +191,8 @@ static int pause_for(Conn *c, int state) {
   pthread_mutex_unlock(&lock);
   if (!emit(c, state, 0)) return 0;
   pthread_mutex_lock(&lock);
-  while (!c->resumed && !c->hungUp) pthread_cond_wait(&c->wake, &lock);
-  int ok = !c->hungUp; c->paused = 0;
+  while (c->gen == myGen && !c->resumed && !c->hungUp) pthread_cond_wait(&c->wake, &lock);
+  int ok = c->gen == myGen && !c->hungUp; c->paused = 0;
   pthread_mutex_unlock(&lock);
   return ok;
 }
@@ -197,7 +202,10 @@ static int bad_password(const WCHAR *p, int changing) {
 }
 
 static void *dial_thread(void *arg) {
-  Conn *c = arg;
+  Job job = *(Job *)arg;
+  free(arg);
+  Conn *c = job.c;
+  myGen = job.gen;
   char tail[5] = "";
   int line = last4(c->number, tail);
   int s[] = { OpenPort, PortOpened, ConnectDevice };
@@ -258,7 +266,7 @@ static void *dial_thread(void *arg) {
   if (line && !strcmp(tail, "0490")) {
     sleep_ms(dropMs);
     pthread_mutex_lock(&lock);
-    if (!c->hungUp) { c->state = Disconnected; c->error = ERROR_REMOTE_DISCONNECTION; c->connected = 0; }
+    if (c->gen == myGen && !c->hungUp) { c->state = Disconnected; c->error = ERROR_REMOTE_DISCONNECTION; c->connected = 0; }
     pthread_mutex_unlock(&lock);
   }
   return NULL;
@@ -270,6 +278,11 @@ void RasTestDouble_Reset(void) {
   for (int i = 0; i <= PORTS; i++) if (conns[i].used) { conns[i].hungUp = 1; pthread_cond_broadcast(&conns[i].wake); }
   pthread_mutex_unlock(&lock);
   sleep_ms(20);
+  pthread_mutex_lock(&lock);
+  generation += 1000;
+  for (int i = 0; i <= PORTS; i++) conns[i].gen = 0;
+  pthread_mutex_unlock(&lock);
+  sleep_ms(5);
   pthread_mutex_lock(&lock);
   memset(conns, 0, sizeof conns);
   memset(entries, 0, sizeof entries);
@@ -318,6 +331,8 @@ DWORD RasDialW(RASDIALEXTENSIONS *ext, const WCHAR *pbk, RASDIALPARAMSW *params,
   slot->handle = nextHandle++;
   slot->entry = e;
   slot->params = *params;
+  /* The handle string RasGetCredentials gave stands for the saved password. */
+  if (wequal_ascii(params->szPassword, "****************") && e->hasCreds) wcopy(slot->params.szPassword, e->password, 257);
   slot->pausedStates = ext && (ext->dwfOptions & RDEOPT_PausedStates);
   slot->notify = (RasDialFunc2)notifier;
   wcopy(slot->number, wlen(params->szPhoneNumber) ? params->szPhoneNumber : e->entry.szLocalPhoneNumber, 129);
@@ -328,17 +343,21 @@ DWORD RasDialW(RASDIALEXTENSIONS *ext, const WCHAR *pbk, RASDIALPARAMSW *params,
     pthread_mutex_unlock(&lock);
     return ERROR_PORT_NOT_AVAILABLE;
   }
-  pthread_create(&slot->thread, NULL, dial_thread, slot);
+  slot->gen = ++generation;
+  Job *job = malloc(sizeof *job);
+  job->c = slot; job->gen = slot->gen;
+  pthread_create(&slot->thread, NULL, dial_thread, job);
   pthread_detach(slot->thread);
   pthread_mutex_unlock(&lock);
   return 0;
 }
 
 static void *release_thread(void *arg) {
-  Conn *c = arg;
+  Job job = *(Job *)arg;
+  free(arg);
   sleep_ms(releaseMs);
   pthread_mutex_lock(&lock);
-  c->released = 1; c->used = 0;
+  if (job.c->gen == job.gen) { job.c->released = 1; job.c->used = 0; }
   pthread_mutex_unlock(&lock);
   return NULL;
 }
@@ -352,7 +371,9 @@ DWORD RasHangUpW(HRASCONN h) {
     if (c->error == 0) c->state = Disconnected;
     pthread_cond_broadcast(&c->wake);
     /* Returns at once; the port is freed a little later, as on Windows. */
-    pthread_t t; pthread_create(&t, NULL, release_thread, c); pthread_detach(t);
+    Job *job = malloc(sizeof *job);
+    job->c = c; job->gen = c->gen;
+    pthread_t t; pthread_create(&t, NULL, release_thread, job); pthread_detach(t);
   }
   pthread_mutex_unlock(&lock);
   return 0;
