@@ -36,10 +36,10 @@ export class StatisticsWatch {
     for (const id of new Set(this.watched.values())) {
       if (this.manager.get(id)?.status !== 'connected') continue;
       try {
-        this.emit('connection:statistics', {
-          id,
-          statistics: await this.manager.getStatistics(id),
-        });
+        const statistics = await this.manager.getStatistics(id);
+        // Nobody may be showing it any more by the time the figures come back.
+        if ([...this.watched.values()].includes(id))
+          this.emit('connection:statistics', { id, statistics });
       } catch {
         // The connection went down between the check and the call; its state event says so.
       }
