@@ -284,6 +284,8 @@ export const APP_ERRORS = {
   NOT_PAUSED: 'The connection is no longer waiting for this answer.',
   HANGUP_TIMEOUT:
     'Wait a moment; if the connection still shows, restart the Remote Access service.',
+  PHONEBOOK_CHANGED:
+    'Another program changed the phonebook since you opened it; it was read again. Check the entry and save once more.',
   PHONEBOOK_INVALID:
     'Fix the line named in the message with a text editor, then open the phonebook again.',
   UNSUPPORTED: 'This needs Windows’ Remote Access; use the simulated server on this system.',

@@ -65,6 +65,11 @@ export interface EntrySummary {
   destination: string;
 }
 
+export interface ChangeOptions {
+  /** The revision the change was made against; a different one on disk refuses it (PHONEBOOK_CHANGED). */
+  expectedRevision?: string;
+}
+
 export interface DeviceInfo {
   /** RASDT_ string: modem, isdn, vpn, PPPoE, … (compare without case). */
   type: string;
@@ -105,10 +110,17 @@ export interface RasBackend {
 
   listEntries(phonebook?: string): Promise<EntrySummary[]>;
   getEntry(phonebook: string | undefined, name: string): Promise<RasEntry>;
+  /** The phonebook file's revision now; a change passes it back to refuse overwriting another program's change. */
+  phonebookRevision(phonebook?: string): Promise<string>;
   /** Creates or overwrites an entry (RasSetEntryProperties). */
-  setEntry(phonebook: string | undefined, entry: RasEntry): Promise<void>;
-  renameEntry(phonebook: string | undefined, oldName: string, newName: string): Promise<void>;
-  deleteEntry(phonebook: string | undefined, name: string): Promise<void>;
+  setEntry(phonebook: string | undefined, entry: RasEntry, options?: ChangeOptions): Promise<void>;
+  renameEntry(
+    phonebook: string | undefined,
+    oldName: string,
+    newName: string,
+    options?: ChangeOptions,
+  ): Promise<void>;
+  deleteEntry(phonebook: string | undefined, name: string, options?: ChangeOptions): Promise<void>;
   /** Resolves when the name is valid and unused; rejects with 123 or 183 otherwise. */
   validateEntryName(phonebook: string | undefined, name: string): Promise<void>;
   getCredentials(phonebook: string | undefined, name: string): Promise<SavedCredentials>;

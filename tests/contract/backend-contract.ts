@@ -1,6 +1,7 @@
 // The contract every RasBackend keeps, run unchanged against the simulated server and
 // against the Win32 backend over the C test double of rasapi32.
 
+import { appendFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeEntry } from '../../app/phonebook/entry';
 import { RasState as S, describeState, groupOf } from '../../app/ras/connection-state';
@@ -130,6 +131,28 @@ export function backendContract(name: string, makeWorld: () => Promise<ContractW
       await expect(backend.deleteEntry(world.phonebook, 'Head office')).rejects.toMatchObject({
         code: 623,
       });
+    });
+
+    it('refuses to write over a phonebook another program changed since it was read', async () => {
+      const revision = await backend.phonebookRevision(world.phonebook);
+      await backend.setEntry(world.phonebook, makeEntry('Edited', 'phone', ['555-0100']), {
+        expectedRevision: revision,
+      });
+      const next = await backend.phonebookRevision(world.phonebook);
+      appendFileSync(world.phonebook, '; changed by another program\r\n');
+      await expect(
+        backend.setEntry(world.phonebook, makeEntry('Edited', 'phone', ['555-0199']), {
+          expectedRevision: next,
+        }),
+      ).rejects.toMatchObject({ code: 'PHONEBOOK_CHANGED' });
+      await expect(
+        backend.deleteEntry(world.phonebook, 'Edited', { expectedRevision: next }),
+      ).rejects.toMatchObject({
+        code: 'PHONEBOOK_CHANGED',
+      });
+      expect((await backend.getEntry(world.phonebook, 'Edited')).phoneNumbers[0]!.number).toBe(
+        '555-0100',
+      );
     });
 
     it('keeps credentials and never gives a password back', async () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { loadRasApi32 } from '../../main/ras/win32/rasapi32';
 import { Win32RasBackend } from '../../main/ras/win32/win32-backend';
 import { buildRasapi32Double } from '../native/build-double';
@@ -12,9 +15,11 @@ backendContract('Win32 backend over the C test double of rasapi32', async () => 
     api: loadRasApi32(library),
     watchIntervalMs: 20,
   });
+  // RAS owns the file on Windows; here it is a real path, so revisions can be checked.
+  const dir = mkdtempSync(path.join(tmpdir(), 'ras-win32-'));
   return {
     backend,
-    phonebook: 'C:\\Users\\test\\contract.pbk',
+    phonebook: path.join(dir, 'contract.pbk'),
     async until(done) {
       const deadline = Date.now() + 10_000;
       while (!done()) {
@@ -24,6 +29,7 @@ backendContract('Win32 backend over the C test double of rasapi32', async () => 
     },
     async cleanup() {
       backend.dispose();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 });

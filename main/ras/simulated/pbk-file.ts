@@ -4,6 +4,7 @@
 
 import { promises as fs } from 'node:fs';
 import { writeFileAtomic } from '../../fs/atomic-write';
+import { ABSENT, currentRevision, revisionOf } from '../../fs/revision';
 import path from 'node:path';
 import { decodePbk, encodePbk, type PbkEncoding } from '../../../app/phonebook/pbk-encoding';
 import {
@@ -12,11 +13,13 @@ import {
   emptyDocument,
   type PbkDocument,
 } from '../../../app/phonebook/pbk-codec';
-import { RasError, RasErrorCode } from '../../../app/ras/errors';
+import { AppError, RasError, RasErrorCode } from '../../../app/ras/errors';
 
 export interface LoadedPbk {
   document: PbkDocument;
   encoding: PbkEncoding;
+  /** A digest of the bytes read ('absent' for no file): what a later write expects to find. */
+  revision: string;
 }
 
 export async function readPbkFile(file: string, { missingOk = false } = {}): Promise<LoadedPbk> {
@@ -25,7 +28,7 @@ export async function readPbkFile(file: string, { missingOk = false } = {}): Pro
     bytes = await fs.readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && missingOk)
-      return { document: emptyDocument(), encoding: 'utf-8' };
+      return { document: emptyDocument(), encoding: 'utf-8', revision: ABSENT };
     throw new RasError(
       RasErrorCode.ERROR_CANNOT_OPEN_PHONEBOOK,
       `(${file}: ${(error as Error).message})`,
@@ -40,12 +43,23 @@ export async function readPbkFile(file: string, { missingOk = false } = {}): Pro
       `${file}, line ${first.line}: ${first.message}`,
     );
   }
-  return { document: parsed.document, encoding };
+  return { document: parsed.document, encoding, revision: revisionOf(bytes) };
 }
 
+/**
+ * Writes atomically, keeping the previous version as `<file>.bak`, unless the file on disk is
+ * no longer the revision that was read: another program changed it, and it is not overwritten.
+ */
 export async function writePbkFile(file: string, loaded: LoadedPbk): Promise<void> {
+  if ((await currentRevision(file)) !== loaded.revision)
+    throw new AppError(
+      'PHONEBOOK_CHANGED',
+      `${file} was changed by another program; nothing was written.`,
+    );
   try {
-    await writeFileAtomic(file, encodePbk(writePbk(loaded.document), loaded.encoding));
+    await writeFileAtomic(file, encodePbk(writePbk(loaded.document), loaded.encoding), {
+      backup: true,
+    });
   } catch (error) {
     throw new RasError(
       RasErrorCode.ERROR_CANNOT_WRITE_PHONEBOOK,

@@ -12,6 +12,7 @@ import {
 import { primaryDestination, type RasEntry } from '../../../app/phonebook/entry';
 import type {
   ConnectStatus,
+  ChangeOptions,
   ConnectionEvent,
   DeviceInfo,
   DialRequest,
@@ -321,14 +322,22 @@ export class SimulatedRasBackend implements RasBackend {
   getEntry(phonebook: string | undefined, name: string) {
     return this.phonebooks.getEntry(this.book(phonebook), name);
   }
-  setEntry(phonebook: string | undefined, entry: RasEntry) {
-    return this.phonebooks.setEntry(this.book(phonebook), entry);
+  phonebookRevision(phonebook?: string) {
+    return this.phonebooks.revision(this.book(phonebook));
   }
-  renameEntry(phonebook: string | undefined, oldName: string, newName: string) {
-    return this.phonebooks.renameEntry(this.book(phonebook), oldName, newName);
+  setEntry(phonebook: string | undefined, entry: RasEntry, options?: ChangeOptions) {
+    return this.phonebooks.setEntry(this.book(phonebook), entry, options);
   }
-  deleteEntry(phonebook: string | undefined, name: string) {
-    return this.phonebooks.deleteEntry(this.book(phonebook), name);
+  renameEntry(
+    phonebook: string | undefined,
+    oldName: string,
+    newName: string,
+    options?: ChangeOptions,
+  ) {
+    return this.phonebooks.renameEntry(this.book(phonebook), oldName, newName, options);
+  }
+  deleteEntry(phonebook: string | undefined, name: string, options?: ChangeOptions) {
+    return this.phonebooks.deleteEntry(this.book(phonebook), name, options);
   }
   validateEntryName(phonebook: string | undefined, name: string) {
     return this.phonebooks.validateEntryName(this.book(phonebook), name);

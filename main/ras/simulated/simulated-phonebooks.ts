@@ -19,8 +19,9 @@ import {
   replaceSection,
   sectionHeader,
 } from '../../../app/phonebook/pbk-codec';
-import { RasError, RasErrorCode as E } from '../../../app/ras/errors';
-import type { CredentialsUpdate, EntrySummary, SavedCredentials } from '../backend';
+import { AppError, RasError, RasErrorCode as E } from '../../../app/ras/errors';
+import type { ChangeOptions, CredentialsUpdate, EntrySummary, SavedCredentials } from '../backend';
+import { currentRevision } from '../../fs/revision';
 import { promises as fs } from 'node:fs';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { PbkFileLock, readPbkFile, writePbkFile, type LoadedPbk } from './pbk-file';
@@ -95,59 +96,89 @@ export class SimulatedPhonebooks {
     return sectionToEntry(document.sections[index]!);
   }
 
-  private change(phonebook: string, edit: (loaded: LoadedPbk) => LoadedPbk): Promise<void> {
+  private change(
+    phonebook: string,
+    edit: (loaded: LoadedPbk) => LoadedPbk,
+    options: ChangeOptions = {},
+  ): Promise<void> {
     return this.lock.run(phonebook, async () => {
       const loaded = await readPbkFile(phonebook, { missingOk: true });
+      if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision)
+        throw new AppError(
+          'PHONEBOOK_CHANGED',
+          `${phonebook} was changed by another program; nothing was written.`,
+        );
       await writePbkFile(phonebook, edit(loaded));
     });
   }
 
-  setEntry(phonebook: string, entry: RasEntry): Promise<void> {
-    const problem = validateEntryName(entry.name);
-    if (problem) return Promise.reject(new RasError(problem.code, problem.message));
-    return this.change(phonebook, (loaded) => {
-      const doc = loaded.document;
-      const eol = documentEol(doc);
-      const index = findSectionIndex(doc, entry.name);
-      const document =
-        index < 0
-          ? appendSection(doc, newSection(entry, eol))
-          : replaceSection(doc, index, applyEntry(doc.sections[index]!, entry, eol));
-      return { ...loaded, document };
-    });
+  revision(phonebook: string): Promise<string> {
+    return currentRevision(phonebook);
   }
 
-  async renameEntry(phonebook: string, oldName: string, newName: string): Promise<void> {
+  setEntry(phonebook: string, entry: RasEntry, options: ChangeOptions = {}): Promise<void> {
+    const problem = validateEntryName(entry.name);
+    if (problem) return Promise.reject(new RasError(problem.code, problem.message));
+    return this.change(
+      phonebook,
+      (loaded) => {
+        const doc = loaded.document;
+        const eol = documentEol(doc);
+        const index = findSectionIndex(doc, entry.name);
+        const document =
+          index < 0
+            ? appendSection(doc, newSection(entry, eol))
+            : replaceSection(doc, index, applyEntry(doc.sections[index]!, entry, eol));
+        return { ...loaded, document };
+      },
+      options,
+    );
+  }
+
+  async renameEntry(
+    phonebook: string,
+    oldName: string,
+    newName: string,
+    options: ChangeOptions = {},
+  ): Promise<void> {
     await this.loadCredentials();
-    await this.change(phonebook, (loaded) => {
-      const doc = loaded.document;
-      const index = findSectionIndex(doc, oldName);
-      if (index < 0) throw new RasError(E.ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, `("${oldName}")`);
-      const others = doc.sections.filter((_, i) => i !== index).map((s) => s.name);
-      const problem = validateEntryName(newName, others);
-      if (problem) throw new RasError(problem.code, problem.message);
-      const section = doc.sections[index]!;
-      const renamed = {
-        ...section,
-        name: newName,
-        header: sectionHeader(newName, section.header.eol),
-      };
-      this.moveCredentials(phonebook, oldName, newName);
-      return { ...loaded, document: replaceSection(doc, index, renamed) };
-    });
+    await this.change(
+      phonebook,
+      (loaded) => {
+        const doc = loaded.document;
+        const index = findSectionIndex(doc, oldName);
+        if (index < 0) throw new RasError(E.ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, `("${oldName}")`);
+        const others = doc.sections.filter((_, i) => i !== index).map((s) => s.name);
+        const problem = validateEntryName(newName, others);
+        if (problem) throw new RasError(problem.code, problem.message);
+        const section = doc.sections[index]!;
+        const renamed = {
+          ...section,
+          name: newName,
+          header: sectionHeader(newName, section.header.eol),
+        };
+        this.moveCredentials(phonebook, oldName, newName);
+        return { ...loaded, document: replaceSection(doc, index, renamed) };
+      },
+      options,
+    );
     await this.saveCredentials();
   }
 
-  async deleteEntry(phonebook: string, name: string): Promise<void> {
+  async deleteEntry(phonebook: string, name: string, options: ChangeOptions = {}): Promise<void> {
     if (this.activeEntries().has(entryKey(phonebook, name)))
       throw new RasError(E.ERROR_CANNOT_DELETE);
     await this.loadCredentials();
-    await this.change(phonebook, (loaded) => {
-      const index = findSectionIndex(loaded.document, name);
-      if (index < 0) throw new RasError(E.ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, `("${name}")`);
-      this.credentials.delete(entryKey(phonebook, name));
-      return { ...loaded, document: removeSection(loaded.document, index) };
-    });
+    await this.change(
+      phonebook,
+      (loaded) => {
+        const index = findSectionIndex(loaded.document, name);
+        if (index < 0) throw new RasError(E.ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, `("${name}")`);
+        this.credentials.delete(entryKey(phonebook, name));
+        return { ...loaded, document: removeSection(loaded.document, index) };
+      },
+      options,
+    );
     await this.saveCredentials();
   }
 

@@ -4,13 +4,16 @@
 
 import { RasState } from '../../../app/ras/connection-state';
 import {
+  AppError,
   describeError,
   ERROR_INVALID_HANDLE,
   RasError,
   RasErrorCode as E,
 } from '../../../app/ras/errors';
+import { currentRevision } from '../../fs/revision';
 import type { RasEntry } from '../../../app/phonebook/entry';
 import type {
+  ChangeOptions,
   ConnectStatus,
   ConnectionEvent,
   CredentialsUpdate,
@@ -452,8 +455,29 @@ export class Win32RasBackend implements RasBackend {
     return fromRasEntry(name, raw, alternates);
   }
 
-  async setEntry(phonebook: string | undefined, entry: RasEntry): Promise<void> {
+  phonebookRevision(phonebook?: string): Promise<string> {
+    return currentRevision(this.book(phonebook));
+  }
+
+  /** RAS writes the file itself; a change made against an older revision is refused first. */
+  private async checkRevision(phonebook: string, options: ChangeOptions): Promise<void> {
+    if (
+      options.expectedRevision !== undefined &&
+      options.expectedRevision !== (await currentRevision(phonebook))
+    )
+      throw new AppError(
+        'PHONEBOOK_CHANGED',
+        `${phonebook} was changed by another program; nothing was written.`,
+      );
+  }
+
+  async setEntry(
+    phonebook: string | undefined,
+    entry: RasEntry,
+    options: ChangeOptions = {},
+  ): Promise<void> {
     const book = this.book(phonebook);
+    await this.checkRevision(book, options);
     let base: RawEntry;
     try {
       base = (await this.readEntry(book, entry.name)).raw;
@@ -487,7 +511,9 @@ export class Win32RasBackend implements RasBackend {
     phonebook: string | undefined,
     oldName: string,
     newName: string,
+    options: ChangeOptions = {},
   ): Promise<void> {
+    await this.checkRevision(this.book(phonebook), options);
     const result = this.api.functions.RasRenameEntryW(
       this.book(phonebook),
       oldName,
@@ -496,7 +522,12 @@ export class Win32RasBackend implements RasBackend {
     if (result !== 0) throw new RasError(result);
   }
 
-  async deleteEntry(phonebook: string | undefined, name: string): Promise<void> {
+  async deleteEntry(
+    phonebook: string | undefined,
+    name: string,
+    options: ChangeOptions = {},
+  ): Promise<void> {
+    await this.checkRevision(this.book(phonebook), options);
     const result = this.api.functions.RasDeleteEntryW(this.book(phonebook), name) as number;
     if (result !== 0) throw new RasError(result);
   }
