@@ -1,0 +1,255 @@
+// Phonebook management over the backend: list, get, create, update, rename, copy, delete,
+// import from and export to .pbk files, and check a file. Rules: an entry is validated
+// before anything is written; a connected entry is neither renamed nor deleted; a change
+// made against an older revision of the file is refused; every change is announced.
+
+import { promises as fs } from 'node:fs';
+import { newSection, sectionToEntry, type RasEntry } from '../../app/phonebook/entry';
+import { copyName, validateEntry, type FieldProblem } from '../../app/phonebook/entry-rules';
+import { validateEntryName } from '../../app/phonebook/entry-name';
+import { decodePbk, encodePbk } from '../../app/phonebook/pbk-encoding';
+import {
+  parsePbk,
+  writePbk,
+  type PbkDocument,
+  type PbkProblem,
+} from '../../app/phonebook/pbk-codec';
+import { AppError } from '../../app/ras/errors';
+import { writeFileAtomic } from '../fs/atomic-write';
+import type { EntrySummary, RasBackend, SavedCredentials } from '../ras/backend';
+import type { SessionManager } from '../sessions/session-manager';
+
+export class EntryInvalidError extends AppError {
+  readonly problems: FieldProblem[];
+  constructor(problems: FieldProblem[]) {
+    super('INVALID_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join(' '));
+    this.problems = problems;
+  }
+}
+
+export interface EntryDetails {
+  entry: RasEntry;
+  credentials: SavedCredentials;
+  /** The phonebook file's revision when the entry was read: pass it back with a change. */
+  revision: string;
+}
+
+export type ClashPolicy = 'rename' | 'replace' | 'skip';
+
+export interface ImportResult {
+  imported: { from: string; as: string }[];
+  skipped: string[];
+}
+
+export interface CheckResult {
+  problems: PbkProblem[];
+  entries: number;
+}
+
+export class PhonebookService {
+  private readonly listeners = new Set<(phonebook: string) => void>();
+
+  constructor(
+    private readonly backend: RasBackend,
+    private readonly manager: SessionManager | null,
+  ) {}
+
+  private book(phonebook: string | undefined): string {
+    return phonebook ?? this.backend.defaultPhonebook;
+  }
+
+  /** Told of every change: the window and the tray update from it. */
+  onChanged(listener: (phonebook: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(phonebook: string): void {
+    for (const listener of this.listeners) listener(phonebook);
+  }
+
+  list(phonebook?: string): Promise<EntrySummary[]> {
+    return this.backend.listEntries(this.book(phonebook));
+  }
+
+  async get(phonebook: string | undefined, name: string): Promise<EntryDetails> {
+    const book = this.book(phonebook);
+    const revision = await this.backend.phonebookRevision(book);
+    const [entry, credentials] = await Promise.all([
+      this.backend.getEntry(book, name),
+      this.backend.getCredentials(book, name),
+    ]);
+    return { entry, credentials, revision };
+  }
+
+  private async otherNames(phonebook: string, except?: string): Promise<string[]> {
+    const names = (await this.backend.listEntries(phonebook)).map((e) => e.name);
+    return except === undefined
+      ? names
+      : names.filter((n) => n.toLowerCase() !== except.toLowerCase());
+  }
+
+  private refuseIfActive(phonebook: string, name: string, verb: string): void {
+    const folded = name.toLowerCase();
+    const active = this.manager
+      ?.list()
+      .find(
+        (c) =>
+          c.phonebook === phonebook &&
+          c.entryName.toLowerCase() === folded &&
+          c.status !== 'disconnected',
+      );
+    if (active)
+      throw new AppError(
+        'ALREADY_ACTIVE',
+        `"${active.entryName}" is connected; hang it up before you ${verb} it.`,
+      );
+  }
+
+  async create(phonebook: string | undefined, entry: RasEntry, revision?: string): Promise<void> {
+    const book = this.book(phonebook);
+    const problems = validateEntry(entry, await this.otherNames(book));
+    if (problems.length > 0) throw new EntryInvalidError(problems);
+    await this.backend.setEntry(book, entry, { expectedRevision: revision });
+    this.changed(book);
+  }
+
+  /** Saves an edited entry; a new name renames it first (refused while it is connected). */
+  async update(
+    phonebook: string | undefined,
+    originalName: string,
+    entry: RasEntry,
+    revision?: string,
+  ): Promise<void> {
+    const book = this.book(phonebook);
+    const problems = validateEntry(entry, await this.otherNames(book, originalName));
+    if (problems.length > 0) throw new EntryInvalidError(problems);
+    if (entry.name !== originalName) {
+      this.refuseIfActive(book, originalName, 'rename');
+      await this.backend.renameEntry(book, originalName, entry.name, {
+        expectedRevision: revision,
+      });
+      await this.backend.setEntry(book, entry);
+    } else {
+      await this.backend.setEntry(book, entry, { expectedRevision: revision });
+    }
+    this.changed(book);
+  }
+
+  async rename(
+    phonebook: string | undefined,
+    oldName: string,
+    newName: string,
+    revision?: string,
+  ): Promise<void> {
+    const book = this.book(phonebook);
+    const problem = validateEntryName(newName, await this.otherNames(book, oldName));
+    if (problem)
+      throw new EntryInvalidError([
+        {
+          field: 'name',
+          rule: problem.code === 183 ? 'name-taken' : 'name-invalid',
+          message: problem.message,
+        },
+      ]);
+    this.refuseIfActive(book, oldName, 'rename');
+    await this.backend.renameEntry(book, oldName, newName, { expectedRevision: revision });
+    this.changed(book);
+  }
+
+  async copy(phonebook: string | undefined, name: string): Promise<string> {
+    const book = this.book(phonebook);
+    const entry = await this.backend.getEntry(book, name);
+    const copy = { ...entry, name: copyName(entry.name, await this.otherNames(book)) };
+    await this.backend.setEntry(book, copy);
+    this.changed(book);
+    return copy.name;
+  }
+
+  async delete(phonebook: string | undefined, name: string, revision?: string): Promise<void> {
+    const book = this.book(phonebook);
+    this.refuseIfActive(book, name, 'delete');
+    await this.backend.deleteEntry(book, name, { expectedRevision: revision });
+    this.changed(book);
+  }
+
+  /** Reads a .pbk file for import or checking; a malformed one is refused with its line numbers. */
+  async readFile(file: string): Promise<PbkDocument> {
+    const parsed = parsePbk(decodePbk(await fs.readFile(file)).text);
+    if (!parsed.ok)
+      throw new AppError(
+        'PHONEBOOK_INVALID',
+        `${file}: ${parsed.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`,
+      );
+    return parsed.document;
+  }
+
+  /** Imports the chosen entries of a .pbk file (all when none are named). */
+  async import(
+    phonebook: string | undefined,
+    file: string,
+    names: string[] | null,
+    clash: ClashPolicy,
+  ): Promise<ImportResult> {
+    const book = this.book(phonebook);
+    const doc = await this.readFile(file);
+    const wanted = names === null ? null : new Set(names.map((n) => n.toLowerCase()));
+    const taken = await this.otherNames(book);
+    const result: ImportResult = { imported: [], skipped: [] };
+    for (const section of doc.sections) {
+      if (wanted && !wanted.has(section.name.toLowerCase())) continue;
+      const entry = sectionToEntry(section);
+      const exists = taken.some((n) => n.toLowerCase() === entry.name.toLowerCase());
+      if (exists && clash === 'skip') {
+        result.skipped.push(entry.name);
+        continue;
+      }
+      const name = exists && clash === 'rename' ? copyName(entry.name, taken) : entry.name;
+      if (exists && clash === 'replace') this.refuseIfActive(book, name, 'replace');
+      const problems = validateEntry(
+        { ...entry, name },
+        taken.filter((n) => n.toLowerCase() !== name.toLowerCase()),
+      );
+      if (problems.length > 0)
+        throw new EntryInvalidError(
+          problems.map((p) => ({ ...p, message: `${entry.name}: ${p.message}` })),
+        );
+      await this.backend.setEntry(book, { ...entry, name });
+      taken.push(name);
+      result.imported.push({ from: entry.name, as: name });
+    }
+    if (result.imported.length > 0) this.changed(book);
+    return result;
+  }
+
+  /** Writes the chosen entries to a .pbk file in the layout Windows writes (atomically). */
+  async export(phonebook: string | undefined, names: string[], file: string): Promise<number> {
+    const book = this.book(phonebook);
+    const sections = [];
+    for (const name of names)
+      sections.push(newSection(await this.backend.getEntry(book, name), '\r\n'));
+    await writeFileAtomic(
+      file,
+      encodePbk(writePbk({ bom: false, preamble: [], sections }), 'utf-8'),
+    );
+    return sections.length;
+  }
+
+  /** Every problem of a .pbk file with its line number: syntax, names, and each entry's rules. */
+  async check(file: string): Promise<CheckResult> {
+    const parsed = parsePbk(decodePbk(await fs.readFile(file)).text);
+    if (!parsed.ok) return { problems: parsed.problems, entries: 0 };
+    const problems: PbkProblem[] = [];
+    const seen: string[] = [];
+    for (const section of parsed.document.sections) {
+      const entry = sectionToEntry(section);
+      for (const p of validateEntry(entry, seen))
+        problems.push({
+          line: section.lineNumber,
+          message: `[${section.name}] ${p.field}: ${p.message}`,
+        });
+      seen.push(section.name);
+    }
+    return { problems, entries: parsed.document.sections.length };
+  }
+}
