@@ -188,6 +188,7 @@ export const USAGE = `RAS Connect command line, compatible with rasdial.exe
               [/CALLBACK:number] [/PHONEBOOK:file] [/PREFIXSUFFIX]
                                                 dial an entry (* asks for the password)
   ras-connect [ENTRY] /DISCONNECT               hang up (/D is enough)
+  ras-connect phonebook COMMAND …               manage entries (ras-connect phonebook --help)
 
 Options:
   --answer KIND=VALUE   answer a paused state in advance (repeatable, used in order):

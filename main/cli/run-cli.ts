@@ -16,6 +16,8 @@ import { createBackend, defaultBackendKind } from '../ras/create-backend';
 import type { ConnectionView, PausedRequest } from '../sessions/connections-store';
 import { SessionManager } from '../sessions/session-manager';
 import { parseArgs, USAGE, UsageError, type CliCommand } from './args';
+import { PHONEBOOK_USAGE, runPhonebookCommand } from './phonebook-command';
+import { PhonebookService } from '../phonebook/phonebook-service';
 import { errorJson, errorLines, rowJson, rowLine } from './output';
 import type { Terminal } from './terminal';
 
@@ -40,7 +42,61 @@ interface Context {
   phonebook: string;
 }
 
+/** `phonebook …`: its own options, with rasdial's /PHONEBOOK: and the common --backend. */
+async function runPhonebook(argv: readonly string[], io: CliIo): Promise<number> {
+  let phonebook: string | undefined;
+  let kind = defaultBackendKind(io.platform);
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const pbk = /^\/phoneb(?:o(?:o(?:k)?)?)?:(.*)$/is.exec(arg);
+    if (pbk) phonebook = pbk[1];
+    else if (arg === '--backend' || arg.startsWith('--backend=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (value !== 'simulated' && value !== 'win32')
+        throw new UsageError(`--backend is simulated or win32, not "${value}".`);
+      kind = value;
+    } else rest.push(arg);
+  }
+  if (rest.length === 0 || rest[0] === '--help' || rest[0] === '/?') {
+    io.stdout(PHONEBOOK_USAGE);
+    return 0;
+  }
+  const backend = createBackend({
+    kind,
+    dataDir: dataDir(io.env, io.platform),
+    speed: simulationSpeed(io.env),
+    clock: io.clock,
+  });
+  try {
+    if (kind === 'simulated' && phonebook === undefined)
+      await ensureDemoPhonebook(backend, backend.defaultPhonebook);
+    return await runPhonebookCommand(rest, new PhonebookService(backend, null), phonebook, io);
+  } finally {
+    backend.dispose();
+  }
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0]?.toLowerCase() === 'phonebook') {
+    try {
+      return await runPhonebook(argv.slice(1), io);
+    } catch (error) {
+      if (
+        error instanceof UsageError ||
+        (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+      ) {
+        io.stderr((error as Error).message);
+        io.stderr("Type 'ras-connect phonebook --help' for the usage.");
+        return 2;
+      }
+      const info = toErrorInfo(error);
+      const json = argv.includes('--json');
+      if (json) io.stdout(errorJson(info, null));
+      else for (const line of errorLines(info)) io.stderr(line);
+      return exitCode(io, info);
+    }
+  }
   let command: CliCommand;
   try {
     command = parseArgs(argv);
