@@ -2,13 +2,7 @@
 // managing entries from the command line, through the same service as the window.
 
 import { parseArgs as parseOptions } from 'node:util';
-import {
-  defaultDevice,
-  makeEntry,
-  phoneNumber,
-  type EntryType,
-  type RasEntry,
-} from '../../app/phonebook/entry';
+import { defaultDevice, makeEntry, phoneNumber, type RasEntry } from '../../app/phonebook/entry';
 import type { PhonebookService } from '../phonebook/phonebook-service';
 import { UsageError } from './args';
 
