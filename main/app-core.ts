@@ -13,6 +13,7 @@ import { createBackend, type BackendKind } from './ras/create-backend';
 import { SimulatedRasBackend } from './ras/simulated/simulated-backend';
 import { SessionManager } from './sessions/session-manager';
 import { SettingsStore } from './settings/settings-store';
+import { PhonebookService } from './phonebook/phonebook-service';
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -29,6 +30,7 @@ export interface CoreOptions {
 
 export interface Core {
   router: Router;
+  phonebooks: PhonebookService;
   manager: SessionManager;
   backend: RasBackend;
   settings: SettingsStore;
@@ -58,8 +60,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       backend.setSpeed(s.simulationSpeed);
     emit('settings:changed', s);
   });
+  const phonebooks = new PhonebookService(backend, manager);
+  const stopPhonebook = phonebooks.onChanged((phonebook) =>
+    emit('phonebook:changed', { phonebook }),
+  );
   const router = createRouter({
     manager,
+    phonebooks,
     backend,
     settings,
     statistics,
@@ -69,6 +76,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   return {
     router,
+    phonebooks,
     manager,
     backend,
     settings,
@@ -80,6 +88,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       statistics.stop();
       stopBroadcast();
       stopSettings();
+      stopPhonebook();
       manager.dispose();
       backend.dispose();
       sinks.clear();

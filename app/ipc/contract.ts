@@ -10,6 +10,9 @@ import { APP_ERRORS, type AppErrorCode, type ErrorInfo } from '../ras/errors';
 import {
   DNLEN,
   MAX_PATH,
+  RAS_MAX_AREA_CODE,
+  RAS_MAX_DEVICE_NAME,
+  RAS_MAX_DEVICE_TYPE,
   PWLEN,
   RAS_MAX_CALLBACK_NUMBER,
   RAS_MAX_ENTRY_NAME,
@@ -25,6 +28,7 @@ const userName = z.string().max(UNLEN);
 const password = z.string().max(PWLEN);
 const domain = z.string().max(DNLEN);
 const empty = z.object({}).strict();
+const revision = z.string().max(64);
 
 export const credentialsSchema = z.object({ userName, password, domain }).strict();
 
@@ -122,7 +126,7 @@ export const connectionsSnapshotSchema = z.object({
 
 const phoneNumberSchema = z.object({
   number: z.string().max(RAS_MAX_PHONE_NUMBER),
-  areaCode: z.string(),
+  areaCode: z.string().max(RAS_MAX_AREA_CODE),
   countryCode: z.number(),
   countryId: z.number(),
   useDialingRules: z.boolean(),
@@ -132,10 +136,10 @@ const phoneNumberSchema = z.object({
 export const entrySchema = z.object({
   name: entryName,
   type: z.enum(['phone', 'vpn', 'direct', 'internet', 'broadband']),
-  deviceType: z.string(),
-  deviceName: z.string(),
-  port: z.string(),
-  phoneNumbers: z.array(phoneNumberSchema),
+  deviceType: z.string().max(RAS_MAX_DEVICE_TYPE),
+  deviceName: z.string().max(RAS_MAX_DEVICE_NAME),
+  port: z.string().max(MAX_PATH),
+  phoneNumbers: z.array(phoneNumberSchema).max(64),
   tryNextAlternateOnFail: z.boolean(),
   promoteAlternates: z.boolean(),
   callbackMode: z.enum(['none', 'caller', 'preset']),
@@ -201,7 +205,37 @@ export const contract = {
           domain: z.string(),
           hasPassword: z.boolean(),
         }),
+        revision: z.string(),
       }),
+    },
+    'phonebook:create': {
+      payload: z.object({ phonebook, entry: entrySchema, revision: revision.optional() }).strict(),
+      result: z.null(),
+    },
+    'phonebook:update': {
+      payload: z
+        .object({
+          phonebook,
+          originalName: entryName,
+          entry: entrySchema,
+          revision: revision.optional(),
+        })
+        .strict(),
+      result: z.null(),
+    },
+    'phonebook:rename': {
+      payload: z
+        .object({ phonebook, name: entryName, newName: entryName, revision: revision.optional() })
+        .strict(),
+      result: z.null(),
+    },
+    'phonebook:copy': {
+      payload: z.object({ phonebook, name: entryName }).strict(),
+      result: z.object({ name: z.string() }),
+    },
+    'phonebook:delete': {
+      payload: z.object({ phonebook, name: entryName, revision: revision.optional() }).strict(),
+      result: z.null(),
     },
     'connection:list': { payload: empty, result: connectionsSnapshotSchema },
     'connection:dial': {

@@ -96,6 +96,55 @@ describe('IPC router', () => {
     });
   });
 
+  it('manages entries and announces each change', async () => {
+    const entry = (await call('phonebook:get', { name: 'Dial-up' })) as {
+      ok: true;
+      value: { entry: Record<string, unknown>; revision: string };
+    };
+    const { revision } = entry.value;
+    expect(revision).toMatch(/^[0-9a-f]{32}$/);
+    const created = await call('phonebook:create', {
+      entry: { ...entry.value.entry, name: 'Second line' },
+    });
+    expect(created).toEqual({ ok: true, value: null });
+    expect(events.at(-1)).toEqual({
+      event: 'phonebook:changed',
+      payload: { phonebook: path.join(dir, 'rasphone.pbk') },
+    });
+    expect(await call('phonebook:copy', { name: 'Second line' })).toEqual({
+      ok: true,
+      value: { name: 'Copy of Second line' },
+    });
+    expect(
+      await call('phonebook:rename', { name: 'Copy of Second line', newName: 'Third line' }),
+    ).toEqual({ ok: true, value: null });
+    expect(await call('phonebook:delete', { name: 'Third line' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    // The revision read before these changes is stale now.
+    expect(
+      await call('phonebook:update', {
+        originalName: 'Dial-up',
+        entry: { ...entry.value.entry, redialAttempts: 5 },
+        revision,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'PHONEBOOK_CHANGED' },
+    });
+    expect(
+      await call('phonebook:create', { entry: { ...entry.value.entry, name: 'bad|name' } }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(/^name: The name may not contain/),
+      },
+    });
+    expect(events.filter((e) => e.event === 'phonebook:changed')).toHaveLength(4);
+  });
+
   it('turns failures into { code, name, message }', async () => {
     expect(await call('connection:dial', { entryName: 'Nope' })).toMatchObject({
       ok: false,

@@ -9,10 +9,12 @@ import type { z } from 'zod';
 import type { RasBackend } from '../ras/backend';
 import type { SessionManager } from '../sessions/session-manager';
 import type { SettingsStore } from '../settings/settings-store';
+import type { PhonebookService } from '../phonebook/phonebook-service';
 import type { StatisticsWatch } from './statistics-watch';
 
 export interface RouterDeps {
   manager: SessionManager;
+  phonebooks: PhonebookService;
   backend: RasBackend;
   settings: SettingsStore;
   statistics: StatisticsWatch;
@@ -40,7 +42,7 @@ function refusal(message: string): InvokeResult<never> {
 }
 
 export function createRouter(deps: RouterDeps): Router {
-  const { manager, backend, settings, statistics } = deps;
+  const { manager, backend, settings, statistics, phonebooks } = deps;
   const handlers: Handlers = {
     'app:info': async () => ({
       backend: backend.kind,
@@ -48,11 +50,27 @@ export function createRouter(deps: RouterDeps): Router {
       version: deps.version,
       defaultPhonebook: backend.defaultPhonebook,
     }),
-    'phonebook:list': ({ phonebook }) => backend.listEntries(phonebook),
-    'phonebook:get': async ({ phonebook, name }) => ({
-      entry: await backend.getEntry(phonebook, name),
-      credentials: await backend.getCredentials(phonebook, name),
+    'phonebook:list': ({ phonebook }) => phonebooks.list(phonebook),
+    'phonebook:get': ({ phonebook, name }) => phonebooks.get(phonebook, name),
+    'phonebook:create': async ({ phonebook, entry, revision }) => {
+      await phonebooks.create(phonebook, entry, revision);
+      return null;
+    },
+    'phonebook:update': async ({ phonebook, originalName, entry, revision }) => {
+      await phonebooks.update(phonebook, originalName, entry, revision);
+      return null;
+    },
+    'phonebook:rename': async ({ phonebook, name, newName, revision }) => {
+      await phonebooks.rename(phonebook, name, newName, revision);
+      return null;
+    },
+    'phonebook:copy': async ({ phonebook, name }) => ({
+      name: await phonebooks.copy(phonebook, name),
     }),
+    'phonebook:delete': async ({ phonebook, name, revision }) => {
+      await phonebooks.delete(phonebook, name, revision);
+      return null;
+    },
     'connection:list': async () => {
       const { version, connections } = manager.store.getState();
       return { version, connections: Object.values(connections) };
