@@ -148,6 +148,17 @@ export const entrySchema = z.object({
   redialAttempts: z.number(),
   redialSeconds: z.number(),
   redialOnLinkFailure: z.boolean(),
+  vpnType: z.enum(['automatic', 'pptp', 'l2tp', 'sstp', 'ikev2']),
+  encryption: z.enum(['none', 'optional', 'required', 'maximum']),
+  idleDisconnectSeconds: z.number().int().min(0).max(0xffffffff),
+  showProgress: z.boolean(),
+  promptCredentials: z.boolean(),
+  promptPhoneNumber: z.boolean(),
+  includeLogonDomain: z.boolean(),
+  ipv4: z.boolean(),
+  ipv6: z.boolean(),
+  dnsServers: z.array(z.ipv4()).max(2),
+  useRemoteGateway: z.boolean(),
 }) satisfies z.ZodType<RasEntry>;
 
 const entrySummarySchema = z.object({

@@ -10,6 +10,9 @@ import {
   type PbkSection,
 } from './pbk-codec';
 import { entryBlocks, findKey, PHONE_GROUP_KEYS, type EntryBlocks } from './pbk-blocks';
+import { defaultSettings, readSettings, settingsKeys, type EntrySettings } from './entry-settings';
+
+export type { EntrySettings, Encryption, VpnType } from './entry-settings';
 
 export type EntryType = 'phone' | 'vpn' | 'direct' | 'internet' | 'broadband';
 export type CallbackMode = 'none' | 'caller' | 'preset';
@@ -33,7 +36,7 @@ export interface PhoneNumber {
   comment: string;
 }
 
-export interface RasEntry {
+export interface RasEntry extends EntrySettings {
   name: string;
   type: EntryType;
   /** The DEVICE= type (modem, isdn, vpn, PPPoE, …), its friendly name and its port. */
@@ -136,6 +139,7 @@ export function sectionToEntry(section: PbkSection): RasEntry {
     redialAttempts: int(entryKey('RedialAttempts'), 0),
     redialSeconds: int(entryKey('RedialSeconds'), 60),
     redialOnLinkFailure: entryKey('RedialOnLinkFailure') === '1',
+    ...readSettings(entryKey),
   };
 }
 
@@ -206,6 +210,10 @@ export function applyEntry(section: PbkSection, entry: RasEntry, eol: Eol): PbkS
     ['RedialOnLinkFailure', flag(entry.redialOnLinkFailure)],
     ['CallbackMode', String(callbackCodes[entry.callbackMode])],
     ['CustomAuthKey', String(entry.eapTypeId)],
+    ...settingsKeys(entry, (key) => {
+      const i = findKey({ ...section, lines }, key, 0, blocks.entryEnd);
+      return i < 0 ? undefined : lines[i]!.value;
+    }),
   ];
   for (const [key, value] of entryLevel) {
     const end = blocks.entryEnd;
@@ -306,6 +314,8 @@ function mediumFor(entry: RasEntry): string {
 export function newSection(entry: RasEntry, eol: Eol): PbkSection {
   const k = (key: string, value: string | number): PbkLine => keyLine(key, String(value), eol);
   const isModem = entry.deviceType.toLowerCase() === 'modem';
+  const settings = new Map(settingsKeys(entry, () => undefined));
+  const setting = (key: string): string => settings.get(key)!;
   const lines: PbkLine[] = [
     k('Encoding', 1),
     k('PBVersion', 6),
@@ -313,29 +323,32 @@ export function newSection(entry: RasEntry, eol: Eol): PbkSection {
     k('AutoLogon', 0),
     k('UseRasCredentials', 1),
     k('DialParamsUID', 0),
-    k('VpnStrategy', 0),
-    k('ExcludedProtocols', 0),
+    k('VpnStrategy', setting('VpnStrategy')),
+    k('ExcludedProtocols', setting('ExcludedProtocols')),
     k('LcpExtensions', 1),
-    k('DataEncryption', entry.type === 'vpn' ? 256 : 8),
+    k('DataEncryption', setting('DataEncryption')),
     k('SwCompression', isModem ? 1 : 0),
     k('DialMode', 0),
     k('OverridePref', 15),
     k('RedialAttempts', entry.redialAttempts),
     k('RedialSeconds', entry.redialSeconds),
-    k('IdleDisconnectSeconds', 0),
+    k('IdleDisconnectSeconds', setting('IdleDisconnectSeconds')),
     k('RedialOnLinkFailure', flag(entry.redialOnLinkFailure)),
     k('CallbackMode', callbackCodes[entry.callbackMode]),
     k('PreferredPort', entry.port),
     k('PreferredDevice', entry.deviceName),
-    k('PreviewUserPw', 1),
-    k('PreviewDomain', 0),
-    k('PreviewPhoneNumber', 0),
-    k('ShowDialingProgress', 1),
+    k('PreviewUserPw', setting('PreviewUserPw')),
+    k('PreviewDomain', setting('PreviewDomain')),
+    k('PreviewPhoneNumber', setting('PreviewPhoneNumber')),
+    k('ShowDialingProgress', setting('ShowDialingProgress')),
     k('CustomAuthKey', entry.eapTypeId),
     k('AuthRestrictions', 512),
-    k('IpPrioritizeRemote', 1),
+    k('IpPrioritizeRemote', setting('IpPrioritizeRemote')),
     k('IpAssign', 1),
-    k('IpNameAssign', 1),
+    ...(settings.has('IpDnsAddress')
+      ? [k('IpDnsAddress', setting('IpDnsAddress')), k('IpDns2Address', setting('IpDns2Address'))]
+      : []),
+    k('IpNameAssign', setting('IpNameAssign')),
     blankLine(eol),
     k('NETCOMPONENTS', ''),
     k('ms_msclient', 1),
@@ -396,6 +409,8 @@ export function makeEntry(
     redialAttempts: 0,
     redialSeconds: 60,
     redialOnLinkFailure: false,
+    ...defaultSettings,
+    encryption: type === 'vpn' ? 'maximum' : 'required',
     ...extra,
   };
 }

@@ -3,6 +3,7 @@
 // CLI, IPC and tray read. The tray and IPC call the same methods.
 
 import { AppError, RasError, ERROR_INVALID_HANDLE } from '../../app/ras/errors';
+import { makeEntry } from '../../app/phonebook/entry';
 import { RasState } from '../../app/ras/connection-state';
 import { reduceTimeline } from '../../app/timeline';
 import { realClock, sleep, type Clock } from '../clock';
@@ -223,22 +224,12 @@ export class SessionManager {
       entry = await this.backend.getEntry(info.phonebook, info.entryName);
     } catch {
       // The entry lives in a phonebook we cannot read; the connection can still be watched and hung up.
-      entry = {
-        name: info.entryName,
-        type: 'phone' as const,
+      entry = makeEntry(info.entryName, 'phone', [], {
         deviceType: info.deviceType,
         deviceName: info.deviceName,
         port: '',
-        phoneNumbers: [],
         tryNextAlternateOnFail: false,
-        promoteAlternates: false,
-        callbackMode: 'none' as const,
-        eapTypeId: 0,
-        terminalAfterDial: false,
-        redialAttempts: 0,
-        redialSeconds: 60,
-        redialOnLinkFailure: false,
-      };
+      });
     }
     const id = `c${this.nextId++}`;
     const key = this.key(info.phonebook, info.entryName);

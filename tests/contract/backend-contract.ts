@@ -155,6 +155,43 @@ export function backendContract(name: string, makeWorld: () => Promise<ContractW
       );
     });
 
+    it('keeps every setting of the Options, Security and Networking tabs', async () => {
+      const entry = makeEntry('Tuned', 'vpn', ['vpn.example.com'], {
+        vpnType: 'ikev2',
+        encryption: 'optional',
+        idleDisconnectSeconds: 600,
+        showProgress: false,
+        promptCredentials: false,
+        promptPhoneNumber: true,
+        includeLogonDomain: true,
+        ipv4: true,
+        ipv6: false,
+        dnsServers: ['10.0.0.53', '10.0.1.53'],
+        useRemoteGateway: false,
+        redialOnLinkFailure: true,
+        eapTypeId: 25,
+        terminalAfterDial: true,
+      });
+      await backend.setEntry(world.phonebook, entry);
+      const back = await backend.getEntry(world.phonebook, 'Tuned');
+      const { port: _port, tryNextAlternateOnFail: _t, callbackMode: _c, ...rest } = entry;
+      expect(back).toMatchObject({
+        ...rest,
+        phoneNumbers: [expect.objectContaining({ number: 'vpn.example.com' })],
+      });
+      await backend.setEntry(world.phonebook, {
+        ...back,
+        dnsServers: [],
+        ipv6: true,
+        encryption: 'none',
+      });
+      expect(await backend.getEntry(world.phonebook, 'Tuned')).toMatchObject({
+        dnsServers: [],
+        ipv6: true,
+        encryption: 'none',
+      });
+    });
+
     it('keeps credentials and never gives a password back', async () => {
       await backend.setCredentials(world.phonebook, 'Line', {
         userName: 'bob',

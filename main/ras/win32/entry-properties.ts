@@ -2,9 +2,38 @@
 // numbers as a double-NUL list at dwAlternateOffset; RasSetEntryProperties takes the same.
 // Fields RASENTRY does not carry (try the next alternate, callback mode) keep their defaults.
 
-import { phoneNumber, type EntryType, type RasEntry } from '../../../app/phonebook/entry';
+import {
+  phoneNumber,
+  type Encryption,
+  type EntryType,
+  type RasEntry,
+  type VpnType,
+} from '../../../app/phonebook/entry';
 
 export const RASEO_UseCountryAndAreaCodes = 0x1;
+export const RASEO_SpecificNameServers = 0x4;
+export const RASEO_RemoteDefaultGateway = 0x10;
+export const RASEO_PreviewPhoneNumber = 0x00200000;
+export const RASEO_PreviewUserPw = 0x01000000;
+export const RASEO_PreviewDomain = 0x02000000;
+export const RASEO_ShowDialingProgress = 0x04000000;
+const RASNP_Ip = 0x4;
+const RASNP_Ipv6 = 0x8;
+// VS_ and ET_ values (ras.h).
+const VPN_CODES: Record<VpnType, number> = { automatic: 0, pptp: 1, l2tp: 3, sstp: 5, ikev2: 7 };
+const VPN_FROM_CODE: Record<number, VpnType> = {
+  0: 'automatic',
+  1: 'pptp',
+  2: 'pptp',
+  3: 'l2tp',
+  4: 'l2tp',
+  5: 'sstp',
+  6: 'sstp',
+  7: 'ikev2',
+  8: 'ikev2',
+  14: 'ikev2',
+};
+const ET_CODES: Record<Encryption, number> = { none: 0, required: 1, maximum: 2, optional: 3 };
 export const RASEO_TerminalAfterDial = 0x80;
 export const RASEO_PromoteAlternates = 0x8000;
 export const RASEO_RequireEAP = 0x20000;
@@ -26,7 +55,17 @@ export type RawEntry = Record<string, unknown> & {
   dwCustomAuthKey: number;
   dwRedialCount: number;
   dwRedialPause: number;
+  dwVpnStrategy: number;
+  dwEncryptionType: number;
+  dwIdleDisconnectSeconds: number;
+  dwfNetProtocols: number;
+  ipaddrDns: number[];
+  ipaddrDnsAlt: number[];
 };
+
+const address = (bytes: number[]): string => bytes.join('.');
+const toBytes = (ip: string | undefined): number[] =>
+  ip ? ip.split('.').map(Number) : [0, 0, 0, 0];
 
 /** Reads the double-NUL-terminated UTF-16 list of alternate numbers. */
 export function readAlternates(buffer: Buffer, offset: number): string[] {
@@ -70,6 +109,23 @@ export function fromRasEntry(name: string, raw: RawEntry, alternates: string[]):
     redialAttempts: raw.dwRedialCount,
     redialSeconds: raw.dwRedialPause,
     redialOnLinkFailure: (raw.dwfOptions2 & RASEO2_ReconnectIfDropped) !== 0,
+    vpnType: VPN_FROM_CODE[raw.dwVpnStrategy] ?? 'automatic',
+    encryption:
+      (Object.keys(ET_CODES) as Encryption[]).find((e) => ET_CODES[e] === raw.dwEncryptionType) ??
+      'required',
+    idleDisconnectSeconds:
+      raw.dwIdleDisconnectSeconds === 0xffffffff ? 0 : raw.dwIdleDisconnectSeconds,
+    showProgress: (raw.dwfOptions & RASEO_ShowDialingProgress) !== 0,
+    promptCredentials: (raw.dwfOptions & RASEO_PreviewUserPw) !== 0,
+    promptPhoneNumber: (raw.dwfOptions & RASEO_PreviewPhoneNumber) !== 0,
+    includeLogonDomain: (raw.dwfOptions & RASEO_PreviewDomain) !== 0,
+    ipv4: (raw.dwfNetProtocols & RASNP_Ip) !== 0,
+    ipv6: (raw.dwfNetProtocols & RASNP_Ipv6) !== 0,
+    dnsServers:
+      (raw.dwfOptions & RASEO_SpecificNameServers) !== 0
+        ? [address(raw.ipaddrDns), address(raw.ipaddrDnsAlt)].filter((a) => a !== '0.0.0.0')
+        : [],
+    useRemoteGateway: (raw.dwfOptions & RASEO_RemoteDefaultGateway) !== 0,
   };
 }
 
@@ -87,6 +143,16 @@ export function toRasEntry(
   options = flag(options, RASEO_TerminalAfterDial, entry.terminalAfterDial);
   options = flag(options, RASEO_PromoteAlternates, entry.promoteAlternates);
   options = flag(options, RASEO_RequireEAP, entry.eapTypeId !== 0);
+  options = flag(options, RASEO_ShowDialingProgress, entry.showProgress);
+  options = flag(options, RASEO_PreviewUserPw, entry.promptCredentials);
+  options = flag(options, RASEO_PreviewPhoneNumber, entry.promptPhoneNumber);
+  options = flag(options, RASEO_PreviewDomain, entry.includeLogonDomain);
+  options = flag(options, RASEO_SpecificNameServers, entry.dnsServers.length > 0);
+  options = flag(options, RASEO_RemoteDefaultGateway, entry.useRemoteGateway);
+  const protocols =
+    (base.dwfNetProtocols & ~(RASNP_Ip | RASNP_Ipv6)) |
+    (entry.ipv4 ? RASNP_Ip : 0) |
+    (entry.ipv6 ? RASNP_Ipv6 : 0);
   return {
     raw: {
       ...base,
@@ -103,6 +169,15 @@ export function toRasEntry(
       dwRedialCount: entry.redialAttempts,
       dwRedialPause: entry.redialSeconds,
       dwFramingProtocol: RASFP_Ppp,
+      dwVpnStrategy:
+        VPN_FROM_CODE[base.dwVpnStrategy] === entry.vpnType
+          ? base.dwVpnStrategy
+          : VPN_CODES[entry.vpnType],
+      dwEncryptionType: ET_CODES[entry.encryption],
+      dwIdleDisconnectSeconds: entry.idleDisconnectSeconds,
+      dwfNetProtocols: protocols >>> 0,
+      ipaddrDns: toBytes(entry.dnsServers[0]),
+      ipaddrDnsAlt: toBytes(entry.dnsServers[1]),
     },
     alternates: rest.map((n) => n.number),
   };

@@ -1,0 +1,141 @@
+// The entry-level settings of rasphone's Options, Security and Networking tabs, read from
+// and written to their pbk keys (shared/ras-reference.md §8.3).
+
+export type VpnType = 'automatic' | 'pptp' | 'l2tp' | 'sstp' | 'ikev2';
+export type Encryption = 'none' | 'optional' | 'required' | 'maximum';
+
+export interface EntrySettings {
+  vpnType: VpnType;
+  encryption: Encryption;
+  /** Hang up after this many idle seconds; 0 = never. */
+  idleDisconnectSeconds: number;
+  showProgress: boolean;
+  promptCredentials: boolean;
+  promptPhoneNumber: boolean;
+  includeLogonDomain: boolean;
+  ipv4: boolean;
+  ipv6: boolean;
+  /** Up to two IPv4 DNS servers; none = assigned by the server. */
+  dnsServers: string[];
+  /** Send all traffic through the connection (full tunnel). */
+  useRemoteGateway: boolean;
+}
+
+export const defaultSettings: EntrySettings = {
+  vpnType: 'automatic',
+  encryption: 'required',
+  idleDisconnectSeconds: 0,
+  showProgress: true,
+  promptCredentials: true,
+  promptPhoneNumber: false,
+  includeLogonDomain: false,
+  ipv4: true,
+  ipv6: true,
+  dnsServers: [],
+  useRemoteGateway: true,
+};
+
+// VS_ values; the "… first" strategies read as the protocol they try first.
+const VPN_CODES: Record<VpnType, number> = { automatic: 0, pptp: 1, l2tp: 3, sstp: 5, ikev2: 7 };
+const VPN_FROM_CODE: Record<number, VpnType> = {
+  0: 'automatic',
+  1: 'pptp',
+  2: 'pptp',
+  3: 'l2tp',
+  4: 'l2tp',
+  5: 'sstp',
+  6: 'sstp',
+  7: 'ikev2',
+  8: 'ikev2',
+  14: 'ikev2',
+};
+// DataEncryption: 0, 8 and 256 are what Windows writes for none, required and maximum;
+// 1 for optional is this project's choice (the reference leaves it unconfirmed).
+const ENCRYPTION_CODES: Record<Encryption, number> = {
+  none: 0,
+  optional: 1,
+  required: 8,
+  maximum: 256,
+};
+const EXCLUDE_IPV4 = 0x4;
+const EXCLUDE_IPV6 = 0x8;
+const NO_ADDRESS = '0.0.0.0';
+
+const int = (value: string | undefined, fallback: number): number => {
+  const n = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(n) ? n : fallback;
+};
+const bool = (value: string | undefined, fallback: boolean): boolean =>
+  value === undefined ? fallback : value === '1';
+const flag = (b: boolean): string => (b ? '1' : '0');
+
+export function readSettings(get: (key: string) => string | undefined): EntrySettings {
+  const excluded = int(get('ExcludedProtocols'), 0);
+  const encryption = (Object.keys(ENCRYPTION_CODES) as Encryption[]).find(
+    (e) => ENCRYPTION_CODES[e] === int(get('DataEncryption'), 8),
+  );
+  const dns = [get('IpDnsAddress'), get('IpDns2Address')].filter(
+    (a): a is string => !!a && a !== NO_ADDRESS,
+  );
+  return {
+    vpnType: VPN_FROM_CODE[int(get('VpnStrategy'), 0)] ?? 'automatic',
+    encryption: encryption ?? 'required',
+    idleDisconnectSeconds: int(get('IdleDisconnectSeconds'), 0),
+    showProgress: bool(get('ShowDialingProgress'), true),
+    promptCredentials: bool(get('PreviewUserPw'), true),
+    promptPhoneNumber: bool(get('PreviewPhoneNumber'), false),
+    includeLogonDomain: bool(get('PreviewDomain'), false),
+    ipv4: (excluded & EXCLUDE_IPV4) === 0,
+    ipv6: (excluded & EXCLUDE_IPV6) === 0,
+    dnsServers: int(get('IpNameAssign'), 1) === 2 ? dns : [],
+    useRemoteGateway: bool(get('IpPrioritizeRemote'), true),
+  };
+}
+
+/**
+ * The keys for `s`, given the values the file has now (`get`): bits and keys the model does
+ * not own keep their current value, so an unchanged entry is written back unchanged.
+ */
+export function settingsKeys(
+  s: EntrySettings,
+  get: (key: string) => string | undefined,
+): [string, string][] {
+  const currentVpn = int(get('VpnStrategy'), 0);
+  const currentEncryption = int(get('DataEncryption'), 8);
+  const excludedNow = int(get('ExcludedProtocols'), 0);
+  const excluded =
+    (excludedNow & ~(EXCLUDE_IPV4 | EXCLUDE_IPV6)) |
+    (s.ipv4 ? 0 : EXCLUDE_IPV4) |
+    (s.ipv6 ? 0 : EXCLUDE_IPV6);
+  // Addresses are only written when the entry names servers; otherwise the file keeps its own.
+  const dnsKeys: [string, string][] =
+    s.dnsServers.length > 0
+      ? [
+          ['IpDnsAddress', s.dnsServers[0]!],
+          ['IpDns2Address', s.dnsServers[1] ?? NO_ADDRESS],
+          ['IpNameAssign', '2'],
+        ]
+      : [['IpNameAssign', get('IpNameAssign') === '2' ? '1' : (get('IpNameAssign') ?? '1')]];
+  return [
+    [
+      'VpnStrategy',
+      String(VPN_FROM_CODE[currentVpn] === s.vpnType ? currentVpn : VPN_CODES[s.vpnType]),
+    ],
+    ['ExcludedProtocols', String(excluded)],
+    [
+      'DataEncryption',
+      String(
+        ENCRYPTION_CODES[s.encryption] === currentEncryption
+          ? currentEncryption
+          : ENCRYPTION_CODES[s.encryption],
+      ),
+    ],
+    ['IdleDisconnectSeconds', String(s.idleDisconnectSeconds)],
+    ['PreviewUserPw', flag(s.promptCredentials)],
+    ['PreviewDomain', flag(s.includeLogonDomain)],
+    ['PreviewPhoneNumber', flag(s.promptPhoneNumber)],
+    ['ShowDialingProgress', flag(s.showProgress)],
+    ['IpPrioritizeRemote', flag(s.useRemoteGateway)],
+    ...dnsKeys,
+  ];
+}
