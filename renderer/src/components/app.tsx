@@ -9,7 +9,9 @@ import { PausedDialog } from '../dialogs/paused-dialogs';
 import { rasApi } from '../ras-api';
 import { connectStore, hangUp, resume, select, useAppStore } from '../store/app-store';
 import { EntryPanel } from './entry-panel';
-import { PhonebookList } from './phonebook-list';
+import { newEntryPane, PhonebookList } from './phonebook-list';
+import { EntryEditor } from './entry-editor';
+import { DeleteDialog, RenameDialog } from './entry-questions';
 import { SettingsPanel } from './settings-panel';
 
 function PausedHost() {
@@ -37,6 +39,7 @@ function Shell() {
   const { t } = useTranslation();
   const info = useAppStore((s) => s.info);
   const failure = useAppStore((s) => s.failure);
+  const pane = useAppStore((s) => s.pane);
   const [showSettings, setShowSettings] = useState(false);
   useEffect(() => {
     document.title =
@@ -47,6 +50,9 @@ function Shell() {
       <nav className="sidebar">
         <div className="sidebar-head">
           <strong>{t('ui.phonebook')}</strong>
+          <button type="button" className="link" onClick={newEntryPane} title="Ctrl+N">
+            {t('pb.new')}
+          </button>
           <button
             type="button"
             className="link"
@@ -64,7 +70,15 @@ function Shell() {
             {wireErrorText(t, failure)}
           </div>
         )}
-        {showSettings ? <SettingsPanel onClose={() => setShowSettings(false)} /> : <EntryPanel />}
+        {showSettings ? (
+          <SettingsPanel onClose={() => setShowSettings(false)} />
+        ) : pane.kind === 'editor' ? (
+          <EntryEditor key={`${pane.mode}:${pane.originalName ?? ''}`} pane={pane} />
+        ) : (
+          <EntryPanel />
+        )}
+        {pane.kind === 'rename' && <RenameDialog name={pane.name} />}
+        {pane.kind === 'delete' && <DeleteDialog name={pane.name} />}
       </main>
       <PausedHost />
     </div>

@@ -12,6 +12,7 @@ import type {
   WireError,
 } from '../../../app/ipc/contract';
 import type { PausedAnswer, RasStatistics } from '../../../app/ras/dial-types';
+import type { Pane } from './phonebook-actions';
 
 export interface AppState {
   ready: boolean;
@@ -24,6 +25,9 @@ export interface AppState {
   settings: Settings | null;
   /** The last command that failed, shown until the next one. */
   failure: WireError | null;
+  pane: Pane;
+  search: string;
+  sort: 'name' | 'type' | 'last-used';
 }
 
 const initial: AppState = {
@@ -36,6 +40,9 @@ const initial: AppState = {
   statistics: {},
   settings: null,
   failure: null,
+  pane: { kind: 'entry' },
+  search: '',
+  sort: 'name',
 };
 
 export const useAppStore = create<AppState>()(() => initial);

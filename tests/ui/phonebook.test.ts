@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { makeEntry } from '../../app/phonebook/entry';
+import { connect, entryOption, launchBrowser, openApp, statusIs, type RunningApp } from './harness';
+
+let browser: Browser;
+let app: RunningApp;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+afterEach(() => app?.close());
+
+const pbk = () => readFileSync(path.join(app.dir, 'rasphone.pbk'), 'utf8');
+
+describe('managing the phonebook in the window', () => {
+  it('creates an entry in the editor, with the problems shown as the person types', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    await page.getByRole('listbox').focus();
+    await page.keyboard.press('Control+n');
+    const editor = page.getByRole('form', { name: 'New entry' });
+    const save = editor.getByRole('button', { name: 'Save' });
+    await editor.getByLabel('Entry name').fill('Office VPN');
+    await editor
+      .getByRole('alert')
+      .filter({ hasText: 'An entry with that name exists.' })
+      .waitFor();
+    expect(await save.isDisabled()).toBe(true);
+    await editor.getByLabel('Entry name').fill('Branch VPN');
+    await editor.getByText('A VPN entry needs a server name or address.').waitFor();
+    await editor.getByLabel('Server name or address').fill('branch.example.com');
+    await editor.getByRole('tab', { name: 'Networking' }).click();
+    await editor.getByLabel('DNS servers (empty: assigned by the server)').fill('10.0.0.53');
+    await editor.getByRole('tab', { name: 'Options' }).click();
+    await editor.getByLabel('Redial attempts').fill('4');
+    await save.click();
+    await page.getByRole('heading', { level: 1, name: 'Branch VPN' }).waitFor();
+    expect(pbk()).toMatch(
+      /\[Branch VPN\]\r\n[\s\S]*RedialAttempts=4[\s\S]*IpDnsAddress=10\.0\.0\.53/,
+    );
+    await entryOption(page, 'Branch VPN').waitFor();
+  });
+
+  it('edits an entry through Properties and keeps the rest of its keys', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    await entryOption(page, 'Office VPN').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Properties' }).click();
+    const editor = page.getByRole('form', { name: 'Properties of Office VPN' });
+    await editor.getByRole('tab', { name: 'Security' }).click();
+    await editor.getByLabel('Data encryption').selectOption('optional');
+    await editor.getByRole('tab', { name: 'General' }).click();
+    await editor.getByLabel('VPN type').selectOption('sstp');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Office VPN', exact: true }).waitFor();
+    expect(await app.core.backend.getEntry(undefined, 'Office VPN')).toMatchObject({
+      encryption: 'optional',
+      vpnType: 'sstp',
+    });
+    expect(pbk()).toContain('ms_msclient=1');
+  });
+
+  it('asks before discarding unsaved changes', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    await entryOption(page, 'Dial-up').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Properties' }).click();
+    await page.getByLabel('Phone number').fill('555-0111');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('alertdialog', { name: 'Discard your changes?' }).waitFor();
+    await page.getByRole('button', { name: 'Keep editing' }).click();
+    expect(await page.getByLabel('Phone number').inputValue()).toBe('555-0111');
+  });
+
+  it('renames with F2, copies with Ctrl+D and deletes with Del after confirming', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    await entryOption(page, 'Dial-up').click();
+    await page.getByRole('listbox').focus();
+    await page.keyboard.press('F2');
+    const rename = page.getByRole('dialog', { name: /Rename/ });
+    await rename.getByLabel('Entry name').fill('Modem line');
+    await page.keyboard.press('Enter');
+    await entryOption(page, 'Modem line').waitFor();
+    await page.getByRole('listbox').focus();
+    await page.keyboard.press('Control+d');
+    await entryOption(page, 'Copy of Modem line').waitFor();
+    await page.getByRole('listbox').focus();
+    await page.keyboard.press('Delete');
+    await page
+      .getByRole('dialog', { name: 'Delete “Copy of Modem line”?' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await entryOption(page, 'Copy of Modem line').waitFor({ state: 'detached' });
+    expect(pbk()).toContain('[Modem line]');
+    expect(pbk()).not.toContain('[Copy of Modem line]');
+  });
+
+  it('tells why a connected entry cannot be deleted', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    await connect(page, 'Office VPN');
+    await statusIs(page, 'Connected');
+    await page.getByRole('listbox').focus();
+    await page.keyboard.press('Delete');
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('alert').filter({ hasText: 'hang it up before you delete it' }).waitFor();
+    expect(pbk()).toContain('[Office VPN]');
+  });
+
+  it('searches as you type and moves with the arrow keys', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    await page.getByLabel('Search').fill('vpn');
+    const names = await page.locator('.entry-row .name').allTextContents();
+    expect(names.length).toBeGreaterThan(3);
+    expect(
+      names.every((n) => /vpn/i.test(n) || n === 'EAP sign-in' || /Account|logon|dial-in/.test(n)),
+    ).toBe(true);
+    await page.getByRole('listbox').focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('.entry-row.selected .name').textContent()).toBe(
+      names.slice().sort((a, b) => a.localeCompare(b))[1],
+    );
+  });
+
+  it('scrolls ten thousand entries, rendering only what shows', async () => {
+    app = await openApp(browser);
+    const { core, page } = app;
+    for (let i = 0; i < 50; i++)
+      await core.backend.setEntry(
+        undefined,
+        makeEntry(`Bulk ${String(i).padStart(5, '0')}`, 'vpn', ['h.example.com']),
+      );
+    await page.reload();
+    await page.getByRole('listbox').waitFor();
+    const rendered = await page.locator('.entry-row').count();
+    const total = (await core.backend.listEntries()).length;
+    expect(total).toBeGreaterThan(60);
+    expect(rendered).toBeLessThan(total);
+    await page.getByRole('listbox').focus();
+    await page.keyboard.press('End');
+    expect(await page.locator('.entry-row.selected .name').textContent()).toBe(
+      'VPN (unknown host)',
+    );
+  });
+});
