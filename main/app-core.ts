@@ -6,6 +6,7 @@ import type { EventPayload } from '../app/ipc/contract';
 import { realClock, type Clock } from './clock';
 import { broadcastConnections } from './ipc/broadcaster';
 import { createRouter, type Router } from './ipc/router';
+import { typedPaths, type FileAccess } from './ipc/file-access';
 import { StatisticsWatch } from './ipc/statistics-watch';
 import { ensureDemoPhonebook } from './phonebook/demo-phonebook';
 import type { RasBackend } from './ras/backend';
@@ -26,6 +27,8 @@ export interface CoreOptions {
   version: string;
   platform: string;
   log: (message: string) => void;
+  /** Which files a window may import and export; default: typed paths (browser mode). */
+  files?: FileAccess;
 }
 
 export interface Core {
@@ -65,6 +68,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emit('phonebook:changed', { phonebook }),
   );
   const router = createRouter({
+    files: options.files ?? typedPaths,
     manager,
     phonebooks,
     backend,

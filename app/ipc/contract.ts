@@ -29,6 +29,7 @@ const password = z.string().max(PWLEN);
 const domain = z.string().max(DNLEN);
 const empty = z.object({}).strict();
 const revision = z.string().max(64);
+const filePath = z.string().min(1).max(4096);
 
 export const credentialsSchema = z.object({ userName, password, domain }).strict();
 
@@ -247,6 +248,39 @@ export const contract = {
     'phonebook:delete': {
       payload: z.object({ phonebook, name: entryName, revision: revision.optional() }).strict(),
       result: z.null(),
+    },
+    'phonebook:preview': {
+      payload: z.object({ file: filePath }).strict(),
+      result: z.array(entrySummarySchema),
+    },
+    'phonebook:import': {
+      payload: z
+        .object({
+          phonebook,
+          file: filePath,
+          names: z.array(entryName).max(100_000).nullable(),
+          clash: z.enum(['rename', 'replace', 'skip']),
+        })
+        .strict(),
+      result: z.object({
+        imported: z.array(z.object({ from: z.string(), as: z.string() })),
+        skipped: z.array(z.string()),
+      }),
+    },
+    'phonebook:export': {
+      payload: z
+        .object({ phonebook, file: filePath, names: z.array(entryName).min(1).max(100_000) })
+        .strict(),
+      result: z.object({ count: z.number() }),
+    },
+    'file:choose': {
+      payload: z.object({ purpose: z.enum(['import', 'export']) }).strict(),
+      /** null: cancelled; `typed`: there is no system dialog here, so the window asks for a path. */
+      result: z.union([
+        z.object({ file: z.string() }),
+        z.object({ typed: z.literal(true) }),
+        z.null(),
+      ]),
     },
     'connection:list': { payload: empty, result: connectionsSnapshotSchema },
     'connection:dial': {

@@ -132,6 +132,25 @@ describe('Electron shell', () => {
     expect(statistics()).toBe(afterClose);
   });
 
+  it('lets the window export only to a file chosen in the system dialog', async () => {
+    const window = (await start())!;
+    const from = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    const file = path.join(home, 'export.pbk');
+    const exportTo = (f: string) =>
+      electronMock.handlers.get('phonebook:export')!(from, { file: f, names: ['Dial-up'] });
+    expect(await exportTo(file)).toMatchObject({ ok: false, error: { message: /file dialog/ } });
+    electronMock.chosenFile = file;
+    expect(await electronMock.handlers.get('file:choose')!(from, { purpose: 'export' })).toEqual({
+      ok: true,
+      value: { file },
+    });
+    expect(await exportTo(file)).toEqual({ ok: true, value: { count: 1 } });
+    expect(await readFile(file, 'utf8')).toMatch(/^\[Dial-up\]/);
+    expect(await electronMock.handlers.get('phonebook:preview')!(from, { file })).toMatchObject({
+      ok: false,
+    });
+  });
+
   it('sends events to the window', async () => {
     const window = (await start())!;
     const dial = electronMock.handlers.get('connection:dial')!;

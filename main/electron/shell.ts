@@ -4,12 +4,13 @@
 
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, Menu, nativeTheme, screen, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, shell } from 'electron';
 import { createCore, type Core } from '../app-core';
 import { dataDir, simulationSpeed } from '../data-dir';
 import { defaultBackendKind } from '../ras/create-backend';
 import { appMenuTemplate } from './app-menu';
 import { connectIpc } from './ipc-transport';
+import { dialogPaths } from '../ipc/file-access';
 import { mainWindowOptions } from './window-options';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
 
@@ -77,6 +78,20 @@ export function startShell(): void {
       version: app.getVersion(),
       platform: process.platform,
       log,
+      files: dialogPaths(async (purpose) => {
+        const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+        const filters = [{ name: 'RAS phonebook', extensions: ['pbk'] }];
+        if (purpose === 'import') {
+          const r = await (window
+            ? dialog.showOpenDialog(window, { filters, properties: ['openFile'] })
+            : dialog.showOpenDialog({ filters, properties: ['openFile'] }));
+          return r.canceled ? null : (r.filePaths[0] ?? null);
+        }
+        const r = await (window
+          ? dialog.showSaveDialog(window, { filters, defaultPath: 'rasphone.pbk' })
+          : dialog.showSaveDialog({ filters, defaultPath: 'rasphone.pbk' }));
+        return r.canceled ? null : (r.filePath ?? null);
+      }),
     });
     core = started;
     nativeTheme.themeSource = started.settings.get().theme;

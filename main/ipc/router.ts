@@ -4,7 +4,9 @@
 
 import { isInvokeChannel, type InvokeChannel } from '../../app/ipc/channels';
 import { contract, type InvokeResult, type Result } from '../../app/ipc/contract';
-import { toErrorInfo } from '../../app/ras/errors';
+import { AppError, toErrorInfo } from '../../app/ras/errors';
+import { primaryDestination, sectionToEntry } from '../../app/phonebook/entry';
+import type { FileAccess, FilePurpose } from './file-access';
 import type { z } from 'zod';
 import type { RasBackend } from '../ras/backend';
 import type { SessionManager } from '../sessions/session-manager';
@@ -13,6 +15,7 @@ import type { PhonebookService } from '../phonebook/phonebook-service';
 import type { StatisticsWatch } from './statistics-watch';
 
 export interface RouterDeps {
+  files: FileAccess;
   manager: SessionManager;
   phonebooks: PhonebookService;
   backend: RasBackend;
@@ -43,6 +46,13 @@ function refusal(message: string): InvokeResult<never> {
 
 export function createRouter(deps: RouterDeps): Router {
   const { manager, backend, settings, statistics, phonebooks } = deps;
+  const mayUse = (file: string, purpose: FilePurpose): void => {
+    if (!deps.files.allowed(file, purpose))
+      throw new AppError(
+        'INVALID_INPUT',
+        `Choose the file to ${purpose} with the file dialog first.`,
+      );
+  };
   const handlers: Handlers = {
     'app:info': async () => ({
       backend: backend.kind,
@@ -71,6 +81,28 @@ export function createRouter(deps: RouterDeps): Router {
       await phonebooks.delete(phonebook, name, revision);
       return null;
     },
+    'phonebook:preview': async ({ file }) => {
+      mayUse(file, 'import');
+      const doc = await phonebooks.readFile(file);
+      return doc.sections.map((section) => {
+        const entry = sectionToEntry(section);
+        return {
+          name: entry.name,
+          phonebook: file,
+          type: entry.type,
+          destination: primaryDestination(entry),
+        };
+      });
+    },
+    'phonebook:import': ({ phonebook, file, names, clash }) => {
+      mayUse(file, 'import');
+      return phonebooks.import(phonebook, file, names, clash);
+    },
+    'phonebook:export': async ({ phonebook, file, names }) => {
+      mayUse(file, 'export');
+      return { count: await phonebooks.export(phonebook, names, file) };
+    },
+    'file:choose': ({ purpose }) => deps.files.choose(purpose),
     'connection:list': async () => {
       const { version, connections } = manager.store.getState();
       return { version, connections: Object.values(connections) };

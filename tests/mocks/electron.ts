@@ -30,6 +30,7 @@ export class FakeWebContents {
 export class FakeBrowserWindow {
   static instances: FakeBrowserWindow[] = [];
   static getAllWindows = () => FakeBrowserWindow.instances;
+  static getFocusedWindow = () => FakeBrowserWindow.instances[0] ?? null;
   readonly webContents = new FakeWebContents();
   readonly loadFile = vi.fn(async (file: string) => {
     this.webContents.mainFrame.url = `file://${file}`;
@@ -63,6 +64,7 @@ export const electronMock = {
   handlers: new Map<string, (event: unknown, payload: unknown) => unknown>(),
   exposed: new Map<string, unknown>(),
   rendererListeners: new Map<string, Listener[]>(),
+  chosenFile: '/tmp/chosen.pbk',
 };
 
 export const app = {
@@ -95,6 +97,10 @@ export const screen = {
 };
 
 export const shell = { openExternal: vi.fn(async () => undefined) };
+export const dialog = {
+  showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: [electronMock.chosenFile] })),
+  showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: electronMock.chosenFile })),
+};
 export const BrowserWindow = FakeBrowserWindow;
 
 export const contextBridge = {

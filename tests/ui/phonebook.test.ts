@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { makeEntry } from '../../app/phonebook/entry';
+import { largePhonebook } from '../bench/phonebook-text';
 import { connect, entryOption, launchBrowser, openApp, statusIs, type RunningApp } from './harness';
 
 let browser: Browser;
@@ -128,24 +128,58 @@ describe('managing the phonebook in the window', () => {
     );
   });
 
+  it('exports chosen entries to a file and imports them back, resolving clashes', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    const file = path.join(app.dir, 'shared.pbk');
+    await entryOption(page, 'Office VPN').click();
+    await page.getByRole('button', { name: 'Export' }).click();
+    const exporting = page.getByRole('dialog', { name: 'Export entries' });
+    await exporting.getByLabel('Dial-up', { exact: true }).check();
+    await exporting.getByRole('button', { name: 'Choose the file…' }).click();
+    await exporting.getByLabel('Path of the .pbk file').fill(file);
+    await exporting.getByRole('button', { name: 'Export' }).click();
+    await exporting.waitFor({ state: 'detached' });
+    expect(readFileSync(file, 'utf8').match(/^\[/gm)).toHaveLength(2);
+
+    await page.getByRole('button', { name: 'Import' }).click();
+    const importing = page.getByRole('dialog', { name: 'Import entries' });
+    await importing.getByRole('button', { name: 'Choose the file…' }).click();
+    await importing.getByLabel('Path of the .pbk file').fill(file);
+    await importing.getByRole('button', { name: 'Open' }).click();
+    const chooser = page.getByRole('dialog', { name: `Import from ${file}` });
+    await chooser.getByLabel('Office VPN').uncheck();
+    await chooser.getByRole('button', { name: 'Import' }).click();
+    await entryOption(page, 'Copy of Dial-up').waitFor();
+    expect(await entryOption(page, 'Copy of Office VPN').count()).toBe(0);
+  });
+
+  it('says which line is wrong when a file to import is malformed', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    const file = path.join(app.dir, 'broken.pbk');
+    writeFileSync(file, '[A]\r\nType=1\r\nthis is not a key\r\n');
+    await page.getByRole('button', { name: 'Import' }).click();
+    const importing = page.getByRole('dialog', { name: 'Import entries' });
+    await importing.getByRole('button', { name: 'Choose the file…' }).click();
+    await importing.getByLabel('Path of the .pbk file').fill(file);
+    await importing.getByRole('button', { name: 'Open' }).click();
+    await importing.getByRole('alert').filter({ hasText: 'line 3' }).waitFor();
+  });
+
   it('scrolls ten thousand entries, rendering only what shows', async () => {
     app = await openApp(browser);
     const { core, page } = app;
-    for (let i = 0; i < 50; i++)
-      await core.backend.setEntry(
-        undefined,
-        makeEntry(`Bulk ${String(i).padStart(5, '0')}`, 'vpn', ['h.example.com']),
-      );
+    writeFileSync(path.join(app.dir, 'rasphone.pbk'), largePhonebook(10_000));
     await page.reload();
     await page.getByRole('listbox').waitFor();
-    const rendered = await page.locator('.entry-row').count();
-    const total = (await core.backend.listEntries()).length;
-    expect(total).toBeGreaterThan(60);
-    expect(rendered).toBeLessThan(total);
+    await page.locator('.entry-row .name', { hasText: /^Broadband \d+$/ }).first().waitFor();
+    expect((await core.backend.listEntries()).length).toBe(10_000);
+    expect(await page.locator('.entry-row').count()).toBeLessThan(80);
     await page.getByRole('listbox').focus();
     await page.keyboard.press('End');
-    expect(await page.locator('.entry-row.selected .name').textContent()).toBe(
-      'VPN (unknown host)',
-    );
+    await page.locator('.entry-row.selected .name', { hasText: 'VPN 9997' }).waitFor();
+    await page.getByLabel('Search').fill('Dial-up 9999');
+    expect(await page.locator('.entry-row .name').allTextContents()).toEqual(['Dial-up 9999']);
   });
 });

@@ -12,6 +12,8 @@ import { EntryPanel } from './entry-panel';
 import { newEntryPane, PhonebookList } from './phonebook-list';
 import { EntryEditor } from './entry-editor';
 import { DeleteDialog, RenameDialog } from './entry-questions';
+import { ExportDialog, ImportDialog } from './transfer-dialogs';
+import { setPane } from '../store/phonebook-actions';
 import { SettingsPanel } from './settings-panel';
 
 function PausedHost() {
@@ -53,6 +55,12 @@ function Shell() {
           <button type="button" className="link" onClick={newEntryPane} title="Ctrl+N">
             {t('pb.new')}
           </button>
+          <button type="button" className="link" onClick={() => setPane({ kind: 'import' })}>
+            {t('transfer.importShort')}
+          </button>
+          <button type="button" className="link" onClick={() => setPane({ kind: 'export' })}>
+            {t('transfer.exportShort')}
+          </button>
           <button
             type="button"
             className="link"
@@ -79,6 +87,8 @@ function Shell() {
         )}
         {pane.kind === 'rename' && <RenameDialog name={pane.name} />}
         {pane.kind === 'delete' && <DeleteDialog name={pane.name} />}
+        {pane.kind === 'import' && <ImportDialog />}
+        {pane.kind === 'export' && <ExportDialog />}
       </main>
       <PausedHost />
     </div>

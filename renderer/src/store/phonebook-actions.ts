@@ -16,7 +16,9 @@ export type Pane =
       revision: string | undefined;
     }
   | { kind: 'rename'; name: string }
-  | { kind: 'delete'; name: string };
+  | { kind: 'delete'; name: string }
+  | { kind: 'import' }
+  | { kind: 'export' };
 
 export function setPane(pane: Pane): void {
   useAppStore.setState({ pane });

@@ -1,0 +1,190 @@
+// Import from and export to .pbk files: the file comes from the system's dialog (or, in
+// browser mode, a typed path); the person chooses the entries and what a name clash does.
+
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EntrySummary } from '../../../app/ipc/contract';
+import { Dialog, Field } from '../dialogs/dialog';
+import { rasApi } from '../ras-api';
+import { useAppStore } from '../store/app-store';
+import { setPane } from '../store/phonebook-actions';
+
+type Clash = 'rename' | 'replace' | 'skip';
+
+function EntryChecklist({
+  entries,
+  chosen,
+  onChange,
+}: {
+  entries: EntrySummary[];
+  chosen: Set<string>;
+  onChange: (next: Set<string>) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="checklist">
+      <legend>{t('transfer.entries', { count: chosen.size })}</legend>
+      {entries.map((e) => (
+        <label key={e.name} className="check">
+          <input
+            type="checkbox"
+            checked={chosen.has(e.name)}
+            onChange={(ev) => {
+              const next = new Set(chosen);
+              if (ev.target.checked) next.add(e.name);
+              else next.delete(e.name);
+              onChange(next);
+            }}
+          />{' '}
+          {e.name}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Asks main for a file; resolves with the path, 'typed' (ask for one), or null (cancelled). */
+async function chooseFile(purpose: 'import' | 'export'): Promise<string | 'typed' | null> {
+  const result = await rasApi().invoke('file:choose', { purpose });
+  if (!result.ok || result.value === null) return null;
+  return 'file' in result.value ? result.value.file : 'typed';
+}
+
+export function ImportDialog() {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
+  const [askPath, setAskPath] = useState(false);
+  const [entries, setEntries] = useState<EntrySummary[] | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [clash, setClash] = useState<Clash>('rename');
+  const [message, setMessage] = useState<string | null>(null);
+  const close = () => setPane({ kind: 'entry' });
+
+  const preview = async (path: string) => {
+    const result = await rasApi().invoke('phonebook:preview', { file: path });
+    if (!result.ok) return setMessage(result.error.message);
+    setFile(path);
+    setEntries(result.value);
+    setChosen(new Set(result.value.map((e) => e.name)));
+    setMessage(null);
+  };
+
+  if (!entries) {
+    return (
+      <Dialog
+        title={t('transfer.importTitle')}
+        onCancel={close}
+        onSubmit={() => {
+          if (askPath) void preview(typed.trim());
+          else
+            void chooseFile('import').then((choice) => {
+              if (choice === 'typed') setAskPath(true);
+              else if (choice) void preview(choice);
+            });
+        }}
+        actions={
+          <button type="submit">{askPath ? t('transfer.open') : t('transfer.chooseFile')}</button>
+        }
+      >
+        {askPath && (
+          <Field
+            label={t('transfer.path')}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+          />
+        )}
+        {message && (
+          <p className="problem" role="alert">
+            {message}
+          </p>
+        )}
+      </Dialog>
+    );
+  }
+  return (
+    <Dialog
+      title={t('transfer.importFrom', { file })}
+      onCancel={close}
+      onSubmit={() =>
+        void rasApi()
+          .invoke('phonebook:import', { file: file!, names: [...chosen], clash })
+          .then((result) => {
+            if (!result.ok) return setMessage(result.error.message);
+            useAppStore.setState({ failure: null });
+            close();
+          })
+      }
+      actions={
+        <button type="submit" disabled={chosen.size === 0}>
+          {t('transfer.import')}
+        </button>
+      }
+    >
+      <EntryChecklist entries={entries} chosen={chosen} onChange={setChosen} />
+      <label className="field">
+        {t('transfer.clash')}
+        <select value={clash} onChange={(e) => setClash(e.target.value as Clash)}>
+          <option value="rename">{t('transfer.clashRename')}</option>
+          <option value="replace">{t('transfer.clashReplace')}</option>
+          <option value="skip">{t('transfer.clashSkip')}</option>
+        </select>
+      </label>
+      {message && (
+        <p className="problem" role="alert">
+          {message}
+        </p>
+      )}
+    </Dialog>
+  );
+}
+
+export function ExportDialog() {
+  const { t } = useTranslation();
+  const entries = useAppStore((s) => s.entries);
+  const selected = useAppStore((s) => s.selected);
+  const initial = useMemo(() => new Set(selected ? [selected] : []), [selected]);
+  const [chosen, setChosen] = useState<Set<string>>(initial);
+  const [askPath, setAskPath] = useState(false);
+  const [typed, setTyped] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const close = () => setPane({ kind: 'entry' });
+  const write = async (file: string) => {
+    const result = await rasApi().invoke('phonebook:export', { file, names: [...chosen] });
+    if (!result.ok) return setMessage(result.error.message);
+    close();
+  };
+  return (
+    <Dialog
+      title={t('transfer.exportTitle')}
+      onCancel={close}
+      onSubmit={() => {
+        if (askPath) void write(typed.trim());
+        else
+          void chooseFile('export').then((choice) => {
+            if (choice === 'typed') setAskPath(true);
+            else if (choice) void write(choice);
+          });
+      }}
+      actions={
+        <button type="submit" disabled={chosen.size === 0 || (askPath && typed.trim() === '')}>
+          {askPath ? t('transfer.export') : t('transfer.chooseFile')}
+        </button>
+      }
+    >
+      <EntryChecklist entries={entries} chosen={chosen} onChange={setChosen} />
+      {askPath && (
+        <Field
+          label={t('transfer.path')}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+        />
+      )}
+      {message && (
+        <p className="problem" role="alert">
+          {message}
+        </p>
+      )}
+    </Dialog>
+  );
+}
