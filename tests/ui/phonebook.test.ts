@@ -173,7 +173,10 @@ describe('managing the phonebook in the window', () => {
     writeFileSync(path.join(app.dir, 'rasphone.pbk'), largePhonebook(10_000));
     await page.reload();
     await page.getByRole('listbox').waitFor();
-    await page.locator('.entry-row .name', { hasText: /^Broadband \d+$/ }).first().waitFor();
+    await page
+      .locator('.entry-row .name', { hasText: /^Broadband \d+$/ })
+      .first()
+      .waitFor();
     expect((await core.backend.listEntries()).length).toBe(10_000);
     expect(await page.locator('.entry-row').count()).toBeLessThan(80);
     await page.getByRole('listbox').focus();
