@@ -7,6 +7,7 @@ import { realClock, type Clock } from './clock';
 import { broadcastConnections } from './ipc/broadcaster';
 import { createRouter, type Router } from './ipc/router';
 import { typedPaths, type FileAccess } from './ipc/file-access';
+import type { SecretStore } from './secrets/secret-store';
 import { StatisticsWatch } from './ipc/statistics-watch';
 import { ensureDemoPhonebook } from './phonebook/demo-phonebook';
 import type { RasBackend } from './ras/backend';
@@ -29,6 +30,8 @@ export interface CoreOptions {
   log: (message: string) => void;
   /** Which files a window may import and export; default: typed paths (browser mode). */
   files?: FileAccess;
+  /** Seals saved passwords where RAS does not keep them (Electron's safeStorage). */
+  secrets?: SecretStore;
 }
 
 export interface Core {
@@ -47,7 +50,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = new SettingsStore(options.dataDir);
   const saved = await settings.load(options.log);
   const speed = options.speed ?? saved.simulationSpeed;
-  const backend = createBackend({ kind: options.backend, dataDir: options.dataDir, speed, clock });
+  const backend = createBackend({
+    kind: options.backend,
+    dataDir: options.dataDir,
+    speed,
+    clock,
+    secrets: options.secrets,
+  });
   if (backend.kind === 'simulated') await ensureDemoPhonebook(backend, backend.defaultPhonebook);
   const manager = new SessionManager({ backend, clock, log: options.log });
   await manager.attachExisting();

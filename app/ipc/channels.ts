@@ -10,6 +10,7 @@ export const INVOKE_CHANNELS = [
   'phonebook:rename',
   'phonebook:copy',
   'phonebook:delete',
+  'phonebook:set-credentials',
   'phonebook:preview',
   'phonebook:import',
   'phonebook:export',

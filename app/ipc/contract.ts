@@ -249,6 +249,19 @@ export const contract = {
       payload: z.object({ phonebook, name: entryName, revision: revision.optional() }).strict(),
       result: z.null(),
     },
+    'phonebook:set-credentials': {
+      payload: z
+        .object({
+          phonebook,
+          name: entryName,
+          userName,
+          domain,
+          /** Omitted: keep the saved password; '': forget it. */
+          password: password.optional(),
+        })
+        .strict(),
+      result: z.null(),
+    },
     'phonebook:preview': {
       payload: z.object({ file: filePath }).strict(),
       result: z.array(entrySummarySchema),

@@ -11,6 +11,7 @@ import { defaultBackendKind } from '../ras/create-backend';
 import { appMenuTemplate } from './app-menu';
 import { connectIpc } from './ipc-transport';
 import { dialogPaths } from '../ipc/file-access';
+import { safeStorageSecrets } from './safe-storage';
 import { mainWindowOptions } from './window-options';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
 
@@ -78,6 +79,7 @@ export function startShell(): void {
       version: app.getVersion(),
       platform: process.platform,
       log,
+      secrets: safeStorageSecrets(),
       files: dialogPaths(async (purpose) => {
         const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
         const filters = [{ name: 'RAS phonebook', extensions: ['pbk'] }];

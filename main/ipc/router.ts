@@ -81,6 +81,10 @@ export function createRouter(deps: RouterDeps): Router {
       await phonebooks.delete(phonebook, name, revision);
       return null;
     },
+    'phonebook:set-credentials': async ({ phonebook, name, userName, domain, password }) => {
+      await phonebooks.setCredentials(phonebook, name, { userName, domain, password });
+      return null;
+    },
     'phonebook:preview': async ({ file }) => {
       mayUse(file, 'import');
       const doc = await phonebooks.readFile(file);

@@ -16,7 +16,7 @@ import {
 } from '../../app/phonebook/pbk-codec';
 import { AppError } from '../../app/ras/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
-import type { EntrySummary, RasBackend, SavedCredentials } from '../ras/backend';
+import type { CredentialsUpdate, EntrySummary, RasBackend, SavedCredentials } from '../ras/backend';
 import type { SessionManager } from '../sessions/session-manager';
 
 export class EntryInvalidError extends AppError {
@@ -170,6 +170,17 @@ export class PhonebookService {
     const book = this.book(phonebook);
     this.refuseIfActive(book, name, 'delete');
     await this.backend.deleteEntry(book, name, { expectedRevision: revision });
+    this.changed(book);
+  }
+
+  /** Saves the user name, domain and (sealed, or by RAS) the password of an entry. */
+  async setCredentials(
+    phonebook: string | undefined,
+    name: string,
+    update: CredentialsUpdate,
+  ): Promise<void> {
+    const book = this.book(phonebook);
+    await this.backend.setCredentials(book, name, update);
     this.changed(book);
   }
 

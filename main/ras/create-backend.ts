@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AppError } from '../../app/ras/errors';
 import type { Clock } from '../clock';
 import type { RasBackend } from './backend';
+import type { SecretStore } from '../secrets/secret-store';
 import { SimulatedRasBackend } from './simulated/simulated-backend';
 import { Win32RasBackend } from './win32/win32-backend';
 
@@ -19,6 +20,8 @@ export interface BackendOptions {
   dataDir: string;
   speed: number;
   clock?: Clock;
+  /** Seals the simulated server's saved passwords (Electron's safeStorage); none: passwords are not saved. */
+  secrets?: SecretStore;
 }
 
 /** The current user's phonebook, where Windows keeps the entries a person creates (§8.1). */
@@ -44,5 +47,6 @@ export function createBackend(options: BackendOptions): RasBackend {
     clock: options.clock,
     speed: options.speed,
     credentialsFile: path.join(options.dataDir, 'simulated-credentials.json'),
+    secrets: options.secrets,
   });
 }

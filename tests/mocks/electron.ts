@@ -97,6 +97,13 @@ export const screen = {
 };
 
 export const shell = { openExternal: vi.fn(async () => undefined) };
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => true),
+  getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
+  encryptString: vi.fn((s: string) => Buffer.from(`enc:${s}`).reverse()),
+  decryptString: vi.fn((b: Buffer) => Buffer.from(b).reverse().toString().slice(4)),
+};
+
 export const dialog = {
   showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: [electronMock.chosenFile] })),
   showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: electronMock.chosenFile })),

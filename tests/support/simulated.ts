@@ -8,6 +8,7 @@ import { ManualClock } from '../../main/clock';
 import { ensureDemoPhonebook } from '../../main/phonebook/demo-phonebook';
 import type { DialRequest, RasNotification } from '../../main/ras/backend';
 import { SimulatedRasBackend } from '../../main/ras/simulated/simulated-backend';
+import { fakeSecretStore } from './fake-secrets';
 
 /** What Windows reports for a modem or ISDN dial that connects, state by state. */
 export const MODEM_SEQUENCE = [
@@ -56,6 +57,7 @@ export async function simulatedWorld(options: { speed?: number } = {}): Promise<
     clock,
     speed: options.speed ?? 1,
     credentialsFile: path.join(dir, 'credentials.json'),
+    secrets: fakeSecretStore(),
   });
   await ensureDemoPhonebook(backend, phonebook);
   return {

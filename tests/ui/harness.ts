@@ -8,6 +8,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../main/app-core';
 import { startHeadlessHost, type HeadlessHost } from '../../main/headless/headless-server';
+import { fakeSecretStore } from '../support/fake-secrets';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const RENDERER_DIR = path.join(root, 'out/renderer');
@@ -44,6 +45,8 @@ export async function openApp(
     language?: 'en' | 'ru';
     viewport?: { width: number; height: number };
     colorScheme?: 'light' | 'dark';
+    /** Run as a system without a key store: saved passwords are refused. */
+    noKeyStore?: boolean;
   } = {},
 ): Promise<RunningApp> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ras-ui-'));
@@ -54,6 +57,7 @@ export async function openApp(
     version: 'test',
     platform: 'linux',
     log: () => undefined,
+    secrets: options.noKeyStore ? undefined : fakeSecretStore(),
   });
   if (options.language) await core.settings.set({ language: options.language });
   const host = await startHeadlessHost({ core, rendererDir: RENDERER_DIR, log: () => undefined });

@@ -167,6 +167,38 @@ describe('managing the phonebook in the window', () => {
     await importing.getByRole('alert').filter({ hasText: 'line 3' }).waitFor();
   });
 
+  it('saves a password sealed by the key store, and never shows it again', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    await entryOption(page, 'Office VPN').click();
+    await page.getByLabel('User name').first().fill('alice');
+    await page.getByLabel('Password').first().fill('s3cret');
+    await page.getByLabel('Save the password').check();
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await statusIs(page, 'Connected');
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await statusIs(page, 'Disconnected');
+    await page.reload();
+    await entryOption(page, 'Office VPN').click();
+    const password = page.getByPlaceholder('saved password');
+    await password.waitFor();
+    expect(await password.inputValue()).toBe('');
+    expect(await page.content()).not.toContain('s3cret');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await statusIs(page, 'Connected');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+
+  it('says why a password cannot be saved where there is no key store', async () => {
+    app = await openApp(browser, { noKeyStore: true });
+    const { page } = app;
+    await entryOption(page, 'Office VPN').click();
+    await page.getByLabel('Password').first().fill('s3cret');
+    await page.getByLabel('Save the password').check();
+    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('alert').filter({ hasText: 'No key store' }).waitFor();
+  });
+
   it('scrolls ten thousand entries, rendering only what shows', async () => {
     app = await openApp(browser);
     const { core, page } = app;

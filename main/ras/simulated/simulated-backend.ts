@@ -26,6 +26,7 @@ import type {
 import { realClock, type Cancel, type Clock } from '../../clock';
 import { dialScript, type DialScript, type Step } from './dial-script';
 import { SimulatedPhonebooks, entryKey } from './simulated-phonebooks';
+import type { SecretStore } from '../../secrets/secret-store';
 
 export const SIMULATED_PORTS = 8;
 export const SIMULATED_DEVICES: DeviceInfo[] = [
@@ -43,8 +44,10 @@ export interface SimulatedBackendOptions {
   clock?: Clock;
   /** Multiplies every simulated delay: 1 = realistic, 0 = no delay. */
   speed?: number;
-  /** Where saved user names and domains persist (never passwords). */
+  /** Where saved user names and domains persist, with passwords sealed by `secrets`. */
   credentialsFile?: string;
+  /** Seals saved passwords; without it a password is not saved. */
+  secrets?: SecretStore;
 }
 
 interface Connection {
@@ -84,6 +87,7 @@ export class SimulatedRasBackend implements RasBackend {
     this.phonebooks = new SimulatedPhonebooks(
       () => this.activeEntryKeys(),
       options.credentialsFile,
+      options.secrets,
     );
   }
 

@@ -9,6 +9,7 @@ import {
   type SimulatedWorld,
 } from '../../../tests/support/simulated';
 import { SimulatedRasBackend } from './simulated-backend';
+import { fakeSecretStore } from '../../../tests/support/fake-secrets';
 
 let world: SimulatedWorld;
 beforeEach(async () => {
@@ -75,7 +76,7 @@ describe('simulated phonebooks', () => {
     ).rejects.toMatchObject({ code: 123 });
   });
 
-  it('never returns a saved password, and writes only user names and domains to disk', async () => {
+  it('never returns a saved password and writes it only sealed by the key store', async () => {
     await world.backend.setCredentials(undefined, 'Office VPN', {
       userName: 'alice',
       domain: 'CORP',
@@ -86,27 +87,81 @@ describe('simulated phonebooks', () => {
       domain: 'CORP',
       hasPassword: true,
     });
-    const files = await readdir(world.dir);
-    for (const f of files)
+    for (const f of await readdir(world.dir))
       expect(await readFile(path.join(world.dir, f), 'utf8')).not.toContain('hunter2');
-    // The saved password dials; a new server (a new process) still knows the user name only.
+    const saved = JSON.parse(
+      await readFile(path.join(world.dir, 'credentials.json'), 'utf8'),
+    ) as Record<string, { sealed?: string }>;
+    expect(Object.values(saved).some((c) => typeof c.sealed === 'string')).toBe(true);
+    // The saved password dials, in this process and in a new one with the same key store.
     const r = await dialRecorded(world, request('Office VPN', { userName: '', password: '' }));
     await world.clock.runUntil(() => r.notifications.some((n) => n.state === 0x2000));
-    const next = new SimulatedRasBackend({
-      defaultPhonebook: world.phonebook,
-      credentialsFile: path.join(world.dir, 'credentials.json'),
-    });
-    expect(await next.getCredentials(undefined, 'Office VPN')).toEqual({
-      userName: 'alice',
-      domain: 'CORP',
-      hasPassword: false,
-    });
     await world.backend.setCredentials(undefined, 'Office VPN', {
       userName: 'alice',
       domain: 'CORP',
       password: '',
     });
     expect((await world.backend.getCredentials(undefined, 'Office VPN')).hasPassword).toBe(false);
+  });
+
+  it('opens a sealed password only with the key store that sealed it', async () => {
+    const secrets = fakeSecretStore();
+    const file = path.join(world.dir, 'creds.json');
+    const first = new SimulatedRasBackend({
+      defaultPhonebook: world.phonebook,
+      credentialsFile: file,
+      secrets,
+      speed: 0,
+    });
+    await first.setCredentials(undefined, 'Dial-up', {
+      userName: 'bob',
+      domain: '',
+      password: 'pw-1',
+    });
+    const again = new SimulatedRasBackend({
+      defaultPhonebook: world.phonebook,
+      credentialsFile: file,
+      secrets,
+      speed: 0,
+    });
+    expect(await again.getCredentials(undefined, 'Dial-up')).toEqual({
+      userName: 'bob',
+      domain: '',
+      hasPassword: true,
+    });
+    const stranger = new SimulatedRasBackend({
+      defaultPhonebook: world.phonebook,
+      credentialsFile: file,
+      secrets: fakeSecretStore(),
+      speed: 0,
+    });
+    const states: number[] = [];
+    await stranger.dial(
+      { entryName: 'Dial-up', userName: '', password: '', domain: '', pausedStates: true },
+      (n) => states.push(n.state),
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    expect(states.at(-1)).toBe(0x1001);
+    for (const b of [first, again, stranger]) b.dispose();
+  });
+
+  it('refuses to save a password where there is no key store, and says why', async () => {
+    const bare = new SimulatedRasBackend({
+      defaultPhonebook: world.phonebook,
+      credentialsFile: path.join(world.dir, 'bare.json'),
+    });
+    await expect(
+      bare.setCredentials(undefined, 'Dial-up', { userName: 'bob', domain: '', password: 'pw' }),
+    ).rejects.toMatchObject({
+      code: 'UNSUPPORTED',
+      message: expect.stringMatching(/No key store/),
+    });
+    await bare.setCredentials(undefined, 'Dial-up', { userName: 'bob', domain: '' });
+    expect(await bare.getCredentials(undefined, 'Dial-up')).toEqual({
+      userName: 'bob',
+      domain: '',
+      hasPassword: false,
+    });
   });
 
   it('keeps credentials with an entry that is renamed and drops them with a deleted one', async () => {

@@ -1,7 +1,7 @@
 // The phonebook side of the simulated server: entries in pbk files (read fresh for every
 // call, as RAS does), changed with atomic read-modify-write cycles, and saved credentials.
-// User names and domains persist in a JSON file when one is given; passwords stay in memory
-// for the server's lifetime and are never written anywhere.
+// User names and domains persist in a JSON file when one is given; a password persists only
+// sealed by the system's key store (a SecretStore), and is refused where there is none.
 
 import {
   applyEntry,
@@ -24,12 +24,14 @@ import type { ChangeOptions, CredentialsUpdate, EntrySummary, SavedCredentials }
 import { currentRevision } from '../../fs/revision';
 import { promises as fs } from 'node:fs';
 import { writeFileAtomic } from '../../fs/atomic-write';
+import type { SecretStore } from '../../secrets/secret-store';
 import { PbkFileLock, readPbkFile, writePbkFile, type LoadedPbk } from './pbk-file';
 
 interface StoredCredentials {
   userName: string;
   domain: string;
-  password: string | null;
+  /** The password sealed by the SecretStore; never the password itself. */
+  sealed: string | null;
 }
 
 export class SimulatedPhonebooks {
@@ -39,11 +41,13 @@ export class SimulatedPhonebooks {
 
   /**
    * `activeEntries` names the entries with a live connection (phonebook + lower-cased name);
-   * `credentialsFile`, when given, keeps saved user names and domains across runs.
+   * `credentialsFile`, when given, keeps saved user names and domains across runs, and
+   * passwords sealed by `secrets`.
    */
   constructor(
     private readonly activeEntries: () => Set<string>,
     private readonly credentialsFile?: string,
+    private readonly secrets?: SecretStore,
   ) {}
 
   private loadCredentials(): Promise<void> {
@@ -56,13 +60,16 @@ export class SimulatedPhonebooks {
         return;
       }
       try {
-        const saved = JSON.parse(text) as Record<string, { userName?: unknown; domain?: unknown }>;
+        const saved = JSON.parse(text) as Record<
+          string,
+          { userName?: unknown; domain?: unknown; sealed?: unknown }
+        >;
         for (const [key, value] of Object.entries(saved))
           if (typeof value?.userName === 'string' && typeof value.domain === 'string')
             this.credentials.set(key, {
               userName: value.userName,
               domain: value.domain,
-              password: null,
+              sealed: typeof value.sealed === 'string' ? value.sealed : null,
             });
       } catch {
         // A damaged file loses only saved user names; it is rewritten on the next change.
@@ -73,8 +80,13 @@ export class SimulatedPhonebooks {
 
   private async saveCredentials(): Promise<void> {
     if (!this.credentialsFile) return;
-    const out: Record<string, { userName: string; domain: string }> = {};
-    for (const [key, c] of this.credentials) out[key] = { userName: c.userName, domain: c.domain };
+    const out: Record<string, { userName: string; domain: string; sealed?: string }> = {};
+    for (const [key, c] of this.credentials)
+      out[key] = {
+        userName: c.userName,
+        domain: c.domain,
+        ...(c.sealed ? { sealed: c.sealed } : {}),
+      };
     await writeFileAtomic(
       this.credentialsFile,
       new TextEncoder().encode(JSON.stringify(out, null, 2)),
@@ -198,13 +210,20 @@ export class SimulatedPhonebooks {
     return {
       userName: saved?.userName ?? '',
       domain: saved?.domain ?? '',
-      hasPassword: !!saved?.password,
+      hasPassword: !!saved?.sealed,
     };
   }
 
   /** The saved password, for dialing only: it never leaves the backend otherwise. */
   savedPassword(phonebook: string, name: string): string {
-    return this.credentials.get(entryKey(phonebook, name))?.password ?? '';
+    const sealed = this.credentials.get(entryKey(phonebook, name))?.sealed;
+    if (!sealed || !this.secrets) return '';
+    try {
+      return this.secrets.open(sealed);
+    } catch {
+      // A password sealed for another user or machine cannot be opened: dial without it.
+      return '';
+    }
   }
 
   async setCredentials(phonebook: string, name: string, update: CredentialsUpdate): Promise<void> {
@@ -212,9 +231,18 @@ export class SimulatedPhonebooks {
     await this.loadCredentials();
     const key = entryKey(phonebook, name);
     const previous = this.credentials.get(key);
-    const password =
-      update.password === undefined ? (previous?.password ?? null) : update.password || null;
-    this.credentials.set(key, { userName: update.userName, domain: update.domain, password });
+    if (update.password && !this.secrets)
+      throw new AppError(
+        'UNSUPPORTED',
+        'No key store is available here to keep a password safely, so it was not saved; type it when you connect.',
+      );
+    const sealed =
+      update.password === undefined
+        ? (previous?.sealed ?? null)
+        : update.password
+          ? this.secrets!.seal(update.password)
+          : null;
+    this.credentials.set(key, { userName: update.userName, domain: update.domain, sealed });
     await this.saveCredentials();
   }
 

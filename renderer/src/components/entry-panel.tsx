@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../format';
 import { rasApi } from '../ras-api';
 import { connectionFor, dial, hangUp, useAppStore } from '../store/app-store';
+import { saveCredentials } from '../store/phonebook-actions';
 import { useNow } from '../use-now';
 import { StatisticsPanel } from './statistics-panel';
 import { Timeline } from './timeline';
@@ -22,6 +23,7 @@ export function EntryPanel() {
   const [password, setPassword] = useState('');
   const [domain, setDomain] = useState('');
   const [hasSavedPassword, setHasSavedPassword] = useState(false);
+  const [savePassword, setSavePassword] = useState(false);
   const now = useNow(connection?.status === 'waiting-to-redial', 500);
 
   useEffect(() => {
@@ -46,6 +48,22 @@ export function EntryPanel() {
     };
   }, [name]);
 
+  const connectWith = async (): Promise<void> => {
+    if (!entry) return;
+    // A password that cannot be saved stops here, with the reason shown.
+    if (
+      savePassword &&
+      password !== '' &&
+      !(await saveCredentials(rasApi(), entry.name, { userName, domain, password }))
+    )
+      return;
+    const useSaved =
+      (password === '' && hasSavedPassword) ||
+      (userName === '' && password === '' && domain === '');
+    void dial(rasApi(), entry.name, useSaved ? undefined : { userName, password, domain });
+    setPassword('');
+  };
+
   if (!name || !entry) return <p className="muted">{t('ui.noSelection')}</p>;
   const status = connection?.status ?? 'idle';
   const active = ACTIVE.has(status);
@@ -64,11 +82,7 @@ export function EntryPanel() {
         onSubmit={(e) => {
           e.preventDefault();
           if (active && connection) void hangUp(rasApi(), connection.id);
-          else {
-            const useSaved = userName === '' && password === '' && domain === '';
-            void dial(rasApi(), entry.name, useSaved ? undefined : { userName, password, domain });
-            setPassword('');
-          }
+          else void connectWith();
         }}
       >
         {!active && (
@@ -82,6 +96,14 @@ export function EntryPanel() {
               }}
               passwordPlaceholder={hasSavedPassword ? t('ui.savedPassword') : undefined}
             />
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={savePassword}
+                onChange={(e) => setSavePassword(e.target.checked)}
+              />{' '}
+              {t('ui.savePassword')}
+            </label>
           </div>
         )}
         <div className="status-line">

@@ -16,6 +16,7 @@ export const en = {
     userName: 'User name',
     password: 'Password',
     domain: 'Domain',
+    savePassword: 'Save the password',
     savedPassword: 'saved password',
     timeline: 'Connection timeline',
     noTimeline: 'Not dialed yet.',

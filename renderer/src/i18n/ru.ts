@@ -14,6 +14,7 @@ export const ru = {
     userName: 'Имя пользователя',
     password: 'Пароль',
     domain: 'Домен',
+    savePassword: 'Сохранить пароль',
     savedPassword: 'сохранённый пароль',
     timeline: 'Ход подключения',
     noTimeline: 'Ещё не набиралось.',

@@ -85,3 +85,11 @@ export async function deleteEntry(api: RasApi, name: string): Promise<void> {
     return { pane: { kind: 'entry' }, selected: rest[0]?.name ?? null };
   });
 }
+
+export async function saveCredentials(
+  api: RasApi,
+  name: string,
+  credentials: { userName: string; domain: string; password: string },
+): Promise<boolean> {
+  return (await run(api.invoke('phonebook:set-credentials', { name, ...credentials }))) !== null;
+}
