@@ -16,6 +16,8 @@ import { SimulatedRasBackend } from './ras/simulated/simulated-backend';
 import { SessionManager } from './sessions/session-manager';
 import { SettingsStore } from './settings/settings-store';
 import { PhonebookService } from './phonebook/phonebook-service';
+import { watchPhonebooks } from './phonebook/phonebook-watch';
+import { listBooks } from './phonebook/phonebook-books';
 
 export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -76,6 +78,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const stopPhonebook = phonebooks.onChanged((phonebook) =>
     emit('phonebook:changed', { phonebook }),
   );
+  const fileWatch = watchPhonebooks(
+    () => listBooks(backend, settings.get()).map((b) => b.path),
+    (file) => phonebooks.announce(file),
+  );
+  const stopBookWatch = settings.subscribe(() => fileWatch.refresh());
   const router = createRouter({
     files: options.files ?? typedPaths,
     manager,
@@ -102,6 +109,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       stopBroadcast();
       stopSettings();
       stopPhonebook();
+      stopBookWatch();
+      fileWatch.stop();
       manager.dispose();
       backend.dispose();
       sinks.clear();

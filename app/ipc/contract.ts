@@ -191,6 +191,8 @@ export const settingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']),
   /** The simulated server's speed factor: 1 = realistic, 0 = no delay. */
   simulationSpeed: z.number().min(0).max(100),
+  /** .pbk files the person opened, listed beside the default phonebooks. */
+  openedPhonebooks: z.array(z.string().min(1).max(4096)).max(64),
 });
 
 export const contract = {
@@ -249,6 +251,17 @@ export const contract = {
       payload: z.object({ phonebook, name: entryName, revision: revision.optional() }).strict(),
       result: z.null(),
     },
+    'phonebook:books': {
+      payload: empty,
+      result: z.array(
+        z.object({
+          path: z.string(),
+          kind: z.enum(['app', 'user', 'all-users', 'opened']),
+        }),
+      ),
+    },
+    'phonebook:open': { payload: z.object({ file: filePath }).strict(), result: z.null() },
+    'phonebook:close': { payload: z.object({ phonebook: filePath }).strict(), result: z.null() },
     'phonebook:set-credentials': {
       payload: z
         .object({
@@ -287,7 +300,7 @@ export const contract = {
       result: z.object({ count: z.number() }),
     },
     'file:choose': {
-      payload: z.object({ purpose: z.enum(['import', 'export']) }).strict(),
+      payload: z.object({ purpose: z.enum(['import', 'export', 'open']) }).strict(),
       /** null: cancelled; `typed`: there is no system dialog here, so the window asks for a path. */
       result: z.union([
         z.object({ file: z.string() }),
@@ -345,6 +358,7 @@ export type EventPayload<E extends EventName> = z.output<(typeof contract.events
 export type Settings = z.output<typeof settingsSchema>;
 export type ConnectionsSnapshot = z.output<typeof connectionsSnapshotSchema>;
 export type EntrySummary = z.output<typeof entrySummarySchema>;
+export type PhonebookBook = Result<'phonebook:books'>[number];
 
 /** An error as it crosses a boundary: Electron keeps only the message of a thrown error. */
 export interface WireError {
@@ -369,6 +383,7 @@ export const defaultSettings: Settings = {
   language: 'system',
   theme: 'system',
   simulationSpeed: 1,
+  openedPhonebooks: [],
 };
 
 export type { EventName, InvokeChannel };

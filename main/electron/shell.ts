@@ -83,7 +83,7 @@ export function startShell(): void {
       files: dialogPaths(async (purpose) => {
         const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
         const filters = [{ name: 'RAS phonebook', extensions: ['pbk'] }];
-        if (purpose === 'import') {
+        if (purpose !== 'export') {
           const r = await (window
             ? dialog.showOpenDialog(window, { filters, properties: ['openFile'] })
             : dialog.showOpenDialog({ filters, properties: ['openFile'] }));

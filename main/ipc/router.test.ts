@@ -1,3 +1,4 @@
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,7 +34,7 @@ afterEach(async () => {
 
 const call = (channel: unknown, payload: unknown) => core.router.handle(channel, payload, 'test');
 const until = async (check: () => boolean) => {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
   expect(check()).toBe(true);
 };
 
@@ -145,6 +146,41 @@ describe('IPC router', () => {
     expect(events.filter((e) => e.event === 'phonebook:changed')).toHaveLength(4);
   });
 
+  it('lists the phonebooks, opens another .pbk file and closes it', async () => {
+    const own = path.join(dir, 'rasphone.pbk');
+    expect(await call('phonebook:books', {})).toEqual({
+      ok: true,
+      value: [{ path: own, kind: 'app' }],
+    });
+    const other = path.join(dir, 'other.pbk');
+    writeFileSync(
+      other,
+      '[Elsewhere]\r\nType=2\r\nMEDIA=rastapi\r\nDEVICE=vpn\r\nPhoneNumber=x.example.com\r\n',
+    );
+    expect(await call('phonebook:open', { file: other })).toEqual({ ok: true, value: null });
+    expect(await call('phonebook:books', {})).toEqual({
+      ok: true,
+      value: [
+        { path: own, kind: 'app' },
+        { path: other, kind: 'opened' },
+      ],
+    });
+    expect(await call('phonebook:list', { phonebook: other })).toMatchObject({
+      ok: true,
+      value: [{ name: 'Elsewhere', phonebook: other }],
+    });
+    expect(core.settings.get().openedPhonebooks).toEqual([other]);
+    expect(await call('phonebook:close', { phonebook: other })).toEqual({ ok: true, value: null });
+    expect(core.settings.get().openedPhonebooks).toEqual([]);
+  });
+
+  it('announces a phonebook that another program changed on disk', async () => {
+    events.length = 0;
+    await new Promise((r) => setTimeout(r, 50));
+    appendFileSync(path.join(dir, 'rasphone.pbk'), '; touched elsewhere\r\n');
+    await until(() => events.some((e) => e.event === 'phonebook:changed'));
+  }, 10_000);
+
   it('turns failures into { code, name, message }', async () => {
     expect(await call('connection:dial', { entryName: 'Nope' })).toMatchObject({
       ok: false,
@@ -201,7 +237,7 @@ describe('IPC router', () => {
   it('reads and writes settings, announcing the change', async () => {
     expect(await call('settings:get', {})).toEqual({
       ok: true,
-      value: { language: 'system', theme: 'system', simulationSpeed: 1 },
+      value: { language: 'system', theme: 'system', simulationSpeed: 1, openedPhonebooks: [] },
     });
     expect(await call('settings:set', { language: 'ru' })).toMatchObject({
       ok: true,
@@ -209,7 +245,7 @@ describe('IPC router', () => {
     });
     expect(events.at(-1)).toEqual({
       event: 'settings:changed',
-      payload: { language: 'ru', theme: 'system', simulationSpeed: 1 },
+      payload: { language: 'ru', theme: 'system', simulationSpeed: 1, openedPhonebooks: [] },
     });
   });
 

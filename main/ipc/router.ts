@@ -7,6 +7,7 @@ import { contract, type InvokeResult, type Result } from '../../app/ipc/contract
 import { AppError, toErrorInfo } from '../../app/ras/errors';
 import { primaryDestination, sectionToEntry } from '../../app/phonebook/entry';
 import type { FileAccess, FilePurpose } from './file-access';
+import { closeBook, listBooks, openBook } from '../phonebook/phonebook-books';
 import type { z } from 'zod';
 import type { RasBackend } from '../ras/backend';
 import type { SessionManager } from '../sessions/session-manager';
@@ -79,6 +80,18 @@ export function createRouter(deps: RouterDeps): Router {
     }),
     'phonebook:delete': async ({ phonebook, name, revision }) => {
       await phonebooks.delete(phonebook, name, revision);
+      return null;
+    },
+    'phonebook:books': async () => listBooks(backend, settings.get()),
+    'phonebook:open': async ({ file }) => {
+      mayUse(file, 'open');
+      await openBook(settings, file);
+      phonebooks.announce(file);
+      return null;
+    },
+    'phonebook:close': async ({ phonebook }) => {
+      await closeBook(settings, phonebook);
+      phonebooks.announce(phonebook);
       return null;
     },
     'phonebook:set-credentials': async ({ phonebook, name, userName, domain, password }) => {

@@ -64,6 +64,11 @@ export class PhonebookService {
     return () => this.listeners.delete(listener);
   }
 
+  /** Tells the listeners that a phonebook changed outside the service (opened, closed, edited elsewhere). */
+  announce(phonebook: string): void {
+    this.changed(phonebook);
+  }
+
   private changed(phonebook: string): void {
     for (const listener of this.listeners) listener(phonebook);
   }

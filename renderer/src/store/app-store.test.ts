@@ -32,7 +32,12 @@ describe('renderer store', () => {
         defaultPhonebook: 'p',
       }),
       'connection:list': () => ({ version: 5, connections: [view('c1', 'dialing')] }),
-      'settings:get': () => ({ language: 'en', theme: 'system', simulationSpeed: 1 }),
+      'settings:get': () => ({
+        language: 'en',
+        theme: 'system',
+        simulationSpeed: 1,
+        openedPhonebooks: [],
+      }),
       'phonebook:list': () => [
         { name: 'Office VPN', phonebook: 'p', type: 'vpn', destination: 'vpn.example.com' },
       ],
