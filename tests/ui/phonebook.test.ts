@@ -199,6 +199,45 @@ describe('managing the phonebook in the window', () => {
     await page.getByRole('alert').filter({ hasText: 'No key store' }).waitFor();
   });
 
+  it('opens another phonebook beside its own, groups the entries, and shows a broken one read-only', async () => {
+    app = await openApp(browser);
+    const { page } = app;
+    const other = path.join(app.dir, 'branch.pbk');
+    const broken = path.join(app.dir, 'broken.pbk');
+    writeFileSync(
+      other,
+      '[Branch dial-up]\r\nType=1\r\n\r\nMEDIA=serial\r\n\r\nDEVICE=modem\r\nPhoneNumber=555-0100\r\n',
+    );
+    writeFileSync(broken, '[Fine]\r\nType=1\r\nthis line is wrong\r\n');
+    for (const file of [other, broken]) {
+      await page.getByRole('button', { name: 'Open', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Open a phonebook' });
+      await dialog.getByRole('button', { name: 'Choose the file…' }).click();
+      await dialog.getByLabel('Path of the .pbk file').fill(file);
+      await dialog.getByRole('button', { name: 'Open' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    }
+    await page.locator('.book-row', { hasText: 'RAS Connect phonebook' }).waitFor();
+    await page.locator('.book-row', { hasText: 'branch.pbk' }).waitFor();
+    await page
+      .locator('.book-row', { hasText: 'broken.pbk' })
+      .getByRole('alert')
+      .filter({ hasText: 'line 3' })
+      .waitFor();
+    await connect(page, 'Branch dial-up');
+    await statusIs(page, 'Connected');
+    expect(app.core.manager.list().find((c) => c.entryName === 'Branch dial-up')?.phonebook).toBe(
+      other,
+    );
+    await page
+      .locator('.book-row', { hasText: 'broken.pbk' })
+      .getByRole('button', { name: 'Close' })
+      .click();
+    await page.locator('.book-row', { hasText: 'broken.pbk' }).waitFor({ state: 'detached' });
+    expect(app.core.settings.get().openedPhonebooks).toEqual([other]);
+    expect(readFileSync(broken, 'utf8')).toBe('[Fine]\r\nType=1\r\nthis line is wrong\r\n');
+  });
+
   it('scrolls ten thousand entries, rendering only what shows', async () => {
     app = await openApp(browser);
     const { core, page } = app;

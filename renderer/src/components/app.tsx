@@ -9,10 +9,10 @@ import { PausedDialog } from '../dialogs/paused-dialogs';
 import { rasApi } from '../ras-api';
 import { connectStore, hangUp, resume, select, useAppStore } from '../store/app-store';
 import { EntryPanel } from './entry-panel';
-import { newEntryPane, PhonebookList } from './phonebook-list';
+import { currentBook, newEntryPane, PhonebookList } from './phonebook-list';
 import { EntryEditor } from './entry-editor';
 import { DeleteDialog, RenameDialog } from './entry-questions';
-import { ExportDialog, ImportDialog } from './transfer-dialogs';
+import { ExportDialog, ImportDialog, OpenDialog } from './transfer-dialogs';
 import { setPane } from '../store/phonebook-actions';
 import { SettingsPanel } from './settings-panel';
 
@@ -20,11 +20,12 @@ function PausedHost() {
   const waiting = useAppStore((s) =>
     Object.values(s.connections).find((c) => c.status === 'paused' && c.paused),
   );
-  const waitingEntry = waiting?.entryName;
+  const waitingKey = waiting ? `${waiting.phonebook}\u0000${waiting.entryName}` : null;
   // The entry behind the dialog is the one the dialog is about.
   useEffect(() => {
-    if (waitingEntry) select(waitingEntry);
-  }, [waitingEntry]);
+    if (waiting) select({ phonebook: waiting.phonebook, name: waiting.entryName });
+    // The key, not the object: each new snapshot must not select it again.
+  }, [waitingKey]);
   if (!waiting?.paused) return null;
   return (
     <PausedDialog
@@ -55,10 +56,25 @@ function Shell() {
           <button type="button" className="link" onClick={newEntryPane} title="Ctrl+N">
             {t('pb.new')}
           </button>
-          <button type="button" className="link" onClick={() => setPane({ kind: 'import' })}>
+          <button type="button" className="link" onClick={() => setPane({ kind: 'open' })}>
+            {t('book.open')}
+          </button>
+          <button
+            type="button"
+            className="link"
+            onClick={() =>
+              setPane({ kind: 'import', phonebook: currentBook(useAppStore.getState()) })
+            }
+          >
             {t('transfer.importShort')}
           </button>
-          <button type="button" className="link" onClick={() => setPane({ kind: 'export' })}>
+          <button
+            type="button"
+            className="link"
+            onClick={() =>
+              setPane({ kind: 'export', phonebook: currentBook(useAppStore.getState()) })
+            }
+          >
             {t('transfer.exportShort')}
           </button>
           <button
@@ -85,10 +101,11 @@ function Shell() {
         ) : (
           <EntryPanel />
         )}
-        {pane.kind === 'rename' && <RenameDialog name={pane.name} />}
-        {pane.kind === 'delete' && <DeleteDialog name={pane.name} />}
-        {pane.kind === 'import' && <ImportDialog />}
-        {pane.kind === 'export' && <ExportDialog />}
+        {pane.kind === 'rename' && <RenameDialog entry={pane.ref} />}
+        {pane.kind === 'delete' && <DeleteDialog entry={pane.ref} />}
+        {pane.kind === 'import' && <ImportDialog phonebook={pane.phonebook} />}
+        {pane.kind === 'export' && <ExportDialog phonebook={pane.phonebook} />}
+        {pane.kind === 'open' && <OpenDialog />}
       </main>
       <PausedHost />
     </div>

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../format';
 import { rasApi } from '../ras-api';
-import { connectionFor, dial, hangUp, useAppStore } from '../store/app-store';
+import { connectionFor, dial, hangUp, sameEntry, useAppStore } from '../store/app-store';
 import { saveCredentials } from '../store/phonebook-actions';
 import { useNow } from '../use-now';
 import { StatisticsPanel } from './statistics-panel';
@@ -16,8 +16,10 @@ const ACTIVE = new Set(['dialing', 'paused', 'connected', 'waiting-to-redial', '
 
 export function EntryPanel() {
   const { t } = useTranslation();
-  const name = useAppStore((s) => s.selected);
-  const entry = useAppStore((s) => s.entries.find((e) => e.name === s.selected));
+  const selected = useAppStore((s) => s.selected);
+  const entry = useAppStore((s) => s.entries.find((e) => sameEntry(e, s.selected)));
+  const ref = entry ? { phonebook: entry.phonebook, name: entry.name } : null;
+  const selectedKey = selected ? `${selected.phonebook}\u0000${selected.name}` : null;
   const connection = useAppStore((s) => connectionFor(s, s.selected));
   const [userName, setUserName] = useState('');
   const [password, setPassword] = useState('');
@@ -31,10 +33,10 @@ export function EntryPanel() {
     setPassword('');
     setDomain('');
     setHasSavedPassword(false);
-    if (!name) return;
+    if (!selected) return;
     let current = true;
     void rasApi()
-      .invoke('phonebook:get', { name })
+      .invoke('phonebook:get', selected)
       .then((result) => {
         if (!current || !result.ok) return;
         // What the person typed meanwhile wins over the saved values.
@@ -46,7 +48,8 @@ export function EntryPanel() {
     return () => {
       current = false;
     };
-  }, [name]);
+    // The key, not the object: a refreshed list must not reload what the person is typing over.
+  }, [selectedKey]);
 
   const connectWith = async (): Promise<void> => {
     if (!entry) return;
@@ -54,17 +57,17 @@ export function EntryPanel() {
     if (
       savePassword &&
       password !== '' &&
-      !(await saveCredentials(rasApi(), entry.name, { userName, domain, password }))
+      !(await saveCredentials(rasApi(), ref!, { userName, domain, password }))
     )
       return;
     const useSaved =
       (password === '' && hasSavedPassword) ||
       (userName === '' && password === '' && domain === '');
-    void dial(rasApi(), entry.name, useSaved ? undefined : { userName, password, domain });
+    void dial(rasApi(), ref!, useSaved ? undefined : { userName, password, domain });
     setPassword('');
   };
 
-  if (!name || !entry) return <p className="muted">{t('ui.noSelection')}</p>;
+  if (!entry) return <p className="muted">{t('ui.noSelection')}</p>;
   const status = connection?.status ?? 'idle';
   const active = ACTIVE.has(status);
   const failure = connection?.error ? errorText(t, connection.error) : null;

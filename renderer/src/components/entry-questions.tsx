@@ -5,15 +5,19 @@ import { useTranslation } from 'react-i18next';
 import { validateEntryName } from '../../../app/phonebook/entry-name';
 import { Dialog, Field } from '../dialogs/dialog';
 import { rasApi } from '../ras-api';
-import { useAppStore } from '../store/app-store';
+import { sameEntry, useAppStore, type EntryRef } from '../store/app-store';
 import { deleteEntry, renameEntry, setPane } from '../store/phonebook-actions';
 
-export function RenameDialog({ name }: { name: string }) {
+export function RenameDialog({ entry }: { entry: EntryRef }) {
+  const { name } = entry;
   const { t } = useTranslation();
   const entries = useAppStore((s) => s.entries);
   const others = useMemo(
-    () => entries.map((e) => e.name).filter((n) => n.toLowerCase() !== name.toLowerCase()),
-    [entries, name],
+    () =>
+      entries
+        .filter((e) => e.phonebook === entry.phonebook && !sameEntry(e, entry))
+        .map((e) => e.name),
+    [entries, entry],
   );
   const [value, setValue] = useState(name);
   const problem = validateEntryName(value, others);
@@ -21,7 +25,7 @@ export function RenameDialog({ name }: { name: string }) {
   return (
     <Dialog
       title={t('pb.renameTitle', { name })}
-      onSubmit={() => !problem && value !== name && void renameEntry(rasApi(), name, value)}
+      onSubmit={() => !problem && value !== name && void renameEntry(rasApi(), entry, value)}
       onCancel={close}
       actions={
         <button type="submit" disabled={!!problem || value === name}>
@@ -46,13 +50,14 @@ export function RenameDialog({ name }: { name: string }) {
   );
 }
 
-export function DeleteDialog({ name }: { name: string }) {
+export function DeleteDialog({ entry }: { entry: EntryRef }) {
+  const { name } = entry;
   const { t } = useTranslation();
   const close = () => setPane({ kind: 'entry' });
   return (
     <Dialog
       title={t('pb.deleteTitle', { name })}
-      onSubmit={() => void deleteEntry(rasApi(), name)}
+      onSubmit={() => void deleteEntry(rasApi(), entry)}
       onCancel={close}
       actions={<button type="submit">{t('pb.delete')}</button>}
     >

@@ -7,7 +7,7 @@ import type { EntrySummary } from '../../../app/ipc/contract';
 import { Dialog, Field } from '../dialogs/dialog';
 import { rasApi } from '../ras-api';
 import { useAppStore } from '../store/app-store';
-import { setPane } from '../store/phonebook-actions';
+import { openPhonebook, setPane } from '../store/phonebook-actions';
 
 type Clash = 'rename' | 'replace' | 'skip';
 
@@ -44,13 +44,13 @@ function EntryChecklist({
 }
 
 /** Asks main for a file; resolves with the path, 'typed' (ask for one), or null (cancelled). */
-async function chooseFile(purpose: 'import' | 'export'): Promise<string | 'typed' | null> {
+async function chooseFile(purpose: 'import' | 'export' | 'open'): Promise<string | 'typed' | null> {
   const result = await rasApi().invoke('file:choose', { purpose });
   if (!result.ok || result.value === null) return null;
   return 'file' in result.value ? result.value.file : 'typed';
 }
 
-export function ImportDialog() {
+export function ImportDialog({ phonebook }: { phonebook: string }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<string | null>(null);
   const [typed, setTyped] = useState('');
@@ -108,7 +108,7 @@ export function ImportDialog() {
       onCancel={close}
       onSubmit={() =>
         void rasApi()
-          .invoke('phonebook:import', { file: file!, names: [...chosen], clash })
+          .invoke('phonebook:import', { phonebook, file: file!, names: [...chosen], clash })
           .then((result) => {
             if (!result.ok) return setMessage(result.error.message);
             useAppStore.setState({ failure: null });
@@ -139,18 +139,26 @@ export function ImportDialog() {
   );
 }
 
-export function ExportDialog() {
+export function ExportDialog({ phonebook }: { phonebook: string }) {
   const { t } = useTranslation();
-  const entries = useAppStore((s) => s.entries);
+  const all = useAppStore((s) => s.entries);
   const selected = useAppStore((s) => s.selected);
-  const initial = useMemo(() => new Set(selected ? [selected] : []), [selected]);
+  const entries = useMemo(() => all.filter((e) => e.phonebook === phonebook), [all, phonebook]);
+  const initial = useMemo(
+    () => new Set(selected && selected.phonebook === phonebook ? [selected.name] : []),
+    [selected, phonebook],
+  );
   const [chosen, setChosen] = useState<Set<string>>(initial);
   const [askPath, setAskPath] = useState(false);
   const [typed, setTyped] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const close = () => setPane({ kind: 'entry' });
   const write = async (file: string) => {
-    const result = await rasApi().invoke('phonebook:export', { file, names: [...chosen] });
+    const result = await rasApi().invoke('phonebook:export', {
+      phonebook,
+      file,
+      names: [...chosen],
+    });
     if (!result.ok) return setMessage(result.error.message);
     close();
   };
@@ -184,6 +192,45 @@ export function ExportDialog() {
         <p className="problem" role="alert">
           {message}
         </p>
+      )}
+    </Dialog>
+  );
+}
+
+/** Opens another .pbk file beside the default phonebooks. */
+export function OpenDialog() {
+  const { t } = useTranslation();
+  const [askPath, setAskPath] = useState(false);
+  const [typed, setTyped] = useState('');
+  const close = () => setPane({ kind: 'entry' });
+  const open = async (file: string) => {
+    if (await openPhonebook(rasApi(), file)) close();
+  };
+  return (
+    <Dialog
+      title={t('book.openTitle')}
+      onCancel={close}
+      onSubmit={() => {
+        if (askPath) void open(typed.trim());
+        else
+          void chooseFile('open').then((choice) => {
+            if (choice === 'typed') setAskPath(true);
+            else if (choice) void open(choice);
+          });
+      }}
+      actions={
+        <button type="submit" disabled={askPath && typed.trim() === ''}>
+          {askPath ? t('transfer.open') : t('transfer.chooseFile')}
+        </button>
+      }
+    >
+      <p>{t('book.openText')}</p>
+      {askPath && (
+        <Field
+          label={t('transfer.path')}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+        />
       )}
     </Dialog>
   );

@@ -163,6 +163,17 @@ export const en = {
     import: 'Import',
     export: 'Export',
   },
+  book: {
+    app: 'RAS Connect phonebook',
+    user: 'Your phonebook',
+    'all-users': 'All users of this computer',
+    opened: 'Opened file',
+    readOnly: 'read-only',
+    close: 'Close',
+    open: 'Open',
+    openTitle: 'Open a phonebook',
+    openText: 'Any .pbk file: its entries are listed beside yours, under its name.',
+  },
   dialog: {
     cancel: 'Cancel',
     continue: 'Continue',

@@ -38,14 +38,19 @@ describe('renderer store', () => {
         simulationSpeed: 1,
         openedPhonebooks: [],
       }),
+      'phonebook:books': () => [{ path: 'p', kind: 'app' as const }],
       'phonebook:list': () => [
         { name: 'Office VPN', phonebook: 'p', type: 'vpn', destination: 'vpn.example.com' },
       ],
     });
     await connectStore(api);
     const state = useAppStore.getState();
-    expect(state).toMatchObject({ ready: true, version: 5, selected: 'Office VPN' });
-    expect(connectionFor(state, 'office vpn')?.status).toBe('dialing');
+    expect(state).toMatchObject({
+      ready: true,
+      version: 5,
+      selected: { phonebook: 'p', name: 'Office VPN' },
+    });
+    expect(connectionFor(state, { phonebook: 'p', name: 'office vpn' })?.status).toBe('dialing');
     api.emit('connection:state', { version: 4, connections: [view('c1', 'disconnected')] });
     expect(useAppStore.getState().connections.c1!.status).toBe('dialing');
     api.emit('connection:state', { version: 6, connections: [view('c1', 'connected')] });
@@ -53,6 +58,7 @@ describe('renderer store', () => {
     expect(api.calls.map((c) => c.channel).sort()).toEqual([
       'app:info',
       'connection:list',
+      'phonebook:books',
       'phonebook:list',
       'settings:get',
     ]);
@@ -66,7 +72,7 @@ describe('renderer store', () => {
       }),
     });
     const { dial } = await import('./app-store');
-    await dial(api, 'Office VPN');
+    await dial(api, { phonebook: 'p', name: 'Office VPN' });
     expect(useAppStore.getState().failure).toEqual({
       code: 'ALREADY_ACTIVE',
       name: 'ALREADY_ACTIVE',

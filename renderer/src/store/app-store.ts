@@ -6,6 +6,7 @@ import type { ConnectionView } from '../../../app/connection-view';
 import type {
   ConnectionsSnapshot,
   EntrySummary,
+  PhonebookBook,
   RasApi,
   Result,
   Settings,
@@ -14,11 +15,30 @@ import type {
 import type { PausedAnswer, RasStatistics } from '../../../app/ras/dial-types';
 import type { Pane } from './phonebook-actions';
 
+/** An entry is its phonebook and its name (names compare without case, as RAS does). */
+export interface EntryRef {
+  phonebook: string;
+  name: string;
+}
+
+export function sameEntry(a: EntryRef | null | undefined, b: EntryRef | null | undefined): boolean {
+  return (
+    !!a &&
+    !!b &&
+    a.phonebook.toLowerCase() === b.phonebook.toLowerCase() &&
+    a.name.toLowerCase() === b.name.toLowerCase()
+  );
+}
+
 export interface AppState {
   ready: boolean;
   info: Result<'app:info'> | null;
+  books: PhonebookBook[];
+  /** A phonebook that cannot be read: shown read-only with its error (and line number). */
+  bookErrors: Record<string, string>;
+  /** The entries of every phonebook, each with the phonebook it belongs to. */
   entries: EntrySummary[];
-  selected: string | null;
+  selected: EntryRef | null;
   version: number;
   connections: Record<string, ConnectionView>;
   statistics: Record<string, RasStatistics>;
@@ -33,6 +53,8 @@ export interface AppState {
 const initial: AppState = {
   ready: false,
   info: null,
+  books: [],
+  bookErrors: {},
   entries: [],
   selected: null,
   version: -1,
@@ -62,13 +84,11 @@ export function applySnapshot(snapshot: ConnectionsSnapshot): void {
 }
 
 /** The connection shown for an entry: the one main keeps for it (its last attempt). */
-export function connectionFor(
-  state: AppState,
-  entryName: string | null,
-): ConnectionView | undefined {
-  if (entryName === null) return undefined;
-  const folded = entryName.toLowerCase();
-  return Object.values(state.connections).find((c) => c.entryName.toLowerCase() === folded);
+export function connectionFor(state: AppState, ref: EntryRef | null): ConnectionView | undefined {
+  if (ref === null) return undefined;
+  return Object.values(state.connections).find((c) =>
+    sameEntry({ phonebook: c.phonebook, name: c.entryName }, ref),
+  );
 }
 
 async function call<T>(
@@ -101,30 +121,48 @@ export async function connectStore(api: RasApi): Promise<() => void> {
   if (snapshot) applySnapshot(snapshot);
   useAppStore.setState({ info, settings });
   await loadEntries(api);
-  useAppStore.setState((s) => ({
-    ready: true,
-    selected: s.selected ?? s.entries[0]?.name ?? null,
-  }));
+  useAppStore.setState((s) => ({ ready: true, selected: s.selected ?? refOf(s.entries[0]) }));
   return () => stops.forEach((stop) => stop());
 }
 
-export async function loadEntries(api: RasApi): Promise<void> {
-  const entries = await call(api.invoke('phonebook:list', {}));
-  if (entries) useAppStore.setState({ entries });
+export function refOf(entry: EntrySummary | undefined): EntryRef | null {
+  return entry ? { phonebook: entry.phonebook, name: entry.name } : null;
 }
 
-export function select(name: string): void {
-  useAppStore.setState({ selected: name });
+/** Reads every phonebook; one that fails is kept with its error, the others still show. */
+export async function loadEntries(api: RasApi): Promise<void> {
+  const books = await call(api.invoke('phonebook:books', {}));
+  if (!books) return;
+  const entries: EntrySummary[] = [];
+  const bookErrors: Record<string, string> = {};
+  for (const book of books) {
+    const result = await api.invoke('phonebook:list', { phonebook: book.path });
+    if (result.ok) entries.push(...result.value.map((e) => ({ ...e, phonebook: book.path })));
+    else bookErrors[book.path] = result.error.message;
+  }
+  useAppStore.setState((s) => ({
+    books,
+    bookErrors,
+    entries,
+    // A selection whose entry is gone moves to the first entry.
+    selected:
+      s.selected && entries.some((e) => sameEntry(refOf(e), s.selected))
+        ? s.selected
+        : refOf(entries[0]),
+  }));
+}
+
+export function select(ref: EntryRef): void {
+  useAppStore.setState({ selected: ref });
 }
 
 export function dial(
   api: RasApi,
-  entryName: string,
+  ref: EntryRef,
   credentials?: { userName: string; password: string; domain: string },
 ): Promise<unknown> {
-  return call(
-    api.invoke('connection:dial', credentials ? { entryName, credentials } : { entryName }),
-  );
+  const target = { entryName: ref.name, phonebook: ref.phonebook };
+  return call(api.invoke('connection:dial', credentials ? { ...target, credentials } : target));
 }
 
 export function hangUp(api: RasApi, id: string): Promise<unknown> {

@@ -1,9 +1,10 @@
 // The window's phonebook commands: each goes to main as an invoke; the list refreshes from
-// the phonebook:changed event that every change raises.
+// the phonebook:changed event that every change raises. An entry is always named with its
+// phonebook.
 
 import type { RasEntry } from '../../../app/phonebook/entry';
 import type { RasApi, WireError } from '../../../app/ipc/contract';
-import { useAppStore } from './app-store';
+import { loadEntries, sameEntry, useAppStore, type EntryRef } from './app-store';
 
 /** What the right pane shows: the entry, its editor, or a question about it. */
 export type Pane =
@@ -11,14 +12,16 @@ export type Pane =
   | {
       kind: 'editor';
       mode: 'new' | 'edit';
+      phonebook: string;
       entry: RasEntry;
       originalName: string | null;
       revision: string | undefined;
     }
-  | { kind: 'rename'; name: string }
-  | { kind: 'delete'; name: string }
-  | { kind: 'import' }
-  | { kind: 'export' };
+  | { kind: 'rename'; ref: EntryRef }
+  | { kind: 'delete'; ref: EntryRef }
+  | { kind: 'import'; phonebook: string }
+  | { kind: 'export'; phonebook: string }
+  | { kind: 'open' };
 
 export function setPane(pane: Pane): void {
   useAppStore.setState({ pane });
@@ -27,20 +30,24 @@ export function setPane(pane: Pane): void {
 /** The invoke's value in a box (many values are null), or null when it failed and was shown. */
 async function run<T>(
   promise: Promise<{ ok: true; value: T } | { ok: false; error: WireError }>,
+  api?: RasApi,
 ): Promise<{ value: T } | null> {
   const result = await promise;
   useAppStore.setState({ failure: result.ok ? null : result.error });
+  // Another program changed the file: show what is there now.
+  if (!result.ok && result.error.code === 'PHONEBOOK_CHANGED' && api) await loadEntries(api);
   return result.ok ? { value: result.value } : null;
 }
 
-export async function openEditor(api: RasApi, name: string): Promise<void> {
-  const details = (await run(api.invoke('phonebook:get', { name })))?.value;
+export async function openEditor(api: RasApi, ref: EntryRef): Promise<void> {
+  const details = (await run(api.invoke('phonebook:get', ref)))?.value;
   if (details)
     setPane({
       kind: 'editor',
       mode: 'edit',
+      phonebook: ref.phonebook,
       entry: details.entry,
-      originalName: name,
+      originalName: ref.name,
       revision: details.revision,
     });
 }
@@ -50,46 +57,63 @@ export async function saveEntry(
   pane: Extract<Pane, { kind: 'editor' }>,
   entry: RasEntry,
 ): Promise<boolean> {
+  const { phonebook } = pane;
   const done =
     pane.mode === 'new'
-      ? await run(api.invoke('phonebook:create', { entry }))
+      ? await run(api.invoke('phonebook:create', { phonebook, entry }), api)
       : await run(
           api.invoke('phonebook:update', {
+            phonebook,
             originalName: pane.originalName!,
             entry,
             revision: pane.revision,
           }),
+          api,
         );
   if (done === null) return false;
-  useAppStore.setState({ selected: entry.name, pane: { kind: 'entry' } });
+  useAppStore.setState({ selected: { phonebook, name: entry.name }, pane: { kind: 'entry' } });
   return true;
 }
 
-export async function renameEntry(api: RasApi, name: string, newName: string): Promise<boolean> {
-  const done = await run(api.invoke('phonebook:rename', { name, newName }));
+export async function renameEntry(api: RasApi, ref: EntryRef, newName: string): Promise<boolean> {
+  const done = await run(api.invoke('phonebook:rename', { ...ref, newName }), api);
   if (done === null) return false;
-  useAppStore.setState({ selected: newName, pane: { kind: 'entry' } });
+  useAppStore.setState({
+    selected: { phonebook: ref.phonebook, name: newName },
+    pane: { kind: 'entry' },
+  });
   return true;
 }
 
-export async function copyEntry(api: RasApi, name: string): Promise<void> {
-  const copy = (await run(api.invoke('phonebook:copy', { name })))?.value;
-  if (copy) useAppStore.setState({ selected: copy.name });
+export async function copyEntry(api: RasApi, ref: EntryRef): Promise<void> {
+  const copy = (await run(api.invoke('phonebook:copy', ref), api))?.value;
+  if (copy) useAppStore.setState({ selected: { phonebook: ref.phonebook, name: copy.name } });
 }
 
-export async function deleteEntry(api: RasApi, name: string): Promise<void> {
-  const done = await run(api.invoke('phonebook:delete', { name }));
+export async function deleteEntry(api: RasApi, ref: EntryRef): Promise<void> {
+  const done = await run(api.invoke('phonebook:delete', ref), api);
   if (done === null) return;
   useAppStore.setState((s) => {
-    const rest = s.entries.filter((e) => e.name !== name);
-    return { pane: { kind: 'entry' }, selected: rest[0]?.name ?? null };
+    const rest = s.entries.find((e) => !sameEntry(e, ref));
+    return {
+      pane: { kind: 'entry' },
+      selected: rest ? { phonebook: rest.phonebook, name: rest.name } : null,
+    };
   });
 }
 
 export async function saveCredentials(
   api: RasApi,
-  name: string,
+  ref: EntryRef,
   credentials: { userName: string; domain: string; password: string },
 ): Promise<boolean> {
-  return (await run(api.invoke('phonebook:set-credentials', { name, ...credentials }))) !== null;
+  return (await run(api.invoke('phonebook:set-credentials', { ...ref, ...credentials }))) !== null;
+}
+
+export async function openPhonebook(api: RasApi, file: string): Promise<boolean> {
+  return (await run(api.invoke('phonebook:open', { file }))) !== null;
+}
+
+export async function closePhonebook(api: RasApi, phonebook: string): Promise<void> {
+  await run(api.invoke('phonebook:close', { phonebook }));
 }
