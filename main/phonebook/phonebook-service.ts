@@ -127,7 +127,9 @@ export class PhonebookService {
     revision?: string,
   ): Promise<void> {
     const book = this.book(phonebook);
-    const problems = validateEntry(entry, await this.otherNames(book, originalName));
+    // Only a new name can clash with another entry; an unchanged one skips listing them all.
+    const renamed = entry.name.toLowerCase() !== originalName.toLowerCase();
+    const problems = validateEntry(entry, renamed ? await this.otherNames(book, originalName) : []);
     if (problems.length > 0) throw new EntryInvalidError(problems);
     if (entry.name !== originalName) {
       this.refuseIfActive(book, originalName, 'rename');

@@ -71,6 +71,17 @@ try {
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
     }
+    // The entry editor, tab by tab.
+    const tabs =
+      language === 'en'
+        ? ['General', 'Options', 'Security', 'Networking']
+        : ['Общие', 'Параметры', 'Безопасность', 'Сеть'];
+    await entryOption(page, 'Office VPN').click({ button: 'right' });
+    await page.getByRole('menuitem').nth(1).click();
+    for (const [i, tab] of tabs.entries()) {
+      await page.getByRole('tab', { name: tab }).click();
+      await shot(page, `editor-${['general', 'options', 'security', 'networking'][i]}`);
+    }
     await app.close();
   }
 } finally {

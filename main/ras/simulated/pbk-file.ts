@@ -34,6 +34,9 @@ export async function readPbkFile(file: string, { missingOk = false } = {}): Pro
       `(${file}: ${(error as Error).message})`,
     );
   }
+  const revision = revisionOf(bytes);
+  const cached = parsedByRevision.get(revision);
+  if (cached) return { ...cached, revision };
   const { text, encoding } = decodePbk(bytes);
   const parsed = parsePbk(text);
   if (!parsed.ok) {
@@ -43,7 +46,20 @@ export async function readPbkFile(file: string, { missingOk = false } = {}): Pro
       `${file}, line ${first.line}: ${first.message}`,
     );
   }
-  return { document: parsed.document, encoding, revision: revisionOf(bytes) };
+  remember(revision, parsed.document, encoding);
+  return { document: parsed.document, encoding, revision };
+}
+
+// Parsed documents by the digest of their bytes: the same bytes are never parsed twice, and a
+// changed file is never served from here (its digest differs). A few large files at most.
+const parsedByRevision = new Map<string, { document: PbkDocument; encoding: PbkEncoding }>();
+const CACHED_DOCUMENTS = 4;
+
+function remember(revision: string, document: PbkDocument, encoding: PbkEncoding): void {
+  parsedByRevision.delete(revision);
+  parsedByRevision.set(revision, { document, encoding });
+  while (parsedByRevision.size > CACHED_DOCUMENTS)
+    parsedByRevision.delete(parsedByRevision.keys().next().value!);
 }
 
 /**
@@ -57,9 +73,9 @@ export async function writePbkFile(file: string, loaded: LoadedPbk): Promise<voi
       `${file} was changed by another program; nothing was written.`,
     );
   try {
-    await writeFileAtomic(file, encodePbk(writePbk(loaded.document), loaded.encoding), {
-      backup: true,
-    });
+    const bytes = encodePbk(writePbk(loaded.document), loaded.encoding);
+    await writeFileAtomic(file, bytes, { backup: true });
+    remember(revisionOf(bytes), loaded.document, loaded.encoding);
   } catch (error) {
     throw new RasError(
       RasErrorCode.ERROR_CANNOT_WRITE_PHONEBOOK,
