@@ -151,6 +151,7 @@ export const entrySchema = z.object({
   redialOnLinkFailure: z.boolean(),
   vpnType: z.enum(['automatic', 'pptp', 'l2tp', 'sstp', 'ikev2']),
   encryption: z.enum(['none', 'optional', 'required', 'maximum']),
+  authProtocols: z.array(z.enum(['pap', 'chap', 'mschapv2'])).max(3),
   idleDisconnectSeconds: z.number().int().min(0).max(0xffffffff),
   showProgress: z.boolean(),
   promptCredentials: z.boolean(),

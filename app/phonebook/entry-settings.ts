@@ -2,11 +2,15 @@
 // and written to their pbk keys (shared/ras-reference.md §8.3).
 
 export type VpnType = 'automatic' | 'pptp' | 'l2tp' | 'sstp' | 'ikev2';
+export type AuthProtocol = 'pap' | 'chap' | 'mschapv2';
+export const AUTH_PROTOCOLS: readonly AuthProtocol[] = ['pap', 'chap', 'mschapv2'];
 export type Encryption = 'none' | 'optional' | 'required' | 'maximum';
 
 export interface EntrySettings {
   vpnType: VpnType;
   encryption: Encryption;
+  /** The sign-in protocols allowed besides EAP. */
+  authProtocols: AuthProtocol[];
   /** Hang up after this many idle seconds; 0 = never. */
   idleDisconnectSeconds: number;
   showProgress: boolean;
@@ -24,6 +28,7 @@ export interface EntrySettings {
 export const defaultSettings: EntrySettings = {
   vpnType: 'automatic',
   encryption: 'required',
+  authProtocols: ['mschapv2'],
   idleDisconnectSeconds: 0,
   showProgress: true,
   promptCredentials: true,
@@ -57,6 +62,10 @@ const ENCRYPTION_CODES: Record<Encryption, number> = {
   required: 8,
   maximum: 256,
 };
+// AuthRestrictions: 512 (0x200) is what Windows writes for "MS-CHAP v2 only"; PAP 0x20 and
+// CHAP 0x80 are this project's reading of the same bit set (the reference leaves them
+// unconfirmed). Bits the model does not know are kept as they are.
+const AUTH_BITS: Record<AuthProtocol, number> = { pap: 0x20, chap: 0x80, mschapv2: 0x200 };
 const EXCLUDE_IPV4 = 0x4;
 const EXCLUDE_IPV6 = 0x8;
 const NO_ADDRESS = '0.0.0.0';
@@ -80,6 +89,9 @@ export function readSettings(get: (key: string) => string | undefined): EntrySet
   return {
     vpnType: VPN_FROM_CODE[int(get('VpnStrategy'), 0)] ?? 'automatic',
     encryption: encryption ?? 'required',
+    authProtocols: AUTH_PROTOCOLS.filter(
+      (p) => (int(get('AuthRestrictions'), 512) & AUTH_BITS[p]) !== 0,
+    ),
     idleDisconnectSeconds: int(get('IdleDisconnectSeconds'), 0),
     showProgress: bool(get('ShowDialingProgress'), true),
     promptCredentials: bool(get('PreviewUserPw'), true),
@@ -116,6 +128,9 @@ export function settingsKeys(
           ['IpNameAssign', '2'],
         ]
       : [['IpNameAssign', get('IpNameAssign') === '2' ? '1' : (get('IpNameAssign') ?? '1')]];
+  const authNow = int(get('AuthRestrictions'), 512);
+  const known = AUTH_PROTOCOLS.reduce((bits, p) => bits | AUTH_BITS[p], 0);
+  const auth = (authNow & ~known) | s.authProtocols.reduce((bits, p) => bits | AUTH_BITS[p], 0);
   return [
     [
       'VpnStrategy',
@@ -131,6 +146,7 @@ export function settingsKeys(
       ),
     ],
     ['IdleDisconnectSeconds', String(s.idleDisconnectSeconds)],
+    ['AuthRestrictions', String(auth)],
     ['PreviewUserPw', flag(s.promptCredentials)],
     ['PreviewDomain', flag(s.includeLogonDomain)],
     ['PreviewPhoneNumber', flag(s.promptPhoneNumber)],

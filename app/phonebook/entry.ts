@@ -12,7 +12,7 @@ import {
 import { entryBlocks, findKey, PHONE_GROUP_KEYS, type EntryBlocks } from './pbk-blocks';
 import { defaultSettings, readSettings, settingsKeys, type EntrySettings } from './entry-settings';
 
-export type { EntrySettings, Encryption, VpnType } from './entry-settings';
+export type { AuthProtocol, EntrySettings, Encryption, VpnType } from './entry-settings';
 
 export type EntryType = 'phone' | 'vpn' | 'direct' | 'internet' | 'broadband';
 export type CallbackMode = 'none' | 'caller' | 'preset';
@@ -342,7 +342,7 @@ export function newSection(entry: RasEntry, eol: Eol): PbkSection {
     k('PreviewPhoneNumber', setting('PreviewPhoneNumber')),
     k('ShowDialingProgress', setting('ShowDialingProgress')),
     k('CustomAuthKey', entry.eapTypeId),
-    k('AuthRestrictions', 512),
+    k('AuthRestrictions', setting('AuthRestrictions')),
     k('IpPrioritizeRemote', setting('IpPrioritizeRemote')),
     k('IpAssign', 1),
     ...(settings.has('IpDnsAddress')

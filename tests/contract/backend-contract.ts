@@ -159,6 +159,7 @@ export function backendContract(name: string, makeWorld: () => Promise<ContractW
       const entry = makeEntry('Tuned', 'vpn', ['vpn.example.com'], {
         vpnType: 'ikev2',
         encryption: 'optional',
+        authProtocols: ['chap', 'mschapv2'],
         idleDisconnectSeconds: 600,
         showProgress: false,
         promptCredentials: false,

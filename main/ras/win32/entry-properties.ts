@@ -4,6 +4,7 @@
 
 import {
   phoneNumber,
+  type AuthProtocol,
   type Encryption,
   type EntryType,
   type RasEntry,
@@ -17,6 +18,12 @@ export const RASEO_PreviewPhoneNumber = 0x00200000;
 export const RASEO_PreviewUserPw = 0x01000000;
 export const RASEO_PreviewDomain = 0x02000000;
 export const RASEO_ShowDialingProgress = 0x04000000;
+// RASEO_Require*: the sign-in protocols allowed.
+const REQUIRE_BITS: Record<AuthProtocol, number> = {
+  pap: 0x40000,
+  chap: 0x08000000,
+  mschapv2: 0x20000000,
+};
 const RASNP_Ip = 0x4;
 const RASNP_Ipv6 = 0x8;
 // VS_ and ET_ values (ras.h).
@@ -113,6 +120,9 @@ export function fromRasEntry(name: string, raw: RawEntry, alternates: string[]):
     encryption:
       (Object.keys(ET_CODES) as Encryption[]).find((e) => ET_CODES[e] === raw.dwEncryptionType) ??
       'required',
+    authProtocols: (Object.keys(REQUIRE_BITS) as AuthProtocol[]).filter(
+      (p) => (raw.dwfOptions & REQUIRE_BITS[p]) !== 0,
+    ),
     idleDisconnectSeconds:
       raw.dwIdleDisconnectSeconds === 0xffffffff ? 0 : raw.dwIdleDisconnectSeconds,
     showProgress: (raw.dwfOptions & RASEO_ShowDialingProgress) !== 0,
@@ -143,6 +153,8 @@ export function toRasEntry(
   options = flag(options, RASEO_TerminalAfterDial, entry.terminalAfterDial);
   options = flag(options, RASEO_PromoteAlternates, entry.promoteAlternates);
   options = flag(options, RASEO_RequireEAP, entry.eapTypeId !== 0);
+  for (const p of Object.keys(REQUIRE_BITS) as AuthProtocol[])
+    options = flag(options, REQUIRE_BITS[p], entry.authProtocols.includes(p));
   options = flag(options, RASEO_ShowDialingProgress, entry.showProgress);
   options = flag(options, RASEO_PreviewUserPw, entry.promptCredentials);
   options = flag(options, RASEO_PreviewPhoneNumber, entry.promptPhoneNumber);

@@ -5,6 +5,7 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultDevice, phoneNumber, type RasEntry } from '../../../app/phonebook/entry';
+import { AUTH_PROTOCOLS } from '../../../app/phonebook/entry-settings';
 import { validateEntry, type FieldProblem } from '../../../app/phonebook/entry-rules';
 import { rasApi } from '../ras-api';
 import { useAppStore } from '../store/app-store';
@@ -166,6 +167,50 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
       ))}
       {draft.type === 'phone' && (
         <div className="editor-line">
+          <Row label={t('editor.areaCode')} problem={message('phoneNumbers.0.areaCode')}>
+            {(id) => (
+              <input
+                id={id}
+                value={numbers[0]!.areaCode}
+                maxLength={10}
+                size={8}
+                onChange={(e) =>
+                  set({
+                    phoneNumbers: numbers.map((n, k) =>
+                      k === 0 ? { ...n, areaCode: e.target.value } : n,
+                    ),
+                  })
+                }
+              />
+            )}
+          </Row>
+          <Row label={t('editor.countryCode')}>
+            {(id) => (
+              <input
+                id={id}
+                type="number"
+                min={0}
+                value={numbers[0]!.countryCode}
+                onChange={(e) =>
+                  set({
+                    phoneNumbers: numbers.map((n, k) =>
+                      k === 0
+                        ? {
+                            ...n,
+                            countryCode: Number(e.target.value) || 0,
+                            countryId: Number(e.target.value) || 0,
+                          }
+                        : n,
+                    ),
+                  })
+                }
+              />
+            )}
+          </Row>
+        </div>
+      )}
+      {draft.type === 'phone' && (
+        <div className="editor-line">
           <button
             type="button"
             onClick={() => set({ phoneNumbers: [...numbers, phoneNumber('')] })}
@@ -280,6 +325,25 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
           </select>
         )}
       </Row>
+      {draft.eapTypeId === 0 && (
+        <fieldset className="checklist">
+          <legend>{t('editor.authProtocols')}</legend>
+          {AUTH_PROTOCOLS.map((p) => (
+            <Check
+              key={p}
+              label={t(`auth.${p}`)}
+              checked={draft.authProtocols.includes(p)}
+              onChange={(v) =>
+                set({
+                  authProtocols: v
+                    ? [...draft.authProtocols, p]
+                    : draft.authProtocols.filter((x) => x !== p),
+                })
+              }
+            />
+          ))}
+        </fieldset>
+      )}
       <Check
         label={t('editor.useEap')}
         checked={draft.eapTypeId !== 0}

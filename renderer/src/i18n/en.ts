@@ -111,6 +111,9 @@ export const en = {
     redialOnDrop: 'Redial if the line is dropped',
     callback: 'Callback',
     encryption: 'Data encryption',
+    authProtocols: 'Allow these sign-in protocols',
+    areaCode: 'Area code',
+    countryCode: 'Country code',
     useEap: 'Use EAP (a certificate, a smart card or PEAP)',
     eapMethod: 'EAP method',
     terminal: 'Show a terminal window after dialing',
@@ -123,6 +126,7 @@ export const en = {
     discardYes: 'Discard',
     keepEditing: 'Keep editing',
   },
+  auth: { pap: 'PAP (unencrypted password)', chap: 'CHAP', mschapv2: 'MS-CHAP v2' },
   vpn: { automatic: 'Automatic', pptp: 'PPTP', l2tp: 'L2TP/IPsec', sstp: 'SSTP', ikev2: 'IKEv2' },
   encryption: {
     required: 'Require encryption',

@@ -109,6 +109,9 @@ export const ru = {
     redialOnDrop: 'Перезванивать при разрыве связи',
     callback: 'Обратный вызов',
     encryption: 'Шифрование данных',
+    authProtocols: 'Разрешить протоколы входа',
+    areaCode: 'Код города',
+    countryCode: 'Код страны',
     useEap: 'Использовать EAP (сертификат, смарт-карта или PEAP)',
     eapMethod: 'Метод EAP',
     terminal: 'Показывать окно терминала после набора',
@@ -121,6 +124,7 @@ export const ru = {
     discardYes: 'Отменить',
     keepEditing: 'Продолжить правку',
   },
+  auth: { pap: 'PAP (пароль без шифрования)', chap: 'CHAP', mschapv2: 'MS-CHAP v2' },
   vpn: {
     automatic: 'Автоматически',
     pptp: 'PPTP',
