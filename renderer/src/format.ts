@@ -5,8 +5,14 @@ import type { TFunction } from 'i18next';
 import type { TimelineRow } from '../../app/timeline';
 import type { WireError } from '../../app/ipc/contract';
 
-export function seconds(ms: number): string {
-  return (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
+/** Seconds with the person's decimal separator: "0,25" in Russian, "0.25" in English. */
+export function seconds(ms: number, language: string): string {
+  const digits = ms < 10_000 ? 2 : 1;
+  return (ms / 1000).toLocaleString(language, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  });
 }
 
 export function rowText(t: TFunction, row: TimelineRow): string {

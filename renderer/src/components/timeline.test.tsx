@@ -43,6 +43,13 @@ describe('timeline', () => {
     expect(rows[4]!.className).toContain('group-terminal');
   });
 
+  it("writes seconds with the language's decimal separator", () => {
+    renderIn('ru', <Timeline timeline={busy} live={false} />);
+    const rows = screen.getAllByRole('listitem');
+    expect(rows[1]!.textContent).toContain('+0,05');
+    expect(rows[1]!.textContent).not.toContain('0.15');
+  });
+
   it('says on the failing row what happened and what to do', () => {
     renderIn('en', <Timeline timeline={busy} live={false} />);
     const failing = screen.getAllByRole('listitem')[3]!;

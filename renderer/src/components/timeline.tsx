@@ -16,7 +16,7 @@ const ICONS: Record<TimelineRow['group'], string> = {
 };
 
 export function Timeline({ timeline, live }: { timeline: TimelineData; live: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const now = useNow(live);
   if (timeline.rows.length === 0) return <p className="muted">{t('ui.noTimeline')}</p>;
   const last = timeline.rows.length - 1;
@@ -26,10 +26,10 @@ export function Timeline({ timeline, live }: { timeline: TimelineData; live: boo
         const current = i === last && live;
         const lasted =
           row.duration !== null
-            ? t('timeline.lasted', { seconds: seconds(row.duration) })
+            ? t('timeline.lasted', { seconds: seconds(row.duration, i18n.language) })
             : current && timeline.startedAt !== null
               ? t('timeline.running', {
-                  seconds: seconds(Math.max(0, now - timeline.startedAt - row.at)),
+                  seconds: seconds(Math.max(0, now - timeline.startedAt - row.at), i18n.language),
                 })
               : '';
         const failure = row.error !== 0 ? errorText(t, describeError(row.error)) : null;
@@ -42,7 +42,9 @@ export function Timeline({ timeline, live }: { timeline: TimelineData; live: boo
             <span className="icon" aria-label={t(`group.${row.group}`)}>
               {ICONS[row.group]}
             </span>
-            <span className="at">{t('timeline.since', { seconds: seconds(row.at) })}</span>
+            <span className="at">
+              {t('timeline.since', { seconds: seconds(row.at, i18n.language) })}
+            </span>
             <span className="what">
               <span className="description">{rowText(t, row)}</span>
               {failure && (
