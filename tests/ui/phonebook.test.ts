@@ -114,7 +114,13 @@ describe('managing the phonebook in the window', () => {
   it('searches as you type and moves with the arrow keys', async () => {
     app = await openApp(browser);
     const { page } = app;
+    await entryOption(page, 'Dial-up').waitFor();
+    const allNames = (await page.locator('.entry-row .name').allTextContents()).length;
     await page.getByLabel('Search').fill('vpn');
+    // Rows render after the input event; wait for the filtered list before reading it.
+    await expect
+      .poll(async () => (await page.locator('.entry-row .name').allTextContents()).length)
+      .toBeLessThan(allNames);
     const names = await page.locator('.entry-row .name').allTextContents();
     expect(names.length).toBeGreaterThan(3);
     expect(
@@ -123,9 +129,9 @@ describe('managing the phonebook in the window', () => {
     await page.getByRole('listbox').focus();
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowDown');
-    expect(await page.locator('.entry-row.selected .name').textContent()).toBe(
-      names.slice().sort((a, b) => a.localeCompare(b))[1],
-    );
+    await expect
+      .poll(() => page.locator('.entry-row.selected .name').textContent())
+      .toBe(names.slice().sort((a, b) => a.localeCompare(b))[1]);
   });
 
   it('exports chosen entries to a file and imports them back, resolving clashes', async () => {
@@ -254,6 +260,8 @@ describe('managing the phonebook in the window', () => {
     await page.keyboard.press('End');
     await page.locator('.entry-row.selected .name', { hasText: 'VPN 9997' }).waitFor();
     await page.getByLabel('Search').fill('Dial-up 9999');
-    expect(await page.locator('.entry-row .name').allTextContents()).toEqual(['Dial-up 9999']);
+    await expect
+      .poll(() => page.locator('.entry-row .name').allTextContents())
+      .toEqual(['Dial-up 9999']);
   });
 });

@@ -164,11 +164,11 @@ export function PhonebookList() {
     e.preventDefault();
   };
 
-  const first = Math.max(0, Math.floor(scroll.top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(
-    rows.length,
-    Math.ceil((scroll.top + scroll.height) / ROW_HEIGHT) + OVERSCAN,
-  );
+  // When a search shortens the list, the remembered scroll offset can lie past its end until
+  // the browser clamps it and reports a scroll; clamp here so the rows never blank meanwhile.
+  const top = Math.min(scroll.top, Math.max(0, rows.length * ROW_HEIGHT - scroll.height));
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((top + scroll.height) / ROW_HEIGHT) + OVERSCAN);
   const entriesShown = rows.some((r) => r.kind === 'entry');
 
   return (
