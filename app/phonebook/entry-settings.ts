@@ -54,6 +54,16 @@ const VPN_FROM_CODE: Record<number, VpnType> = {
   8: 'ikev2',
   14: 'ikev2',
 };
+/** The VPN type a VS_ strategy code (pbk VpnStrategy, RASENTRY dwVpnStrategy) stands for. */
+export function vpnTypeOf(code: number): VpnType {
+  return VPN_FROM_CODE[code] ?? 'automatic';
+}
+
+/** The strategy code to write: the current one while it means the same type ("… first" kept). */
+export function vpnStrategyFor(type: VpnType, current: number): number {
+  return VPN_FROM_CODE[current] === type ? current : VPN_CODES[type];
+}
+
 // DataEncryption: 0, 8 and 256 are what Windows writes for none, required and maximum;
 // 1 for optional is this project's choice (the reference leaves it unconfirmed).
 const ENCRYPTION_CODES: Record<Encryption, number> = {
@@ -87,7 +97,7 @@ export function readSettings(get: (key: string) => string | undefined): EntrySet
     (a): a is string => !!a && a !== NO_ADDRESS,
   );
   return {
-    vpnType: VPN_FROM_CODE[int(get('VpnStrategy'), 0)] ?? 'automatic',
+    vpnType: vpnTypeOf(int(get('VpnStrategy'), 0)),
     encryption: encryption ?? 'required',
     authProtocols: AUTH_PROTOCOLS.filter(
       (p) => (int(get('AuthRestrictions'), 512) & AUTH_BITS[p]) !== 0,
@@ -132,10 +142,7 @@ export function settingsKeys(
   const known = AUTH_PROTOCOLS.reduce((bits, p) => bits | AUTH_BITS[p], 0);
   const auth = (authNow & ~known) | s.authProtocols.reduce((bits, p) => bits | AUTH_BITS[p], 0);
   return [
-    [
-      'VpnStrategy',
-      String(VPN_FROM_CODE[currentVpn] === s.vpnType ? currentVpn : VPN_CODES[s.vpnType]),
-    ],
+    ['VpnStrategy', String(vpnStrategyFor(s.vpnType, currentVpn))],
     ['ExcludedProtocols', String(excluded)],
     [
       'DataEncryption',

@@ -8,8 +8,8 @@ import {
   type Encryption,
   type EntryType,
   type RasEntry,
-  type VpnType,
 } from '../../../app/phonebook/entry';
+import { vpnStrategyFor, vpnTypeOf } from '../../../app/phonebook/entry-settings';
 
 export const RASEO_UseCountryAndAreaCodes = 0x1;
 export const RASEO_SpecificNameServers = 0x4;
@@ -26,20 +26,7 @@ const REQUIRE_BITS: Record<AuthProtocol, number> = {
 };
 const RASNP_Ip = 0x4;
 const RASNP_Ipv6 = 0x8;
-// VS_ and ET_ values (ras.h).
-const VPN_CODES: Record<VpnType, number> = { automatic: 0, pptp: 1, l2tp: 3, sstp: 5, ikev2: 7 };
-const VPN_FROM_CODE: Record<number, VpnType> = {
-  0: 'automatic',
-  1: 'pptp',
-  2: 'pptp',
-  3: 'l2tp',
-  4: 'l2tp',
-  5: 'sstp',
-  6: 'sstp',
-  7: 'ikev2',
-  8: 'ikev2',
-  14: 'ikev2',
-};
+// ET_ values (ras.h); the VS_ ones are shared with the pbk keys (entry-settings.ts).
 const ET_CODES: Record<Encryption, number> = { none: 0, required: 1, maximum: 2, optional: 3 };
 export const RASEO_TerminalAfterDial = 0x80;
 export const RASEO_PromoteAlternates = 0x8000;
@@ -116,7 +103,7 @@ export function fromRasEntry(name: string, raw: RawEntry, alternates: string[]):
     redialAttempts: raw.dwRedialCount,
     redialSeconds: raw.dwRedialPause,
     redialOnLinkFailure: (raw.dwfOptions2 & RASEO2_ReconnectIfDropped) !== 0,
-    vpnType: VPN_FROM_CODE[raw.dwVpnStrategy] ?? 'automatic',
+    vpnType: vpnTypeOf(raw.dwVpnStrategy),
     encryption:
       (Object.keys(ET_CODES) as Encryption[]).find((e) => ET_CODES[e] === raw.dwEncryptionType) ??
       'required',
@@ -181,10 +168,7 @@ export function toRasEntry(
       dwRedialCount: entry.redialAttempts,
       dwRedialPause: entry.redialSeconds,
       dwFramingProtocol: RASFP_Ppp,
-      dwVpnStrategy:
-        VPN_FROM_CODE[base.dwVpnStrategy] === entry.vpnType
-          ? base.dwVpnStrategy
-          : VPN_CODES[entry.vpnType],
+      dwVpnStrategy: vpnStrategyFor(entry.vpnType, base.dwVpnStrategy),
       dwEncryptionType: ET_CODES[entry.encryption],
       dwIdleDisconnectSeconds: entry.idleDisconnectSeconds,
       dwfNetProtocols: protocols >>> 0,
