@@ -50,11 +50,34 @@ async function chooseFile(purpose: 'import' | 'export' | 'open'): Promise<string
   return 'file' in result.value ? result.value.file : 'typed';
 }
 
+/**
+ * The file step of a dialog: submitting opens the system's dialog, or, where there is none
+ * (browser mode), shows a path field and uses what is typed there.
+ */
+function useFileChoice(purpose: 'import' | 'export' | 'open', use: (file: string) => void) {
+  const { t } = useTranslation();
+  const [askPath, setAskPath] = useState(false);
+  const [typed, setTyped] = useState('');
+  return {
+    askPath,
+    pathMissing: askPath && typed.trim() === '',
+    submit: () => {
+      if (askPath) use(typed.trim());
+      else
+        void chooseFile(purpose).then((choice) => {
+          if (choice === 'typed') setAskPath(true);
+          else if (choice) use(choice);
+        });
+    },
+    pathField: askPath && (
+      <Field label={t('transfer.path')} value={typed} onChange={(e) => setTyped(e.target.value)} />
+    ),
+  };
+}
+
 export function ImportDialog({ phonebook }: { phonebook: string }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<string | null>(null);
-  const [typed, setTyped] = useState('');
-  const [askPath, setAskPath] = useState(false);
   const [entries, setEntries] = useState<EntrySummary[] | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [clash, setClash] = useState<Clash>('rename');
@@ -69,31 +92,21 @@ export function ImportDialog({ phonebook }: { phonebook: string }) {
     setChosen(new Set(result.value.map((e) => e.name)));
     setMessage(null);
   };
+  const choice = useFileChoice('import', (path) => void preview(path));
 
   if (!entries) {
     return (
       <Dialog
         title={t('transfer.importTitle')}
         onCancel={close}
-        onSubmit={() => {
-          if (askPath) void preview(typed.trim());
-          else
-            void chooseFile('import').then((choice) => {
-              if (choice === 'typed') setAskPath(true);
-              else if (choice) void preview(choice);
-            });
-        }}
+        onSubmit={choice.submit}
         actions={
-          <button type="submit">{askPath ? t('transfer.open') : t('transfer.chooseFile')}</button>
+          <button type="submit">
+            {choice.askPath ? t('transfer.open') : t('transfer.chooseFile')}
+          </button>
         }
       >
-        {askPath && (
-          <Field
-            label={t('transfer.path')}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-          />
-        )}
+        {choice.pathField}
         {message && (
           <p className="problem" role="alert">
             {message}
@@ -149,8 +162,6 @@ export function ExportDialog({ phonebook }: { phonebook: string }) {
     [selected, phonebook],
   );
   const [chosen, setChosen] = useState<Set<string>>(initial);
-  const [askPath, setAskPath] = useState(false);
-  const [typed, setTyped] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const close = () => setPane({ kind: 'entry' });
   const write = async (file: string) => {
@@ -162,32 +173,20 @@ export function ExportDialog({ phonebook }: { phonebook: string }) {
     if (!result.ok) return setMessage(result.error.message);
     close();
   };
+  const choice = useFileChoice('export', (file) => void write(file));
   return (
     <Dialog
       title={t('transfer.exportTitle')}
       onCancel={close}
-      onSubmit={() => {
-        if (askPath) void write(typed.trim());
-        else
-          void chooseFile('export').then((choice) => {
-            if (choice === 'typed') setAskPath(true);
-            else if (choice) void write(choice);
-          });
-      }}
+      onSubmit={choice.submit}
       actions={
-        <button type="submit" disabled={chosen.size === 0 || (askPath && typed.trim() === '')}>
-          {askPath ? t('transfer.export') : t('transfer.chooseFile')}
+        <button type="submit" disabled={chosen.size === 0 || choice.pathMissing}>
+          {choice.askPath ? t('transfer.export') : t('transfer.chooseFile')}
         </button>
       }
     >
       <EntryChecklist entries={entries} chosen={chosen} onChange={setChosen} />
-      {askPath && (
-        <Field
-          label={t('transfer.path')}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-        />
-      )}
+      {choice.pathField}
       {message && (
         <p className="problem" role="alert">
           {message}
@@ -200,38 +199,23 @@ export function ExportDialog({ phonebook }: { phonebook: string }) {
 /** Opens another .pbk file beside the default phonebooks. */
 export function OpenDialog() {
   const { t } = useTranslation();
-  const [askPath, setAskPath] = useState(false);
-  const [typed, setTyped] = useState('');
   const close = () => setPane({ kind: 'entry' });
-  const open = async (file: string) => {
-    if (await openPhonebook(rasApi(), file)) close();
-  };
+  const choice = useFileChoice('open', (file) => {
+    void openPhonebook(rasApi(), file).then((opened) => opened && close());
+  });
   return (
     <Dialog
       title={t('book.openTitle')}
       onCancel={close}
-      onSubmit={() => {
-        if (askPath) void open(typed.trim());
-        else
-          void chooseFile('open').then((choice) => {
-            if (choice === 'typed') setAskPath(true);
-            else if (choice) void open(choice);
-          });
-      }}
+      onSubmit={choice.submit}
       actions={
-        <button type="submit" disabled={askPath && typed.trim() === ''}>
-          {askPath ? t('transfer.open') : t('transfer.chooseFile')}
+        <button type="submit" disabled={choice.pathMissing}>
+          {choice.askPath ? t('transfer.open') : t('transfer.chooseFile')}
         </button>
       }
     >
       <p>{t('book.openText')}</p>
-      {askPath && (
-        <Field
-          label={t('transfer.path')}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-        />
-      )}
+      {choice.pathField}
     </Dialog>
   );
 }
