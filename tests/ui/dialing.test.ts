@@ -1,27 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TUNNEL_SEQUENCE, MODEM_SEQUENCE } from '../support/simulated';
-import {
-  connect,
-  entryOption,
-  launchBrowser,
-  openApp,
-  statusIs,
-  timelineStates,
-  type RunningApp,
-} from './harness';
+import { connect, entryOption, statusIs, timelineStates } from './harness';
+import { browserSuite } from './browser-suite';
 
-let browser: Browser;
-let app: RunningApp;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-afterEach(() => app?.close());
+const ui = browserSuite();
 
 describe('the window, in Chromium, against the simulated server', () => {
   it('dials a VPN to Connected with the whole sequence on the timeline', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     await connect(page, 'Office VPN');
     await statusIs(page, 'Connected');
@@ -31,7 +17,7 @@ describe('the window, in Chromium, against the simulated server', () => {
   });
 
   it('ends a busy number with ERROR_LINE_BUSY’s message and what to do', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     await connect(app.page, 'Busy line');
     await statusIs(app.page, 'Disconnected');
     const alert = app.page.locator('.failure-box[role="alert"]');
@@ -40,7 +26,7 @@ describe('the window, in Chromium, against the simulated server', () => {
   });
 
   it('asks for the callback number and is called back', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     await connect(page, 'Callback (you choose the number)');
     const dialog = page.getByRole('dialog', { name: /Callback/ });
@@ -51,7 +37,7 @@ describe('the window, in Chromium, against the simulated server', () => {
   });
 
   it('retries authentication twice with a wrong password, then signs in', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     await connect(page, 'Office VPN', 'wrong');
     for (const [attempt, password] of [
@@ -68,7 +54,7 @@ describe('the window, in Chromium, against the simulated server', () => {
   });
 
   it('changes an expired password', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     await connect(page, 'Office VPN', 'expired');
     const dialog = page.getByRole('dialog', { name: /password has expired/ });
@@ -83,7 +69,7 @@ describe('the window, in Chromium, against the simulated server', () => {
     ['EAP sign-in', /EAP sign-in/, 'InvokeEapUI'],
     ['Terminal window', /Terminal/, 'Interactive'],
   ])('%s: shows its dialog, continues and connects', async (entry, title, state) => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     await connect(page, entry);
     await page
@@ -95,7 +81,7 @@ describe('the window, in Chromium, against the simulated server', () => {
   });
 
   it('cancelling a dialog disconnects', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     await connect(page, 'Terminal window');
     await page
@@ -108,7 +94,7 @@ describe('the window, in Chromium, against the simulated server', () => {
   });
 
   it('hangs up a connected connection', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     await connect(page, 'Dial-up');
     await statusIs(page, 'Connected');
@@ -120,7 +106,7 @@ describe('the window, in Chromium, against the simulated server', () => {
   });
 
   it('runs two connections at once, each with its own timeline', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     await connect(page, 'Office VPN');
     await statusIs(page, 'Connected');
@@ -133,7 +119,7 @@ describe('the window, in Chromium, against the simulated server', () => {
   });
 
   it('shows the same timeline after a reload in the middle of a dial', async () => {
-    app = await openApp(browser, { speed: 0.2 });
+    const app = await ui.open({ speed: 0.2 });
     const { page } = app;
     await connect(page, 'Terminal window');
     await page.getByRole('dialog', { name: /Terminal/ }).waitFor();

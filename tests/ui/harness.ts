@@ -38,17 +38,16 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function openApp(
-  browser: Browser,
-  options: {
-    speed?: number;
-    language?: 'en' | 'ru';
-    viewport?: { width: number; height: number };
-    colorScheme?: 'light' | 'dark';
-    /** Run as a system without a key store: saved passwords are refused. */
-    noKeyStore?: boolean;
-  } = {},
-): Promise<RunningApp> {
+export interface AppOptions {
+  speed?: number;
+  language?: 'en' | 'ru';
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+  /** Run as a system without a key store: saved passwords are refused. */
+  noKeyStore?: boolean;
+}
+
+export async function openApp(browser: Browser, options: AppOptions = {}): Promise<RunningApp> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ras-ui-'));
   const core = await createCore({
     dataDir: dir,

@@ -1,23 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { largePhonebook } from '../bench/phonebook-text';
-import { connect, entryOption, launchBrowser, openApp, statusIs, type RunningApp } from './harness';
+import { connect, entryOption, statusIs } from './harness';
+import { browserSuite } from './browser-suite';
 
-let browser: Browser;
-let app: RunningApp;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-afterEach(() => app?.close());
+const ui = browserSuite();
 
-const pbk = () => readFileSync(path.join(app.dir, 'rasphone.pbk'), 'utf8');
+const pbk = () => readFileSync(path.join(ui.app.dir, 'rasphone.pbk'), 'utf8');
 
 describe('managing the phonebook in the window', () => {
   it('creates an entry in the editor, with the problems shown as the person types', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     await page.getByRole('listbox').focus();
     await page.keyboard.press('Control+n');
@@ -45,7 +39,7 @@ describe('managing the phonebook in the window', () => {
   });
 
   it('edits an entry through Properties and keeps the rest of its keys', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     await entryOption(page, 'Office VPN').click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Properties' }).click();
@@ -64,7 +58,7 @@ describe('managing the phonebook in the window', () => {
   });
 
   it('asks before discarding unsaved changes', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     await entryOption(page, 'Dial-up').click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Properties' }).click();
@@ -76,7 +70,7 @@ describe('managing the phonebook in the window', () => {
   });
 
   it('renames with F2, copies with Ctrl+D and deletes with Del after confirming', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     await entryOption(page, 'Dial-up').click();
     await page.getByRole('listbox').focus();
@@ -100,7 +94,7 @@ describe('managing the phonebook in the window', () => {
   });
 
   it('tells why a connected entry cannot be deleted', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     await connect(page, 'Office VPN');
     await statusIs(page, 'Connected');
@@ -112,7 +106,7 @@ describe('managing the phonebook in the window', () => {
   });
 
   it('searches as you type and moves with the arrow keys', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     await entryOption(page, 'Dial-up').waitFor();
     const allNames = (await page.locator('.entry-row .name').allTextContents()).length;
@@ -135,7 +129,7 @@ describe('managing the phonebook in the window', () => {
   });
 
   it('exports chosen entries to a file and imports them back, resolving clashes', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     const file = path.join(app.dir, 'shared.pbk');
     await entryOption(page, 'Office VPN').click();
@@ -161,7 +155,7 @@ describe('managing the phonebook in the window', () => {
   });
 
   it('says which line is wrong when a file to import is malformed', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     const file = path.join(app.dir, 'broken.pbk');
     writeFileSync(file, '[A]\r\nType=1\r\nthis is not a key\r\n');
@@ -174,7 +168,7 @@ describe('managing the phonebook in the window', () => {
   });
 
   it('saves a password sealed by the key store, and never shows it again', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     await entryOption(page, 'Office VPN').click();
     await page.getByLabel('User name').first().fill('alice');
@@ -196,7 +190,7 @@ describe('managing the phonebook in the window', () => {
   });
 
   it('says why a password cannot be saved where there is no key store', async () => {
-    app = await openApp(browser, { noKeyStore: true });
+    const app = await ui.open({ noKeyStore: true });
     const { page } = app;
     await entryOption(page, 'Office VPN').click();
     await page.getByLabel('Password').first().fill('s3cret');
@@ -206,7 +200,7 @@ describe('managing the phonebook in the window', () => {
   });
 
   it('opens another phonebook beside its own, groups the entries, and shows a broken one read-only', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     const other = path.join(app.dir, 'branch.pbk');
     const broken = path.join(app.dir, 'broken.pbk');
@@ -245,9 +239,9 @@ describe('managing the phonebook in the window', () => {
   });
 
   it('scrolls ten thousand entries, rendering only what shows', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { core, page } = app;
-    writeFileSync(path.join(app.dir, 'rasphone.pbk'), largePhonebook(10_000));
+    writeFileSync(path.join(ui.app.dir, 'rasphone.pbk'), largePhonebook(10_000));
     await page.reload();
     await page.getByRole('listbox').waitFor();
     await page

@@ -1,27 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, type RunningApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { RunningApp } from './harness';
+import { browserSuite } from './browser-suite';
 
-let browser: Browser;
-let app: RunningApp;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-afterEach(() => app?.close());
+const ui = browserSuite();
 
 const theme = (app: RunningApp) => app.page.evaluate(() => document.documentElement.dataset.theme);
 
 describe('settings and appearance', () => {
   it('follows the system’s dark or light scheme', async () => {
-    app = await openApp(browser, { colorScheme: 'dark' });
+    const app = await ui.open({ colorScheme: 'dark' });
     expect(await theme(app)).toBe('dark');
     await app.page.emulateMedia({ colorScheme: 'light' });
     await app.page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
   });
 
   it('switches language and theme from the Settings page, and keeps them', async () => {
-    app = await openApp(browser);
+    const app = await ui.open();
     const { page } = app;
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Theme').selectOption('dark');
