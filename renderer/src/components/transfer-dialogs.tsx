@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntrySummary } from '../../../app/ipc/contract';
-import { Dialog, Field } from '../dialogs/dialog';
+import { Dialog, Field, Problem } from '../dialogs/dialog';
 import { rasApi } from '../ras-api';
 import { useAppStore } from '../store/app-store';
 import { openPhonebook, setPane } from '../store/phonebook-actions';
@@ -107,11 +107,7 @@ export function ImportDialog({ phonebook }: { phonebook: string }) {
         }
       >
         {choice.pathField}
-        {message && (
-          <p className="problem" role="alert">
-            {message}
-          </p>
-        )}
+        <Problem text={message} />
       </Dialog>
     );
   }
@@ -143,11 +139,7 @@ export function ImportDialog({ phonebook }: { phonebook: string }) {
           <option value="skip">{t('transfer.clashSkip')}</option>
         </select>
       </label>
-      {message && (
-        <p className="problem" role="alert">
-          {message}
-        </p>
-      )}
+      <Problem text={message} />
     </Dialog>
   );
 }
@@ -187,11 +179,7 @@ export function ExportDialog({ phonebook }: { phonebook: string }) {
     >
       <EntryChecklist entries={entries} chosen={chosen} onChange={setChosen} />
       {choice.pathField}
-      {message && (
-        <p className="problem" role="alert">
-          {message}
-        </p>
-      )}
+      <Problem text={message} />
     </Dialog>
   );
 }

@@ -67,3 +67,13 @@ export function Field({
     </div>
   );
 }
+
+/** A problem to read aloud at once, or nothing. */
+export function Problem({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <p className="problem" role="alert">
+      {text}
+    </p>
+  );
+}
