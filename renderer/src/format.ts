@@ -5,6 +5,8 @@ import type { TFunction } from 'i18next';
 import type { TimelineRow } from '../../app/timeline';
 import type { WireError } from '../../app/ipc/contract';
 
+export { bitsPerSecond, bytes, duration } from '../../app/units';
+
 /** Seconds with the person's decimal separator: "0,25" in Russian, "0.25" in English. */
 export function seconds(ms: number, language: string): string {
   const digits = ms < 10_000 ? 2 : 1;
@@ -50,32 +52,4 @@ export function wireErrorText(t: TFunction, error: WireError): string {
   return typeof error.code === 'number'
     ? t('ui.errorLine', { code: error.code, message })
     : message;
-}
-
-export function bytes(n: number, language: string): string {
-  const units = language === 'ru' ? ['Б', 'КБ', 'МБ', 'ГБ'] : ['B', 'KB', 'MB', 'GB'];
-  let value = n;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toLocaleString(language, { maximumFractionDigits: unit === 0 ? 0 : 1 })} ${units[unit]}`;
-}
-
-export function bitsPerSecond(bps: number, language: string): string {
-  const ru = language === 'ru';
-  if (bps >= 1_000_000)
-    return `${(bps / 1_000_000).toLocaleString(language, { maximumFractionDigits: 1 })} ${ru ? 'Мбит/с' : 'Mbit/s'}`;
-  if (bps >= 1000)
-    return `${(bps / 1000).toLocaleString(language, { maximumFractionDigits: 1 })} ${ru ? 'кбит/с' : 'kbit/s'}`;
-  return `${bps} ${ru ? 'бит/с' : 'bit/s'}`;
-}
-
-export function duration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
