@@ -67,13 +67,18 @@ try {
       (f) => f.startsWith('/node_modules/koffi/') && f.endsWith('.node'),
     ),
     rendererAssets: [...files].filter((f) => f.startsWith('/out/renderer/assets/')).length,
+    // The tray loads its icons from resources/tray, outside the asar.
+    trayIcons: existsSync(path.join(resources, 'tray'))
+      ? readdirSync(path.join(resources, 'tray')).length
+      : 0,
   };
   console.log(JSON.stringify(report));
   const ok =
     report.missing.length === 0 &&
     report.koffiUnpacked &&
     report.koffiBinaries > 0 &&
-    report.rendererAssets > 0;
+    report.rendererAssets > 0 &&
+    report.trayIcons > 0;
   process.exitCode = ok ? 0 : 1;
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -2,13 +2,14 @@
 // built main, preload and renderer, and keep koffi outside the asar.
 
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 describe('npm run pack:check', () => {
-  it('packs main, preload and renderer into the asar and unpacks koffi', () => {
+  it('packs main, preload and renderer into the asar, unpacks koffi, and ships the tray icons', () => {
     const out = execFileSync(process.execPath, [path.join(root, 'scripts/pack-check.mjs')], {
       cwd: root,
       encoding: 'utf8',
@@ -18,5 +19,6 @@ describe('npm run pack:check', () => {
     expect(report).toMatchObject({ missing: [], koffiUnpacked: true, koffiInsideAsar: false });
     expect(report.koffiBinaries).toBeGreaterThan(0);
     expect(report.rendererAssets).toBeGreaterThan(0);
+    expect(report.trayIcons).toBe(readdirSync(path.join(root, 'build/tray')).length);
   }, 180_000);
 });
