@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   FakeBrowserWindow,
+  FakeTray,
   Menu,
   app,
   electronMock,
@@ -174,7 +175,8 @@ describe('Electron shell', () => {
       { theme: 'dark' },
     );
     expect(nativeTheme.themeSource).toBe('dark');
-    window.listeners.get('close')!();
+    const closing = { preventDefault: vi.fn() };
+    window.listeners.get('close')!(closing);
     await new Promise((r) => setTimeout(r, 50));
     expect(JSON.parse(await readFile(path.join(home, 'window-state.json'), 'utf8'))).toEqual({
       bounds: { x: 10, y: 20, width: 900, height: 600 },
@@ -197,5 +199,34 @@ describe('Electron shell', () => {
     expect(app.quit).toHaveBeenCalled();
     expect(FakeBrowserWindow.instances).toHaveLength(0);
     expect(ipcMain.handle).not.toHaveBeenCalled();
+  });
+
+  it('closes the window to the tray, and really closes it once the app quits', async () => {
+    const window = (await start())!;
+    window.show();
+    const closing = { preventDefault: vi.fn() };
+    window.listeners.get('close')!(closing);
+    expect(closing.preventDefault).toHaveBeenCalled();
+    expect(window.hide).toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 50));
+    electronMock.listeners.get('before-quit')!();
+    const quitting = { preventDefault: vi.fn() };
+    window.listeners.get('close')!(quitting);
+    expect(quitting.preventDefault).not.toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 50));
+  });
+
+  it('starts hidden in the tray when started at login', async () => {
+    process.argv.push('--hidden');
+    try {
+      vi.resetModules();
+      const window = (await start())!;
+      await new Promise((r) => setTimeout(r, 20));
+      expect(window.listeners.has('ready-to-show')).toBe(false);
+      expect(FakeTray.instances).toHaveLength(1);
+    } finally {
+      process.argv.pop();
+      vi.resetModules();
+    }
   });
 });

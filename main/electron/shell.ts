@@ -12,6 +12,7 @@ import { appMenuTemplate } from './app-menu';
 import { connectIpc } from './ipc-transport';
 import { dialogPaths } from '../ipc/file-access';
 import { safeStorageSecrets } from './safe-storage';
+import { createAppTray } from './tray';
 import { mainWindowOptions } from './window-options';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
 
@@ -19,7 +20,12 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
 const log = (message: string): void => console.warn(`[ras-connect] ${message}`);
 
-async function createWindow(core: Core, folder: string): Promise<BrowserWindow> {
+/** Started at login: stay in the tray until the person opens the window. */
+const startHidden = process.argv.includes('--hidden');
+/** Set once the app is really quitting, so closing the window stops hiding it. */
+let quitting = false;
+
+async function createWindow(core: Core, folder: string, show = true): Promise<BrowserWindow> {
   const saved = fitToDisplays(
     await loadWindowState(folder),
     screen.getAllDisplays().map((d) => d.workArea),
@@ -37,12 +43,17 @@ async function createWindow(core: Core, folder: string): Promise<BrowserWindow> 
     return { action: 'deny' };
   });
   window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.once('ready-to-show', () => window.show());
-  window.on('close', () => {
+  if (show) window.once('ready-to-show', () => window.show());
+  window.on('close', (event) => {
     void saveWindowState(folder, {
       bounds: window.getNormalBounds(),
       maximized: window.isMaximized(),
     });
+    // The app lives on in the tray; Quit there (or the app menu) really quits.
+    if (!quitting) {
+      event.preventDefault();
+      window.hide();
+    }
   });
   await window.loadFile(rendererIndex);
   return window;
@@ -50,6 +61,7 @@ async function createWindow(core: Core, folder: string): Promise<BrowserWindow> 
 
 /** Starts the app: one instance, one window. */
 export function startShell(): void {
+  quitting = false;
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -62,10 +74,16 @@ export function startShell(): void {
       window.focus();
     }
   });
+  let tray: { dispose(): void } | null = null;
+  // Windows close to the tray; this fires only once a quit has begun.
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => core?.dispose());
+  app.on('before-quit', () => (quitting = true));
+  app.on('will-quit', () => {
+    tray?.dispose();
+    core?.dispose();
+  });
   void app.whenReady().then(async () => {
     app.on('web-contents-created', (_event, contents) => {
       contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -99,9 +117,24 @@ export function startShell(): void {
     nativeTheme.themeSource = started.settings.get().theme;
     started.settings.subscribe((s) => (nativeTheme.themeSource = s.theme));
     connectIpc(started, pathToFileURL(rendererIndex).href, log);
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) void createWindow(started, folder);
+    const showWindow = () => {
+      const [window] = BrowserWindow.getAllWindows();
+      if (!window) return void createWindow(started, folder);
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
+    };
+    tray = createAppTray(started, {
+      showWindow,
+      toggleWindow: () => {
+        const [window] = BrowserWindow.getAllWindows();
+        if (window?.isVisible() && window.isFocused()) window.hide();
+        else showWindow();
+      },
+      quit: () => app.quit(),
+      log,
     });
-    await createWindow(started, folder);
+    app.on('activate', showWindow);
+    await createWindow(started, folder, !startHidden);
   });
 }

@@ -35,7 +35,15 @@ export class FakeBrowserWindow {
   readonly loadFile = vi.fn(async (file: string) => {
     this.webContents.mainFrame.url = `file://${file}`;
   });
-  readonly show = vi.fn();
+  visible = false;
+  readonly show = vi.fn(() => {
+    this.visible = true;
+  });
+  readonly hide = vi.fn(() => {
+    this.visible = false;
+  });
+  readonly isVisible = vi.fn(() => this.visible);
+  readonly isFocused = vi.fn(() => this.visible);
   readonly focus = vi.fn();
   readonly restore = vi.fn();
   readonly maximize = vi.fn();
@@ -65,6 +73,42 @@ export const electronMock = {
   exposed: new Map<string, unknown>(),
   rendererListeners: new Map<string, Listener[]>(),
   chosenFile: '/tmp/chosen.pbk',
+  locale: 'en-US',
+  openAtLogin: false,
+};
+
+export class FakeTray {
+  static instances: FakeTray[] = [];
+  readonly listeners = new Map<string, Listener>();
+  image: { path: string };
+  tooltip = '';
+  menu: { template: unknown } | null = null;
+  destroyed = false;
+  constructor(image: { path: string }) {
+    this.image = image;
+    FakeTray.instances.push(this);
+  }
+  setImage(image: { path: string }) {
+    this.image = image;
+  }
+  setToolTip(text: string) {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: { template: unknown }) {
+    this.menu = menu;
+  }
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, listener);
+    return this;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+}
+export const Tray = FakeTray;
+
+export const nativeImage = {
+  createFromPath: vi.fn((file: string) => ({ path: file })),
 };
 
 export const app = {
@@ -76,6 +120,13 @@ export const app = {
     return app;
   }),
   whenReady: vi.fn(() => electronMock.ready),
+  isPackaged: false,
+  getAppPath: vi.fn(() => process.cwd()),
+  getLocale: vi.fn(() => electronMock.locale),
+  getLoginItemSettings: vi.fn(() => ({ openAtLogin: electronMock.openAtLogin })),
+  setLoginItemSettings: vi.fn((settings: { openAtLogin: boolean }) => {
+    electronMock.openAtLogin = settings.openAtLogin;
+  }),
 };
 
 export const ipcMain = {
@@ -90,7 +141,19 @@ export const Menu = {
   setApplicationMenu: vi.fn(),
 };
 
-export const nativeTheme = { themeSource: 'system' };
+export const nativeTheme = {
+  themeSource: 'system',
+  shouldUseDarkColors: false,
+  listeners: new Map<string, Listener>(),
+  on(event: string, listener: Listener) {
+    nativeTheme.listeners.set(event, listener);
+    return nativeTheme;
+  },
+  removeListener(event: string) {
+    nativeTheme.listeners.delete(event);
+    return nativeTheme;
+  },
+};
 
 export const screen = {
   getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]),
@@ -135,6 +198,11 @@ export const ipcRenderer = {
 
 export function resetElectronMock(): void {
   FakeBrowserWindow.instances = [];
+  FakeTray.instances = [];
+  electronMock.locale = 'en-US';
+  electronMock.openAtLogin = false;
+  nativeTheme.shouldUseDarkColors = false;
+  nativeTheme.listeners.clear();
   electronMock.listeners.clear();
   electronMock.handlers.clear();
   electronMock.exposed.clear();
