@@ -190,7 +190,7 @@ describe('Electron shell', () => {
 
   it('quits a second instance and focuses the first window instead', async () => {
     const window = (await start())!;
-    electronMock.listeners.get('second-instance')!();
+    electronMock.listeners.get('second-instance')!({}, ['ras-connect']);
     expect(window.focus).toHaveBeenCalled();
     electronMock.listeners.get('will-quit')?.();
     resetElectronMock();
@@ -228,5 +228,22 @@ describe('Electron shell', () => {
       process.argv.pop();
       vi.resetModules();
     }
+  });
+
+  it('passes a second launch’s --dial and --hang-up to the running instance', async () => {
+    const window = (await start())!;
+    const busy = () =>
+      electronMock.handlers.get('connection:list')!(
+        { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+        {},
+      ) as Promise<{ ok: boolean; value: { connections: { entryName: string }[] } }>;
+    electronMock.listeners.get('second-instance')!({}, ['ras-connect', '--dial', 'Busy line']);
+    for (let i = 0; i < 200; i++) {
+      const result = await busy();
+      if (result.ok && JSON.stringify(result.value).includes('Busy line')) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(JSON.stringify((await busy()).value)).toContain('Busy line');
+    expect(window.focus).not.toHaveBeenCalled();
   });
 });

@@ -13,6 +13,7 @@ import { connectIpc } from './ipc-transport';
 import { dialogPaths } from '../ipc/file-access';
 import { safeStorageSecrets } from './safe-storage';
 import { createAppTray } from './tray';
+import { hasActions, parseLaunchOptions, runLaunchOptions } from '../launch-options';
 import { mainWindowOptions } from './window-options';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
 
@@ -20,8 +21,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
 const log = (message: string): void => console.warn(`[ras-connect] ${message}`);
 
-/** Started at login: stay in the tray until the person opens the window. */
-const startHidden = process.argv.includes('--hidden');
 /** Set once the app is really quitting, so closing the window stops hiding it. */
 let quitting = false;
 
@@ -67,12 +66,12 @@ export function startShell(): void {
     return;
   }
   let core: Core | null = null;
-  app.on('second-instance', () => {
-    const [window] = BrowserWindow.getAllWindows();
-    if (window) {
-      if (window.isMinimized()) window.restore();
-      window.focus();
-    }
+  let showWindow = (): void => undefined;
+  // A second launch: its --dial/--hang-up run here; without them it brings the window up.
+  app.on('second-instance', (_event, argv) => {
+    const options = parseLaunchOptions(argv);
+    if (core && hasActions(options)) void runLaunchOptions(core, options, log);
+    else showWindow();
   });
   let tray: { dispose(): void } | null = null;
   // Windows close to the tray; this fires only once a quit has begun.
@@ -117,7 +116,7 @@ export function startShell(): void {
     nativeTheme.themeSource = started.settings.get().theme;
     started.settings.subscribe((s) => (nativeTheme.themeSource = s.theme));
     connectIpc(started, pathToFileURL(rendererIndex).href, log);
-    const showWindow = () => {
+    showWindow = () => {
       const [window] = BrowserWindow.getAllWindows();
       if (!window) return void createWindow(started, folder);
       if (window.isMinimized()) window.restore();
@@ -135,6 +134,8 @@ export function startShell(): void {
       log,
     });
     app.on('activate', showWindow);
-    await createWindow(started, folder, !startHidden);
+    const launch = parseLaunchOptions(process.argv);
+    await createWindow(started, folder, !launch.hidden);
+    void runLaunchOptions(started, launch, log);
   });
 }
