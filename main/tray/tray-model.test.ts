@@ -120,6 +120,14 @@ describe('tray tooltip', () => {
       }),
     );
     expect(tip).toBe('RAS Connect\nLast attempt: Busy line, 676: The line is busy.');
+    const ru = trayTooltip(
+      state({
+        language: 'ru',
+        words: TRAY_WORDS.ru,
+        connections: [connection('Busy line', 'disconnected', { error: describeError(676) })],
+      }),
+    );
+    expect(ru).toMatch(/^RAS Connect\nПоследняя попытка: Busy line, 676: [А-Я]/);
   });
 
   it('is cut to what Windows shows, with an ellipsis', () => {

@@ -4,6 +4,7 @@
 
 import type { ConnectionView } from '../../app/connection-view';
 import type { EntrySummary } from '../../app/ipc/contract';
+import { errorInLanguage } from '../../app/ras/errors-ru';
 import { bytes, duration } from '../../app/units';
 import type { TrayWords } from './tray-words';
 
@@ -111,7 +112,7 @@ export function trayTooltip(state: TrayState): string {
     const failed = lastFailure(state.connections);
     if (failed?.error)
       lines.push(
-        `${state.words.lastError}: ${failed.entryName}, ${failed.error.code}: ${failed.error.message}`,
+        `${state.words.lastError}: ${failed.entryName}, ${failed.error.code}: ${errorInLanguage(failed.error, state.language).message}`,
       );
     else lines.push(state.words.noConnection);
   }

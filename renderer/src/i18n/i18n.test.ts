@@ -3,7 +3,7 @@ import { ALL_STATES } from '../../../app/ras/connection-state';
 import { ALL_RAS_ERRORS } from '../../../app/ras/errors';
 import { en } from './en';
 import { ru } from './ru';
-import { ruMessages, ruRemedies } from './ru-errors';
+import { ruMessages, ruRemedies } from '../../../app/ras/errors-ru';
 import { languageFor, systemLanguage } from './i18n';
 
 function keys(obj: object, prefix = ''): string[] {

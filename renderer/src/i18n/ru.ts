@@ -1,6 +1,6 @@
-// Русский перевод. Тексты ошибок — в ru-errors.ts.
+// Русский перевод. Тексты ошибок — в app/ras/errors-ru.ts (их читает и main: трей, уведомления).
 
-import { ruErrors } from './ru-errors';
+import { ruErrors } from '../../../app/ras/errors-ru';
 
 export const ru = {
   ui: {

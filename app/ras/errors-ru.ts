@@ -1,7 +1,7 @@
 // Русские тексты ошибок RAS (600–878) и советов, что делать. Советы переведены по их
 // английскому тексту из app/ras/errors.ts, поэтому у каждого кода есть перевод.
 
-import { ALL_RAS_ERRORS } from '../../../app/ras/errors';
+import { ALL_RAS_ERRORS } from './errors';
 
 export const ruRemedies: Record<string, string> = {
   'Wait for the operation to finish.': 'Дождитесь окончания операции.',
@@ -441,3 +441,15 @@ export const ruErrors = Object.fromEntries(
     },
   ]),
 );
+
+/** An error's message and what to do, in the language asked for (English otherwise). */
+export function errorInLanguage(
+  error: { code: number | string; message: string; remedy: string },
+  language: string,
+): { message: string; remedy: string } {
+  if (language !== 'ru') return { message: error.message, remedy: error.remedy };
+  return {
+    message: (typeof error.code === 'number' && ruMessages[error.code]) || error.message,
+    remedy: ruRemedies[error.remedy] ?? error.remedy,
+  };
+}
