@@ -194,6 +194,13 @@ export const settingsSchema = z.object({
   simulationSpeed: z.number().min(0).max(100),
   /** .pbk files the person opened, listed beside the default phonebooks. */
   openedPhonebooks: z.array(z.string().min(1).max(4096)).max(64),
+  /** Which kinds of notification the desktop shows. */
+  notifications: z.object({
+    connected: z.boolean(),
+    disconnected: z.boolean(),
+    redialing: z.boolean(),
+    paused: z.boolean(),
+  }),
 });
 
 export const contract = {
@@ -385,6 +392,7 @@ export const defaultSettings: Settings = {
   theme: 'system',
   simulationSpeed: 1,
   openedPhonebooks: [],
+  notifications: { connected: true, disconnected: true, redialing: true, paused: true },
 };
 
 export type { EventName, InvokeChannel };

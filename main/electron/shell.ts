@@ -12,7 +12,8 @@ import { appMenuTemplate } from './app-menu';
 import { connectIpc } from './ipc-transport';
 import { dialogPaths } from '../ipc/file-access';
 import { safeStorageSecrets } from './safe-storage';
-import { createAppTray } from './tray';
+import { startNotifications } from './notifications';
+import { createAppTray, resolveLanguage } from './tray';
 import { hasActions, parseLaunchOptions, runLaunchOptions } from '../launch-options';
 import { mainWindowOptions } from './window-options';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
@@ -74,12 +75,14 @@ export function startShell(): void {
     else showWindow();
   });
   let tray: { dispose(): void } | null = null;
+  let stopNotifications = (): void => undefined;
   // Windows close to the tray; this fires only once a quit has begun.
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('before-quit', () => (quitting = true));
   app.on('will-quit', () => {
+    stopNotifications();
     tray?.dispose();
     core?.dispose();
   });
@@ -131,6 +134,11 @@ export function startShell(): void {
         else showWindow();
       },
       quit: () => app.quit(),
+      log,
+    });
+    stopNotifications = startNotifications(started, {
+      showWindow,
+      language: () => resolveLanguage(started.settings.get().language, app.getLocale()),
       log,
     });
     app.on('activate', showWindow);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS } from '../../app/ipc/channels';
+import { defaultSettings } from '../../app/ipc/contract';
 import { createCore, type Core } from '../app-core';
 import type { EventSink } from '../app-core';
 
@@ -237,7 +238,7 @@ describe('IPC router', () => {
   it('reads and writes settings, announcing the change', async () => {
     expect(await call('settings:get', {})).toEqual({
       ok: true,
-      value: { language: 'system', theme: 'system', simulationSpeed: 1, openedPhonebooks: [] },
+      value: defaultSettings,
     });
     expect(await call('settings:set', { language: 'ru' })).toMatchObject({
       ok: true,
@@ -245,7 +246,7 @@ describe('IPC router', () => {
     });
     expect(events.at(-1)).toEqual({
       event: 'settings:changed',
-      payload: { language: 'ru', theme: 'system', simulationSpeed: 1, openedPhonebooks: [] },
+      payload: { ...defaultSettings, language: 'ru' },
     });
   });
 

@@ -107,6 +107,31 @@ export class FakeTray {
 }
 export const Tray = FakeTray;
 
+export class FakeNotification {
+  static instances: FakeNotification[] = [];
+  static supported = true;
+  static isSupported = () => FakeNotification.supported;
+  readonly listeners = new Map<string, Listener>();
+  shown = false;
+  closed = false;
+  constructor(
+    readonly options: { title: string; body: string; actions?: { type: string; text: string }[] },
+  ) {
+    FakeNotification.instances.push(this);
+  }
+  on(event: string, listener: Listener) {
+    this.listeners.set(event, listener);
+    return this;
+  }
+  show() {
+    this.shown = true;
+  }
+  close() {
+    this.closed = true;
+  }
+}
+export const Notification = FakeNotification;
+
 export const nativeImage = {
   createFromPath: vi.fn((file: string) => ({ path: file })),
 };
@@ -199,6 +224,8 @@ export const ipcRenderer = {
 export function resetElectronMock(): void {
   FakeBrowserWindow.instances = [];
   FakeTray.instances = [];
+  FakeNotification.instances = [];
+  FakeNotification.supported = true;
   electronMock.locale = 'en-US';
   electronMock.openAtLogin = false;
   nativeTheme.shouldUseDarkColors = false;

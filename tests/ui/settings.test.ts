@@ -27,4 +27,19 @@ describe('settings and appearance', () => {
     await page.getByRole('button', { name: 'Настройки' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
   });
+
+  it('turns each kind of notification off and on', async () => {
+    const app = await ui.open();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const redialing = page.getByLabel('When a dial is redialed');
+    expect(await redialing.isChecked()).toBe(true);
+    await redialing.uncheck();
+    await expect
+      .poll(() => app.core.settings.get().notifications)
+      .toEqual({ connected: true, disconnected: true, redialing: false, paused: true });
+    await page.reload();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    expect(await page.getByLabel('When a dial is redialed').isChecked()).toBe(false);
+  });
 });

@@ -1,9 +1,16 @@
-// Settings: language, theme and the simulated server's speed.
+// Settings: language, theme, which notifications show, and the simulated server's speed.
 
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../app/ipc/contract';
 import { rasApi } from '../ras-api';
 import { saveSettings, useAppStore } from '../store/app-store';
+
+const NOTIFICATION_KINDS = [
+  ['connected', 'ui.notifyConnected'],
+  ['disconnected', 'ui.notifyDisconnected'],
+  ['redialing', 'ui.notifyRedialing'],
+  ['paused', 'ui.notifyPaused'],
+] as const satisfies readonly (readonly [keyof Settings['notifications'], string])[];
 
 export function SettingsPanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -36,6 +43,21 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
           <option value="dark">{t('ui.dark')}</option>
         </select>
       </label>
+      <fieldset className="checklist">
+        <legend>{t('ui.notifications')}</legend>
+        {NOTIFICATION_KINDS.map(([kind, label]) => (
+          <label key={kind} className="check">
+            <input
+              type="checkbox"
+              checked={settings.notifications[kind]}
+              onChange={(e) =>
+                change({ notifications: { ...settings.notifications, [kind]: e.target.checked } })
+              }
+            />{' '}
+            {t(label)}
+          </label>
+        ))}
+      </fieldset>
       {simulated && (
         <label>
           {t('ui.speed')}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionView } from '../../../app/connection-view';
+import { defaultSettings, type InvokeResult, type Settings } from '../../../app/ipc/contract';
 import { fakeApi } from '../test-utils';
 import { applySnapshot, connectStore, connectionFor, useAppStore } from './app-store';
 
@@ -32,12 +33,7 @@ describe('renderer store', () => {
         defaultPhonebook: 'p',
       }),
       'connection:list': () => ({ version: 5, connections: [view('c1', 'dialing')] }),
-      'settings:get': () => ({
-        language: 'en',
-        theme: 'system',
-        simulationSpeed: 1,
-        openedPhonebooks: [],
-      }),
+      'settings:get': () => ({ ...defaultSettings, language: 'en' }),
       'phonebook:books': () => [{ path: 'p', kind: 'app' as const }],
       'phonebook:list': () => [
         { name: 'Office VPN', phonebook: 'p', type: 'vpn', destination: 'vpn.example.com' },
@@ -78,6 +74,31 @@ describe('renderer store', () => {
       name: 'ALREADY_ACTIVE',
       message: 'busy',
     });
+  });
+
+  it('shows a settings change at once, and puts main’s back when it is refused', async () => {
+    useAppStore.setState({ settings: defaultSettings });
+    let answer: () => Settings | InvokeResult<Settings> = () => ({
+      ...defaultSettings,
+      theme: 'dark',
+    });
+    const api = fakeApi({
+      'settings:set': () => answer(),
+      'settings:get': () => defaultSettings,
+    });
+    const { saveSettings } = await import('./app-store');
+    const saving = saveSettings(api, { theme: 'dark' });
+    expect(useAppStore.getState().settings?.theme).toBe('dark');
+    await saving;
+    answer = () => ({
+      ok: false,
+      error: { code: 'BAD_PAYLOAD', name: 'BAD_PAYLOAD', message: 'no' },
+    });
+    const refused = saveSettings(api, { theme: 'light' });
+    expect(useAppStore.getState().settings?.theme).toBe('light');
+    await refused;
+    expect(useAppStore.getState().settings?.theme).toBe('system');
+    expect(useAppStore.getState().failure?.message).toBe('no');
   });
 
   it('applies a snapshot with a newer version only', () => {

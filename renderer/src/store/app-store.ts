@@ -173,6 +173,18 @@ export function resume(api: RasApi, id: string, answer: PausedAnswer): Promise<u
   return call(api.invoke('connection:resume', { id, answer }));
 }
 
-export function saveSettings(api: RasApi, change: Partial<Settings>): Promise<unknown> {
-  return call(api.invoke('settings:set', change));
+/**
+ * Shows the change at once (a checkbox must not spring back while main saves it), then takes
+ * what main saved; a refused change puts main's settings back.
+ */
+export async function saveSettings(api: RasApi, change: Partial<Settings>): Promise<unknown> {
+  const before = useAppStore.getState().settings;
+  if (before) useAppStore.setState({ settings: { ...before, ...change } });
+  const saved = await call(api.invoke('settings:set', change));
+  if (saved === null) {
+    // Not through call(): the refusal stays on screen.
+    const current = await api.invoke('settings:get', {});
+    if (current.ok) useAppStore.setState({ settings: current.value });
+  }
+  return saved;
 }
