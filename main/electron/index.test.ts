@@ -4,9 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   FakeBrowserWindow,
+  FakeNotification,
   FakeTray,
   Menu,
   app,
+  dialog,
   electronMock,
   ipcMain,
   nativeTheme,
@@ -209,6 +211,12 @@ describe('Electron shell', () => {
     expect(closing.preventDefault).toHaveBeenCalled();
     expect(window.hide).toHaveBeenCalled();
     await new Promise((r) => setTimeout(r, 50));
+    // Said once, the first time only.
+    window.listeners.get('close')!({ preventDefault: vi.fn() });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(FakeNotification.instances.map((n) => n.options.title)).toEqual([
+      'RAS Connect is still running',
+    ]);
     electronMock.listeners.get('before-quit')!();
     const quitting = { preventDefault: vi.fn() };
     window.listeners.get('close')!(quitting);
@@ -245,5 +253,72 @@ describe('Electron shell', () => {
     }
     expect(JSON.stringify((await busy()).value)).toContain('Busy line');
     expect(window.focus).not.toHaveBeenCalled();
+  });
+
+  describe('quitting with active connections', () => {
+    async function withActiveDial(): Promise<FakeBrowserWindow> {
+      const window = (await start())!;
+      const sender = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+      await electronMock.handlers.get('connection:dial')!(sender, { entryName: 'Office VPN' });
+      const list = electronMock.handlers.get('connection:list')!;
+      for (let i = 0; i < 200; i++) {
+        const r = (await list(sender, {})) as { value: { connections: { status: string }[] } };
+        if (r.value.connections.some((c) => c.status === 'paused')) break;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      return window;
+    }
+    const statuses = async (window: FakeBrowserWindow) => {
+      const sender = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+      const r = (await electronMock.handlers.get('connection:list')!(sender, {})) as {
+        value: { connections: { status: string }[] };
+      };
+      return r.value.connections.map((c) => c.status);
+    };
+    const quit = async () => {
+      const event = { preventDefault: vi.fn() };
+      electronMock.listeners.get('before-quit')!(event);
+      await new Promise((r) => setTimeout(r, 50));
+      return event;
+    };
+
+    it('asks, and hangs them up before quitting', async () => {
+      const window = await withActiveDial();
+      electronMock.messageBoxResponse = 0;
+      const event = await quit();
+      expect(event.preventDefault).toHaveBeenCalled();
+      expect(dialog.showMessageBox).toHaveBeenCalledWith(
+        expect.objectContaining({
+          message: 'A connection is still active.',
+          buttons: ['Hang up and quit', 'Leave connected and quit', 'Cancel'],
+        }),
+      );
+      // Quits once the hang-up has released the port.
+      for (let i = 0; i < 400 && app.quit.mock.calls.length === 0; i++)
+        await new Promise((r) => setTimeout(r, 5));
+      expect(app.quit).toHaveBeenCalled();
+      expect(await statuses(window)).toEqual(['disconnected']);
+    });
+
+    it('leaves them connected when asked to', async () => {
+      const window = await withActiveDial();
+      electronMock.messageBoxResponse = 1;
+      await quit();
+      expect(app.quit).toHaveBeenCalled();
+      expect(await statuses(window)).toEqual(['paused']);
+    });
+
+    it('stays when cancelled, and asks nothing with no connection', async () => {
+      await withActiveDial();
+      electronMock.messageBoxResponse = 2;
+      await quit();
+      expect(app.quit).not.toHaveBeenCalled();
+      electronMock.listeners.get('will-quit')?.();
+      resetElectronMock();
+      await start();
+      const event = await quit();
+      expect(event.preventDefault).not.toHaveBeenCalled();
+      expect(dialog.showMessageBox).not.toHaveBeenCalled();
+    });
   });
 });

@@ -4,7 +4,18 @@
 
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, shell } from 'electron';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  nativeTheme,
+  Notification,
+  screen,
+  shell,
+} from 'electron';
 import { createCore, type Core } from '../app-core';
 import { dataDir, simulationSpeed } from '../data-dir';
 import { defaultBackendKind } from '../ras/create-backend';
@@ -14,6 +25,7 @@ import { dialogPaths } from '../ipc/file-access';
 import { safeStorageSecrets } from './safe-storage';
 import { startNotifications } from './notifications';
 import { createAppTray, resolveLanguage } from './tray';
+import { TRAY_WORDS } from '../tray/tray-words';
 import { hasActions, parseLaunchOptions, runLaunchOptions } from '../launch-options';
 import { mainWindowOptions } from './window-options';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
@@ -24,6 +36,15 @@ const log = (message: string): void => console.warn(`[ras-connect] ${message}`);
 
 /** Set once the app is really quitting, so closing the window stops hiding it. */
 let quitting = false;
+
+/** The first time the window closes to the tray, a notification says where the app went. */
+async function sayStillRunningOnce(core: Core, folder: string): Promise<void> {
+  const marker = path.join(folder, 'tray-hint-shown');
+  if (existsSync(marker) || !Notification.isSupported()) return;
+  const words = TRAY_WORDS[resolveLanguage(core.settings.get().language, app.getLocale())];
+  new Notification({ title: words.stillRunning, body: words.stillRunningDetail }).show();
+  await writeFile(marker, '');
+}
 
 async function createWindow(core: Core, folder: string, show = true): Promise<BrowserWindow> {
   const saved = fitToDisplays(
@@ -53,6 +74,7 @@ async function createWindow(core: Core, folder: string, show = true): Promise<Br
     if (!quitting) {
       event.preventDefault();
       window.hide();
+      void sayStillRunningOnce(core, folder);
     }
   });
   await window.loadFile(rendererIndex);
@@ -80,7 +102,34 @@ export function startShell(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => (quitting = true));
+  // RAS connections outlive the app: ask whether to hang up the active ones or leave them.
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    const active = core?.manager.list().filter((c) => c.status !== 'disconnected') ?? [];
+    if (!core || active.length === 0) {
+      quitting = true;
+      return;
+    }
+    event.preventDefault();
+    const running = core;
+    const words = TRAY_WORDS[resolveLanguage(running.settings.get().language, app.getLocale())];
+    void dialog
+      .showMessageBox({
+        type: 'question',
+        message: words.quitQuestion(active.length),
+        detail: words.quitDetail,
+        buttons: [words.quitHangUp, words.quitLeave, words.cancel],
+        defaultId: 0,
+        cancelId: 2,
+      })
+      .then(async ({ response }) => {
+        if (response === 2) return;
+        if (response === 0)
+          await running.manager.hangUpAll().catch((e: unknown) => log(`hang-up all: ${String(e)}`));
+        quitting = true;
+        app.quit();
+      });
+  });
   app.on('will-quit', () => {
     stopNotifications();
     tray?.dispose();

@@ -13,6 +13,13 @@ export interface TrayWords {
   noEntries: string;
   noConnection: string;
   lastError: string;
+  quitQuestion: (count: number) => string;
+  quitDetail: string;
+  quitHangUp: string;
+  quitLeave: string;
+  cancel: string;
+  stillRunning: string;
+  stillRunningDetail: string;
   status: Record<
     'dialing' | 'paused' | 'connected' | 'waiting-to-redial' | 'disconnecting',
     string
@@ -32,6 +39,15 @@ export const TRAY_WORDS: Record<'en' | 'ru', TrayWords> = {
     noEntries: 'No entries',
     noConnection: 'Not connected',
     lastError: 'Last attempt',
+    quitQuestion: (n) =>
+      n === 1 ? 'A connection is still active.' : `${n} connections are still active.`,
+    quitDetail:
+      'Hang them up before quitting, or leave them connected: RAS Connect finds them again when it starts.',
+    quitHangUp: 'Hang up and quit',
+    quitLeave: 'Leave connected and quit',
+    cancel: 'Cancel',
+    stillRunning: 'RAS Connect is still running',
+    stillRunningDetail: 'It stays in the tray; choose Quit there to close it.',
     status: {
       dialing: 'dialing',
       paused: 'waiting for you',
@@ -52,6 +68,15 @@ export const TRAY_WORDS: Record<'en' | 'ru', TrayWords> = {
     noEntries: 'Нет записей',
     noConnection: 'Нет подключений',
     lastError: 'Последняя попытка',
+    quitQuestion: (n) => (n === 1 ? 'Подключение ещё активно.' : `Активных подключений: ${n}.`),
+    quitDetail:
+      'Разъедините их перед выходом или оставьте подключёнными: при запуске RAS Connect найдёт их снова.',
+    quitHangUp: 'Разъединить и выйти',
+    quitLeave: 'Оставить и выйти',
+    cancel: 'Отмена',
+    stillRunning: 'RAS Connect продолжает работать',
+    stillRunningDetail:
+      'Значок остаётся в области уведомлений; чтобы закрыть программу, выберите там «Выход».',
     status: {
       dialing: 'набор номера',
       paused: 'ждёт вашего ответа',

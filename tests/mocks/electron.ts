@@ -75,6 +75,8 @@ export const electronMock = {
   chosenFile: '/tmp/chosen.pbk',
   locale: 'en-US',
   openAtLogin: false,
+  /** Which button the next message box answers with. */
+  messageBoxResponse: 0,
 };
 
 export class FakeTray {
@@ -195,6 +197,7 @@ export const safeStorage = {
 export const dialog = {
   showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: [electronMock.chosenFile] })),
   showSaveDialog: vi.fn(async () => ({ canceled: false, filePath: electronMock.chosenFile })),
+  showMessageBox: vi.fn(async () => ({ response: electronMock.messageBoxResponse })),
 };
 export const BrowserWindow = FakeBrowserWindow;
 
@@ -228,6 +231,7 @@ export function resetElectronMock(): void {
   FakeNotification.supported = true;
   electronMock.locale = 'en-US';
   electronMock.openAtLogin = false;
+  electronMock.messageBoxResponse = 0;
   nativeTheme.shouldUseDarkColors = false;
   nativeTheme.listeners.clear();
   electronMock.listeners.clear();
