@@ -14,6 +14,7 @@ import type { RasBackend } from './ras/backend';
 import { createBackend, type BackendKind } from './ras/create-backend';
 import { SimulatedRasBackend } from './ras/simulated/simulated-backend';
 import { SessionManager } from './sessions/session-manager';
+import { HistoryStore } from './history/history-store';
 import { SettingsStore } from './settings/settings-store';
 import { PhonebookService } from './phonebook/phonebook-service';
 import { watchPhonebooks } from './phonebook/phonebook-watch';
@@ -42,6 +43,7 @@ export interface Core {
   manager: SessionManager;
   backend: RasBackend;
   settings: SettingsStore;
+  history: HistoryStore;
   /** Adds a receiver of every event (a window, a socket); returns its removal. */
   addSink(sink: EventSink): () => void;
   dispose(): void;
@@ -68,6 +70,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     for (const sink of sinks) sink(event, payload);
   };
   const statistics = new StatisticsWatch(manager, clock, emit);
+  const history = new HistoryStore(options.dataDir, options.log);
+  const stopHistory = history.follow(manager.store, () => clock.now());
+  const stopHistoryEvents = history.onAdded((record) => emit('history:added', record));
   const stopBroadcast = broadcastConnections(manager.store, emit);
   const stopSettings = settings.subscribe((s) => {
     if (backend instanceof SimulatedRasBackend && options.speed === undefined)
@@ -90,6 +95,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     backend,
     settings,
     statistics,
+    history,
     version: options.version,
     platform: options.platform,
     log: options.log,
@@ -100,12 +106,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     manager,
     backend,
     settings,
+    history,
     addSink(sink) {
       sinks.add(sink);
       return () => sinks.delete(sink);
     },
     dispose() {
       statistics.stop();
+      stopHistory();
+      stopHistoryEvents();
       stopBroadcast();
       stopSettings();
       stopPhonebook();

@@ -24,6 +24,7 @@ export const INVOKE_CHANNELS = [
   'connection:hang-up',
   'connection:statistics',
   'connection:watch-statistics',
+  'history:list',
   'settings:get',
   'settings:set',
 ] as const;
@@ -34,6 +35,7 @@ export const EVENT_NAMES = [
   'connection:statistics',
   'phonebook:changed',
   'settings:changed',
+  'history:added',
 ] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];

@@ -82,6 +82,24 @@ const timelineRowSchema = z.object({
     .optional(),
 });
 
+/** One finished dial attempt, as the history keeps it (never a password). */
+export const historyRecordSchema = z.object({
+  id: z.string(),
+  entryName: z.string(),
+  phonebook: z.string(),
+  startedAt: z.number(),
+  endedAt: z.number(),
+  /** connected: it connected (and later ended); failed: it ended in an error; cancelled: hung up first. */
+  outcome: z.enum(['connected', 'failed', 'cancelled']),
+  /** How long it stayed connected, for a connected one. */
+  connectedFor: z.number().nullable(),
+  error: errorInfoSchema.nullable(),
+  timeline: z.object({
+    startedAt: z.number().nullable(),
+    rows: z.array(timelineRowSchema).readonly(),
+  }),
+});
+
 const pausedRequestSchema = z.object({
   kind: z.enum(['interactive', 'retry-authentication', 'callback', 'new-password', 'eap']),
   state: z.number(),
@@ -341,6 +359,10 @@ export const contract = {
       payload: z.object({ id: connectionId.nullable() }).strict(),
       result: z.null(),
     },
+    'history:list': {
+      payload: z.object({ phonebook, name: z.string().min(1).max(256).optional() }).strict(),
+      result: z.array(historyRecordSchema),
+    },
     'settings:get': { payload: empty, result: settingsSchema },
     'settings:set': { payload: settingsSchema.partial().strict(), result: settingsSchema },
   },
@@ -354,6 +376,7 @@ export const contract = {
     'connection:statistics': z.object({ id: z.string(), statistics: statisticsSchema }),
     'phonebook:changed': z.object({ phonebook: z.string() }),
     'settings:changed': settingsSchema,
+    'history:added': historyRecordSchema,
   },
 } as const satisfies {
   invoke: Record<InvokeChannel, { payload: z.ZodType; result: z.ZodType }>;
@@ -366,6 +389,7 @@ export type EventPayload<E extends EventName> = z.output<(typeof contract.events
 export type Settings = z.output<typeof settingsSchema>;
 export type ConnectionsSnapshot = z.output<typeof connectionsSnapshotSchema>;
 export type EntrySummary = z.output<typeof entrySummarySchema>;
+export type HistoryRecord = z.output<typeof historyRecordSchema>;
 export type PhonebookBook = Result<'phonebook:books'>[number];
 
 /** An error as it crosses a boundary: Electron keeps only the message of a thrown error. */

@@ -11,6 +11,7 @@ import { closeBook, listBooks, openBook } from '../phonebook/phonebook-books';
 import type { z } from 'zod';
 import type { RasBackend } from '../ras/backend';
 import type { SessionManager } from '../sessions/session-manager';
+import type { HistoryStore } from '../history/history-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { PhonebookService } from '../phonebook/phonebook-service';
 import type { StatisticsWatch } from './statistics-watch';
@@ -22,6 +23,7 @@ export interface RouterDeps {
   backend: RasBackend;
   settings: SettingsStore;
   statistics: StatisticsWatch;
+  history: HistoryStore;
   version: string;
   platform: string;
   log: (message: string) => void;
@@ -138,6 +140,7 @@ export function createRouter(deps: RouterDeps): Router {
       statistics.watch(client, id);
       return null;
     },
+    'history:list': ({ phonebook, name }) => deps.history.list({ phonebook, name }),
     'settings:get': async () => settings.get(),
     'settings:set': (change) => settings.set(change),
   };
