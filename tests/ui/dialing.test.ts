@@ -131,4 +131,21 @@ describe('the window, in Chromium, against the simulated server', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await statusIs(page, 'Connected');
   });
+
+  it('keeps each attempt in the history, per entry and overall, with its timeline', async () => {
+    const app = await ui.open();
+    const { page } = app;
+    await connect(page, 'Busy line');
+    await statusIs(page, 'Disconnected');
+    const history = page.getByRole('list', { name: 'History' });
+    const row = history.getByRole('button').filter({ hasText: 'Error 676' });
+    await row.waitFor();
+    await row.click();
+    expect(await history.getByRole('list', { name: 'Connection timeline' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'History', exact: true }).click();
+    await page.getByRole('heading', { name: 'Connection history' }).waitFor();
+    expect(await page.getByRole('list', { name: 'History' }).textContent()).toContain('Busy line');
+    await entryOption(page, 'Dial-up').click();
+    await page.getByRole('heading', { name: 'Dial-up', exact: true }).waitFor();
+  });
 });

@@ -103,7 +103,7 @@ export async function connect(
   await page.getByRole('heading', { level: 1, name: entry }).waitFor();
   await page.getByLabel('User name').first().fill(userName);
   await page.getByLabel('Password').first().fill(password);
-  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByRole('button', { name: 'Connect', exact: true }).click();
 }
 
 /** The state names on the timeline, in order. */

@@ -174,7 +174,7 @@ describe('managing the phonebook in the window', () => {
     await page.getByLabel('User name').first().fill('alice');
     await page.getByLabel('Password').first().fill('s3cret');
     await page.getByLabel('Save the password').check();
-    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await statusIs(page, 'Connected');
     await page.getByRole('button', { name: 'Hang up' }).click();
     await statusIs(page, 'Disconnected');
@@ -184,7 +184,7 @@ describe('managing the phonebook in the window', () => {
     await password.waitFor();
     expect(await password.inputValue()).toBe('');
     expect(await page.content()).not.toContain('s3cret');
-    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await statusIs(page, 'Connected');
     expect(await page.getByRole('dialog').count()).toBe(0);
   });
@@ -195,7 +195,7 @@ describe('managing the phonebook in the window', () => {
     await entryOption(page, 'Office VPN').click();
     await page.getByLabel('Password').first().fill('s3cret');
     await page.getByLabel('Save the password').check();
-    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'No key store' }).waitFor();
   });
 

@@ -8,6 +8,7 @@ import { wireErrorText } from '../format';
 import { PausedDialog } from '../dialogs/paused-dialogs';
 import { rasApi } from '../ras-api';
 import { connectStore, hangUp, resume, select, useAppStore } from '../store/app-store';
+import { HistoryList } from './history-list';
 import { EntryPanel } from './entry-panel';
 import { currentBook, newEntryPane, PhonebookList } from './phonebook-list';
 import { EntryEditor } from './entry-editor';
@@ -35,6 +36,20 @@ function PausedHost() {
       onAnswer={(answer) => void resume(rasApi(), waiting.id, answer)}
       onCancel={() => void hangUp(rasApi(), waiting.id)}
     />
+  );
+}
+
+function HistoryPane() {
+  const { t } = useTranslation();
+  const history = useAppStore((s) => s.history);
+  return (
+    <section className="entry-panel" aria-labelledby="history-title">
+      <h1 id="history-title">{t('history.overall')}</h1>
+      <HistoryList records={history} showEntry />
+      <button type="button" onClick={() => setPane({ kind: 'entry' })}>
+        {t('ui.close')}
+      </button>
+    </section>
   );
 }
 
@@ -77,6 +92,9 @@ function Shell() {
           >
             {t('transfer.exportShort')}
           </button>
+          <button type="button" className="link" onClick={() => setPane({ kind: 'history' })}>
+            {t('history.title')}
+          </button>
           <button
             type="button"
             className="link"
@@ -96,6 +114,8 @@ function Shell() {
         )}
         {showSettings ? (
           <SettingsPanel onClose={() => setShowSettings(false)} />
+        ) : pane.kind === 'history' ? (
+          <HistoryPane />
         ) : pane.kind === 'editor' ? (
           <EntryEditor key={`${pane.mode}:${pane.originalName ?? ''}`} pane={pane} />
         ) : (

@@ -1,15 +1,17 @@
 // The selected entry: Connect (with the credentials to use) or Hang up, the state of its
-// connection, its statistics while connected, and the timeline of its last attempt.
+// connection, its statistics while connected, the timeline of its last attempt, and the
+// attempts before it.
 
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../format';
 import { rasApi } from '../ras-api';
 import { connectionFor, dial, hangUp, sameEntry, useAppStore } from '../store/app-store';
-import { saveCredentials } from '../store/phonebook-actions';
+import { saveCredentials, setPane } from '../store/phonebook-actions';
 import { useNow } from '../use-now';
 import { StatisticsPanel } from './statistics-panel';
 import { Timeline } from './timeline';
+import { HistoryList } from './history-list';
 import { CredentialsFields } from '../dialogs/credentials-fields';
 
 const ACTIVE = new Set(['dialing', 'paused', 'connected', 'waiting-to-redial', 'disconnecting']);
@@ -21,6 +23,16 @@ export function EntryPanel() {
   const ref = entry ? { phonebook: entry.phonebook, name: entry.name } : null;
   const selectedKey = selected ? `${selected.phonebook}\u0000${selected.name}` : null;
   const connection = useAppStore((s) => connectionFor(s, s.selected));
+  const allHistory = useAppStore((s) => s.history);
+  const history = useMemo(
+    () =>
+      selected
+        ? allHistory.filter((r) =>
+            sameEntry({ phonebook: r.phonebook, name: r.entryName }, selected),
+          )
+        : [],
+    [allHistory, selected],
+  );
   const [userName, setUserName] = useState('');
   const [password, setPassword] = useState('');
   const [domain, setDomain] = useState('');
@@ -136,6 +148,13 @@ export function EntryPanel() {
       {connection?.status === 'connected' && <StatisticsPanel connection={connection} />}
       <h2>{t('ui.timeline')}</h2>
       <Timeline timeline={connection?.timeline ?? { startedAt: null, rows: [] }} live={active} />
+      <h2>{t('history.title')}</h2>
+      <HistoryList records={history} showEntry={false} limit={10} />
+      {history.length > 10 && (
+        <button type="button" className="link" onClick={() => setPane({ kind: 'history' })}>
+          {t('history.more')}
+        </button>
+      )}
     </section>
   );
 }

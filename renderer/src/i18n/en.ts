@@ -56,6 +56,14 @@ export const en = {
     disconnected: 'Disconnected',
   },
   group: { running: 'running', paused: 'paused', terminal: 'terminal', info: 'step' },
+  history: {
+    title: 'History',
+    overall: 'Connection history',
+    none: 'No attempts yet.',
+    connectedFor: 'Connected for {{duration}}',
+    cancelled: 'Hung up before connecting',
+    more: 'All attempts',
+  },
   timeline: {
     dial: 'Dialing {{destination}}',
     number: 'number {{index}} of {{count}}',

@@ -54,6 +54,14 @@ export const ru = {
     disconnected: 'Отключено',
   },
   group: { running: 'идёт', paused: 'пауза', terminal: 'итог', info: 'шаг' },
+  history: {
+    title: 'Журнал',
+    overall: 'Журнал подключений',
+    none: 'Попыток ещё не было.',
+    connectedFor: 'Было подключено {{duration}}',
+    cancelled: 'Разъединено до подключения',
+    more: 'Все попытки',
+  },
   timeline: {
     dial: 'Набор {{destination}}',
     number: 'номер {{index}} из {{count}}',

@@ -54,6 +54,7 @@ describe('renderer store', () => {
     expect(api.calls.map((c) => c.channel).sort()).toEqual([
       'app:info',
       'connection:list',
+      'history:list',
       'phonebook:books',
       'phonebook:list',
       'settings:get',

@@ -6,6 +6,7 @@ import type { ConnectionView } from '../../../app/connection-view';
 import type {
   ConnectionsSnapshot,
   EntrySummary,
+  HistoryRecord,
   PhonebookBook,
   RasApi,
   Result,
@@ -43,6 +44,8 @@ export interface AppState {
   connections: Record<string, ConnectionView>;
   statistics: Record<string, RasStatistics>;
   settings: Settings | null;
+  /** Finished attempts, newest first. */
+  history: HistoryRecord[];
   /** The last command that failed, shown until the next one. */
   failure: WireError | null;
   pane: Pane;
@@ -61,6 +64,7 @@ const initial: AppState = {
   connections: {},
   statistics: {},
   settings: null,
+  history: [],
   failure: null,
   pane: { kind: 'entry' },
   search: '',
@@ -112,14 +116,18 @@ export async function connectStore(api: RasApi): Promise<() => void> {
     ),
     api.on('settings:changed', (settings) => useAppStore.setState({ settings })),
     api.on('phonebook:changed', () => void loadEntries(api)),
+    api.on('history:added', (record) =>
+      useAppStore.setState((s) => ({ history: [record, ...s.history] })),
+    ),
   ];
-  const [info, snapshot, settings] = await Promise.all([
+  const [info, snapshot, settings, history] = await Promise.all([
     call(api.invoke('app:info', {})),
     call(api.invoke('connection:list', {})),
     call(api.invoke('settings:get', {})),
+    call(api.invoke('history:list', {})),
   ]);
   if (snapshot) applySnapshot(snapshot);
-  useAppStore.setState({ info, settings });
+  useAppStore.setState({ info, settings, history: history ?? [] });
   await loadEntries(api);
   useAppStore.setState((s) => ({ ready: true, selected: s.selected ?? refOf(s.entries[0]) }));
   return () => stops.forEach((stop) => stop());
@@ -153,7 +161,11 @@ export async function loadEntries(api: RasApi): Promise<void> {
 }
 
 export function select(ref: EntryRef): void {
-  useAppStore.setState({ selected: ref });
+  // Choosing an entry leaves the overall history for that entry's page.
+  useAppStore.setState((s) => ({
+    selected: ref,
+    pane: s.pane.kind === 'history' ? { kind: 'entry' } : s.pane,
+  }));
 }
 
 export function dial(

@@ -21,7 +21,8 @@ export type Pane =
   | { kind: 'delete'; ref: EntryRef }
   | { kind: 'import'; phonebook: string }
   | { kind: 'export'; phonebook: string }
-  | { kind: 'open' };
+  | { kind: 'open' }
+  | { kind: 'history' };
 
 export function setPane(pane: Pane): void {
   useAppStore.setState({ pane });
