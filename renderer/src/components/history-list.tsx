@@ -32,7 +32,7 @@ export function HistoryList({
   if (records.length === 0) return <p className="muted">{t('history.none')}</p>;
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
   return (
-    <ul className="history" aria-label={t('history.title')}>
+    <ul className={showEntry ? 'history with-entry' : 'history'} aria-label={t('history.title')}>
       {records.slice(0, limit).map((r) => (
         <li key={r.id} className={`history-row outcome-${r.outcome}`}>
           <button
