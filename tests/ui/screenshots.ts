@@ -4,7 +4,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { TrayFeed } from '../../main/tray/tray-feed';
 import { connect, entryOption, launchBrowser, openApp, statusIs } from './harness';
+import { trayPictureHtml } from './tray-picture';
 
 const out = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const labels = {
@@ -51,6 +53,23 @@ try {
     await statusIs(page, labels[language].connected);
     await page.waitForTimeout(2200);
     await shot(page, 'main-window');
+    // The tray, from the same core, while Dial-up is connected.
+    const feed = new TrayFeed({
+      core: app.core,
+      now: () => Date.now(),
+      language: () => language,
+      startAtLogin: () => true,
+      onChange: () => undefined,
+      log: () => undefined,
+    });
+    await feed.refreshEntries();
+    await feed.refreshTraffic();
+    const trayPage = await page.context().newPage();
+    await trayPage.setViewportSize({ width: 620, height: 720 });
+    await trayPage.setContent(trayPictureHtml(feed.state()));
+    await shot(trayPage, 'tray');
+    await trayPage.close();
+    feed.dispose();
     // The terminal-window entry dials the same number: free the line first.
     await page.locator('.connect button[type="submit"]').click();
     await statusIs(page, labels[language].disconnected);
