@@ -15,6 +15,7 @@ import { createBackend, type BackendKind } from './ras/create-backend';
 import { SimulatedRasBackend } from './ras/simulated/simulated-backend';
 import { SessionManager } from './sessions/session-manager';
 import { HistoryStore } from './history/history-store';
+import { logConnections } from './log/connection-log';
 import { SettingsStore } from './settings/settings-store';
 import { PhonebookService } from './phonebook/phonebook-service';
 import { watchPhonebooks } from './phonebook/phonebook-watch';
@@ -30,6 +31,8 @@ export interface CoreOptions {
   clock?: Clock;
   version: string;
   platform: string;
+  /** Electron's, Chromium's and Node's versions, for diagnostics (default: Node's own). */
+  versions?: Record<string, string | undefined>;
   log: (message: string) => void;
   /** Which files a window may import and export; default: typed paths (browser mode). */
   files?: FileAccess;
@@ -73,6 +76,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const history = new HistoryStore(options.dataDir, options.log);
   const stopHistory = history.follow(manager.store, () => clock.now());
   const stopHistoryEvents = history.onAdded((record) => emit('history:added', record));
+  const stopConnectionLog = logConnections(manager.store, options.log);
   const stopBroadcast = broadcastConnections(manager.store, emit);
   const stopSettings = settings.subscribe((s) => {
     if (backend instanceof SimulatedRasBackend && options.speed === undefined)
@@ -96,6 +100,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     statistics,
     history,
+    dataDir: options.dataDir,
+    versions: options.versions ?? { node: process.versions.node },
     version: options.version,
     platform: options.platform,
     log: options.log,
@@ -115,6 +121,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       statistics.stop();
       stopHistory();
       stopHistoryEvents();
+      stopConnectionLog();
       stopBroadcast();
       stopSettings();
       stopPhonebook();

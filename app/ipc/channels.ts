@@ -25,6 +25,7 @@ export const INVOKE_CHANNELS = [
   'connection:statistics',
   'connection:watch-statistics',
   'history:list',
+  'diagnostics:export',
   'settings:get',
   'settings:set',
 ] as const;

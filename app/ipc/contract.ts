@@ -326,7 +326,7 @@ export const contract = {
       result: z.object({ count: z.number() }),
     },
     'file:choose': {
-      payload: z.object({ purpose: z.enum(['import', 'export', 'open']) }).strict(),
+      payload: z.object({ purpose: z.enum(['import', 'export', 'open', 'diagnostics']) }).strict(),
       /** null: cancelled; `typed`: there is no system dialog here, so the window asks for a path. */
       result: z.union([
         z.object({ file: z.string() }),
@@ -359,6 +359,7 @@ export const contract = {
       payload: z.object({ id: connectionId.nullable() }).strict(),
       result: z.null(),
     },
+    'diagnostics:export': { payload: z.object({ file: filePath }).strict(), result: z.null() },
     'history:list': {
       payload: z.object({ phonebook, name: z.string().min(1).max(256).optional() }).strict(),
       result: z.array(historyRecordSchema),

@@ -255,6 +255,35 @@ describe('Electron shell', () => {
     expect(window.focus).not.toHaveBeenCalled();
   });
 
+  it('logs to ras-connect.log and exports diagnostics to the file the save dialog chose', async () => {
+    const window = (await start())!;
+    const sender = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    await electronMock.handlers.get('connection:dial')!(sender, { entryName: 'Busy line' });
+    const logFile = path.join(home, 'ras-connect.log');
+    for (let i = 0; i < 200; i++) {
+      const text = await readFile(logFile, 'utf8').catch(() => '');
+      if (text.includes('676')) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(await readFile(logFile, 'utf8')).toMatch(/INFO Busy line .*676 ERROR_LINE_BUSY/);
+    electronMock.chosenFile = path.join(home, 'diag.zip');
+    const refused = (await electronMock.handlers.get('diagnostics:export')!(sender, {
+      file: electronMock.chosenFile,
+    })) as { ok: boolean };
+    expect(refused.ok).toBe(false);
+    await electronMock.handlers.get('file:choose')!(sender, { purpose: 'diagnostics' });
+    expect(dialog.showSaveDialog).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ defaultPath: 'ras-connect-diagnostics.zip' }),
+    );
+    const written = (await electronMock.handlers.get('diagnostics:export')!(sender, {
+      file: electronMock.chosenFile,
+    })) as { ok: boolean };
+    expect(written.ok).toBe(true);
+    const zip = await readFile(electronMock.chosenFile);
+    expect(zip.subarray(0, 2).toString()).toBe('PK');
+  });
+
   describe('quitting with active connections', () => {
     async function withActiveDial(): Promise<FakeBrowserWindow> {
       const window = (await start())!;

@@ -17,6 +17,7 @@ import {
   shell,
 } from 'electron';
 import { createCore, type Core } from '../app-core';
+import { AppLog } from '../log/app-log';
 import { dataDir, simulationSpeed } from '../data-dir';
 import { defaultBackendKind } from '../ras/create-backend';
 import { appMenuTemplate } from './app-menu';
@@ -32,7 +33,8 @@ import { fitToDisplays, loadWindowState, saveWindowState } from './window-state'
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererIndex = path.join(here, '../renderer/index.html');
-const log = (message: string): void => console.warn(`[ras-connect] ${message}`);
+/** Console only until the data folder is known; the log file from then on. */
+let log = (message: string): void => console.warn(`[ras-connect] ${message}`);
 
 /** Set once the app is really quitting, so closing the window stops hiding it. */
 let quitting = false;
@@ -141,16 +143,33 @@ export function startShell(): void {
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform)));
     const folder = dataDir();
+    const appLog = new AppLog(folder, (line) => console.warn(`[ras-connect] ${line}`));
+    log = appLog.info;
     const started = await createCore({
       dataDir: folder,
       backend: defaultBackendKind(),
       speed: process.env.RAS_CONNECT_SIM_SPEED === undefined ? undefined : simulationSpeed(),
       version: app.getVersion(),
       platform: process.platform,
-      log,
+      versions: {
+        electron: process.versions.electron,
+        chrome: process.versions.chrome,
+        node: process.versions.node,
+      },
+      log: appLog.info,
       secrets: safeStorageSecrets(),
       files: dialogPaths(async (purpose) => {
         const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+        if (purpose === 'diagnostics') {
+          const options = {
+            filters: [{ name: 'Zip', extensions: ['zip'] }],
+            defaultPath: 'ras-connect-diagnostics.zip',
+          };
+          const r = await (window
+            ? dialog.showSaveDialog(window, options)
+            : dialog.showSaveDialog(options));
+          return r.canceled ? null : (r.filePath ?? null);
+        }
         const filters = [{ name: 'RAS phonebook', extensions: ['pbk'] }];
         if (purpose !== 'export') {
           const r = await (window
@@ -183,16 +202,16 @@ export function startShell(): void {
         else showWindow();
       },
       quit: () => app.quit(),
-      log,
+      log: appLog.info,
     });
     stopNotifications = startNotifications(started, {
       showWindow,
       language: () => resolveLanguage(started.settings.get().language, app.getLocale()),
-      log,
+      log: appLog.info,
     });
     app.on('activate', showWindow);
     const launch = parseLaunchOptions(process.argv);
     await createWindow(started, folder, !launch.hidden);
-    void runLaunchOptions(started, launch, log);
+    void runLaunchOptions(started, launch, appLog.info);
   });
 }

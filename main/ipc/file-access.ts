@@ -2,7 +2,7 @@
 // picked in the system's file dialog; in browser mode (loopback, with its token) a typed
 // path, since a browser page has no dialog that gives one.
 
-export type FilePurpose = 'import' | 'export' | 'open';
+export type FilePurpose = 'import' | 'export' | 'open' | 'diagnostics';
 
 export type Choice = { file: string } | { typed: true } | null;
 

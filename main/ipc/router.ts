@@ -11,6 +11,7 @@ import { closeBook, listBooks, openBook } from '../phonebook/phonebook-books';
 import type { z } from 'zod';
 import type { RasBackend } from '../ras/backend';
 import type { SessionManager } from '../sessions/session-manager';
+import { exportDiagnostics } from '../diagnostics/diagnostics';
 import type { HistoryStore } from '../history/history-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { PhonebookService } from '../phonebook/phonebook-service';
@@ -24,6 +25,10 @@ export interface RouterDeps {
   settings: SettingsStore;
   statistics: StatisticsWatch;
   history: HistoryStore;
+  /** The data folder, whose log and history go into diagnostics. */
+  dataDir: string;
+  /** Electron's, Chromium's and Node's versions, for diagnostics. */
+  versions: Record<string, string | undefined>;
   version: string;
   platform: string;
   log: (message: string) => void;
@@ -141,6 +146,21 @@ export function createRouter(deps: RouterDeps): Router {
       return null;
     },
     'history:list': ({ phonebook, name }) => deps.history.list({ phonebook, name }),
+    'diagnostics:export': async ({ file }) => {
+      mayUse(file, 'diagnostics');
+      await exportDiagnostics(
+        { history: deps.history, manager, phonebooks, backend },
+        deps.dataDir,
+        {
+          version: deps.version,
+          platform: deps.platform,
+          versions: deps.versions,
+        },
+        file,
+      );
+      deps.log(`diagnostics written to ${file}`);
+      return null;
+    },
     'settings:get': async () => settings.get(),
     'settings:set': (change) => settings.set(change),
   };

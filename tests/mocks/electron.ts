@@ -232,6 +232,7 @@ export function resetElectronMock(): void {
   electronMock.locale = 'en-US';
   electronMock.openAtLogin = false;
   electronMock.messageBoxResponse = 0;
+  electronMock.chosenFile = '/tmp/chosen.pbk';
   nativeTheme.shouldUseDarkColors = false;
   nativeTheme.listeners.clear();
   electronMock.listeners.clear();

@@ -1,0 +1,136 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeSecretStore } from '../../tests/support/fake-secrets';
+import { createCore, type Core } from '../app-core';
+import { AppLog } from '../log/app-log';
+import { buildDiagnostics, exportDiagnostics } from './diagnostics';
+
+let dir: string;
+let core: Core;
+let log: AppLog;
+const info = { version: '1.2.3', platform: 'linux', versions: { node: process.versions.node } };
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+};
+
+/** Every file below a folder, as text. */
+function everyFile(folder: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const name of readdirSync(folder, { recursive: true }).map(String)) {
+    const file = path.join(folder, name);
+    if (statSync(file).isFile()) files.set(name, readFileSync(file, 'latin1'));
+  }
+  return files;
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'ras-diag-'));
+  log = new AppLog(dir);
+  core = await createCore({
+    dataDir: dir,
+    backend: 'simulated',
+    speed: 0,
+    version: '1.2.3',
+    platform: 'linux',
+    log: log.info,
+    secrets: fakeSecretStore(),
+  });
+});
+afterEach(async () => {
+  core.dispose();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('diagnostics', () => {
+  it('zips the log, the history, the entries involved and the versions', async () => {
+    await core.manager.dial({ entryName: 'Busy line' });
+    await until(() => core.manager.list()[0]?.status === 'disconnected');
+    await until(() => readFileSync(log.file, 'utf8').includes('676'));
+    const zip = unzipSync(await buildDiagnostics(core, dir, info));
+    expect(Object.keys(zip).sort()).toEqual([
+      'about.json',
+      'entries.json',
+      'history.json',
+      'ras-connect.log',
+    ]);
+    expect(JSON.parse(strFromU8(zip['about.json']!))).toMatchObject({
+      version: '1.2.3',
+      platform: 'linux',
+      backend: 'simulated',
+      versions: { node: process.versions.node },
+    });
+    expect(strFromU8(zip['ras-connect.log']!)).toMatch(
+      /INFO Busy line \(.*\): disconnected: 676 ERROR_LINE_BUSY/,
+    );
+    const [busy] = JSON.parse(strFromU8(zip['history.json']!));
+    expect(busy).toMatchObject({ entryName: 'Busy line', outcome: 'failed' });
+    const entries = JSON.parse(strFromU8(zip['entries.json']!));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ name: 'Busy line', phoneNumbers: [{ number: '555-0486' }] });
+    expect(entries[0]).not.toHaveProperty('userName');
+  });
+
+  it('writes a known password nowhere: not in the log, the history, any file or the zip', async () => {
+    const secrets = ['Pw-first-91823', 'Pw-retry-55121', 'Pw-new-77340', 'Pw-saved-66912'];
+    // Dialed with a password, refused once and answered with another.
+    const vpn = await core.manager.dial({
+      entryName: 'Office VPN',
+      credentials: { userName: 'alice', password: 'wrong', domain: '' },
+    });
+    await until(() => core.manager.get(vpn)?.status === 'paused');
+    await core.manager.resume(vpn, {
+      kind: 'retry-authentication',
+      userName: 'alice',
+      password: secrets[1]!,
+      domain: '',
+    });
+    await until(() => core.manager.get(vpn)?.status === 'connected');
+    await core.manager.hangUp(vpn);
+    // An expired password replaced by a new one.
+    const slow = await core.manager.dial({
+      entryName: 'VPN (slow)',
+      credentials: { userName: 'alice', password: 'expired', domain: '' },
+    });
+    await until(() => core.manager.get(slow)?.status === 'paused');
+    await core.manager.resume(slow, { kind: 'new-password', password: secrets[2]! });
+    await until(() => core.manager.get(slow)?.status === 'connected');
+    await core.manager.hangUp(slow);
+    // A plain dial, and a saved password (sealed by the key store).
+    const dialup = await core.manager.dial({
+      entryName: 'Dial-up',
+      credentials: { userName: 'alice', password: secrets[0]!, domain: '' },
+    });
+    await until(() => core.manager.get(dialup)?.status === 'connected');
+    await core.manager.hangUp(dialup);
+    await core.phonebooks.setCredentials(undefined, 'Dial-up', {
+      userName: 'alice',
+      domain: '',
+      password: secrets[3]!,
+    });
+    await until(
+      () => (readFileSync(path.join(dir, 'history.jsonl'), 'utf8').match(/\n/g) ?? []).length === 3,
+    );
+    const zipFile = path.join(dir, 'diagnostics.zip');
+    await exportDiagnostics(core, dir, info, zipFile);
+    const zipped = unzipSync(readFileSync(zipFile));
+    const texts = [
+      ...everyFile(dir),
+      ...Object.entries(zipped).map(([name, bytes]): [string, string] => [
+        `zip:${name}`,
+        strFromU8(bytes),
+      ]),
+    ];
+    expect(texts.map(([name]) => name)).toEqual(
+      expect.arrayContaining(['ras-connect.log', 'history.jsonl', 'zip:ras-connect.log']),
+    );
+    for (const [name, text] of texts)
+      for (const secret of secrets)
+        expect(text.includes(secret), `${secret} in ${name}`).toBe(false);
+  });
+});
