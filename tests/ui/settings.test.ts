@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunningApp } from './harness';
 import { browserSuite } from './browser-suite';
@@ -41,5 +43,17 @@ describe('settings and appearance', () => {
     await page.reload();
     await page.getByRole('button', { name: 'Settings' }).click();
     expect(await page.getByLabel('When a dial is redialed').isChecked()).toBe(false);
+  });
+
+  it('exports diagnostics to a typed path in browser mode', async () => {
+    const app = await ui.open();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Export diagnostics' }).click();
+    const file = path.join(app.dir, 'diag.zip');
+    await page.getByLabel('Path of the zip file').fill(file);
+    await page.getByRole('button', { name: 'Export diagnostics' }).click();
+    await page.getByRole('status').filter({ hasText: 'Diagnostics written to' }).waitFor();
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
   });
 });

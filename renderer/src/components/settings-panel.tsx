@@ -1,8 +1,12 @@
-// Settings: language, theme, which notifications show, and the simulated server's speed.
+// Settings: language, theme, which notifications show, the simulated server's speed, and
+// Export diagnostics.
 
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../app/ipc/contract';
+import { Problem } from '../dialogs/dialog';
 import { rasApi } from '../ras-api';
+import { useFileChoice } from './file-choice';
 import { saveSettings, useAppStore } from '../store/app-store';
 
 const NOTIFICATION_KINDS = [
@@ -11,6 +15,39 @@ const NOTIFICATION_KINDS = [
   ['redialing', 'ui.notifyRedialing'],
   ['paused', 'ui.notifyPaused'],
 ] as const satisfies readonly (readonly [keyof Settings['notifications'], string])[];
+
+/** Writes the diagnostics zip to a file the person chooses, and says where it went. */
+function DiagnosticsExport() {
+  const { t } = useTranslation();
+  const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
+  const choice = useFileChoice('diagnostics', (file) => {
+    void rasApi()
+      .invoke('diagnostics:export', { file })
+      .then((result) =>
+        setSaid(
+          result.ok
+            ? { ok: true, text: t('diagnostics.written', { file }) }
+            : { ok: false, text: result.error.message },
+        ),
+      );
+  });
+  return (
+    <form
+      className="diagnostics"
+      onSubmit={(e) => {
+        e.preventDefault();
+        choice.submit();
+      }}
+    >
+      <p className="muted">{t('diagnostics.about')}</p>
+      {choice.pathField}
+      <button type="submit" disabled={choice.pathMissing}>
+        {t('diagnostics.export')}
+      </button>
+      {said && (said.ok ? <p role="status">{said.text}</p> : <Problem text={said.text} />)}
+    </form>
+  );
+}
 
 export function SettingsPanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -73,6 +110,7 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
           </select>
         </label>
       )}
+      <DiagnosticsExport />
       <button type="button" onClick={onClose}>
         {t('ui.close')}
       </button>

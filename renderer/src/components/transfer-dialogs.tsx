@@ -4,7 +4,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntrySummary } from '../../../app/ipc/contract';
-import { Dialog, Field, Problem } from '../dialogs/dialog';
+import { Dialog, Problem } from '../dialogs/dialog';
+import { useFileChoice } from './file-choice';
 import { rasApi } from '../ras-api';
 import { useAppStore } from '../store/app-store';
 import { openPhonebook, setPane } from '../store/phonebook-actions';
@@ -41,38 +42,6 @@ function EntryChecklist({
       ))}
     </fieldset>
   );
-}
-
-/** Asks main for a file; resolves with the path, 'typed' (ask for one), or null (cancelled). */
-async function chooseFile(purpose: 'import' | 'export' | 'open'): Promise<string | 'typed' | null> {
-  const result = await rasApi().invoke('file:choose', { purpose });
-  if (!result.ok || result.value === null) return null;
-  return 'file' in result.value ? result.value.file : 'typed';
-}
-
-/**
- * The file step of a dialog: submitting opens the system's dialog, or, where there is none
- * (browser mode), shows a path field and uses what is typed there.
- */
-function useFileChoice(purpose: 'import' | 'export' | 'open', use: (file: string) => void) {
-  const { t } = useTranslation();
-  const [askPath, setAskPath] = useState(false);
-  const [typed, setTyped] = useState('');
-  return {
-    askPath,
-    pathMissing: askPath && typed.trim() === '',
-    submit: () => {
-      if (askPath) use(typed.trim());
-      else
-        void chooseFile(purpose).then((choice) => {
-          if (choice === 'typed') setAskPath(true);
-          else if (choice) use(choice);
-        });
-    },
-    pathField: askPath && (
-      <Field label={t('transfer.path')} value={typed} onChange={(e) => setTyped(e.target.value)} />
-    ),
-  };
 }
 
 export function ImportDialog({ phonebook }: { phonebook: string }) {

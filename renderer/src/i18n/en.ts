@@ -56,6 +56,13 @@ export const en = {
     disconnected: 'Disconnected',
   },
   group: { running: 'running', paused: 'paused', terminal: 'terminal', info: 'step' },
+  diagnostics: {
+    path: 'Path of the zip file',
+    export: 'Export diagnostics',
+    about:
+      'One zip with the log, the history, the entries involved (without user names or passwords) and the versions, to send when something is wrong.',
+    written: 'Diagnostics written to {{file}}.',
+  },
   history: {
     title: 'History',
     overall: 'Connection history',

@@ -1,0 +1,46 @@
+// Choosing a file for import, export, open or diagnostics: main shows the system's dialog and
+// grants that one path; in browser mode there is none, and the person types the path.
+
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Payload } from '../../../app/ipc/contract';
+import { Field } from '../dialogs/dialog';
+import { rasApi } from '../ras-api';
+
+type FilePurpose = Payload<'file:choose'>['purpose'];
+
+/** Asks main for a file; resolves with the path, 'typed' (ask for one), or null (cancelled). */
+async function chooseFile(purpose: FilePurpose): Promise<string | 'typed' | null> {
+  const result = await rasApi().invoke('file:choose', { purpose });
+  if (!result.ok || result.value === null) return null;
+  return 'file' in result.value ? result.value.file : 'typed';
+}
+
+/**
+ * The file step of a dialog: submitting opens the system's dialog, or, where there is none
+ * (browser mode), shows a path field and uses what is typed there.
+ */
+export function useFileChoice(purpose: FilePurpose, use: (file: string) => void) {
+  const { t } = useTranslation();
+  const [askPath, setAskPath] = useState(false);
+  const [typed, setTyped] = useState('');
+  return {
+    askPath,
+    pathMissing: askPath && typed.trim() === '',
+    submit: () => {
+      if (askPath) use(typed.trim());
+      else
+        void chooseFile(purpose).then((choice) => {
+          if (choice === 'typed') setAskPath(true);
+          else if (choice) use(choice);
+        });
+    },
+    pathField: askPath && (
+      <Field
+        label={t(purpose === 'diagnostics' ? 'diagnostics.path' : 'transfer.path')}
+        value={typed}
+        onChange={(e) => setTyped(e.target.value)}
+      />
+    ),
+  };
+}
