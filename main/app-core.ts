@@ -31,6 +31,8 @@ export interface CoreOptions {
   clock?: Clock;
   version: string;
   platform: string;
+  /** The Electron app (tray, login items); browser mode and tests leave it false. */
+  desktop?: boolean;
   /** Electron's, Chromium's and Node's versions, for diagnostics (default: Node's own). */
   versions?: Record<string, string | undefined>;
   log: (message: string) => void;
@@ -101,6 +103,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     statistics,
     history,
     dataDir: options.dataDir,
+    desktop: options.desktop ?? false,
     versions: options.versions ?? { node: process.versions.node },
     version: options.version,
     platform: options.platform,

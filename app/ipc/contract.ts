@@ -212,6 +212,10 @@ export const settingsSchema = z.object({
   simulationSpeed: z.number().min(0).max(100),
   /** .pbk files the person opened, listed beside the default phonebooks. */
   openedPhonebooks: z.array(z.string().min(1).max(4096)).max(64),
+  /** Start the desktop app, hidden in the tray, when the person logs in. */
+  startAtLogin: z.boolean(),
+  /** Closing the window keeps the app in the tray (true) or quits it (false). */
+  closeToTray: z.boolean(),
   /** Which kinds of notification the desktop shows. */
   notifications: z.object({
     connected: z.boolean(),
@@ -230,6 +234,8 @@ export const contract = {
         platform: z.string(),
         version: z.string(),
         defaultPhonebook: z.string(),
+        /** The desktop app (tray, start at login), not browser mode. */
+        desktop: z.boolean(),
       }),
     },
     'phonebook:list': {
@@ -417,6 +423,8 @@ export const defaultSettings: Settings = {
   theme: 'system',
   simulationSpeed: 1,
   openedPhonebooks: [],
+  startAtLogin: false,
+  closeToTray: true,
   notifications: { connected: true, disconnected: true, redialing: true, paused: true },
 };
 

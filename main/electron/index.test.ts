@@ -224,6 +224,17 @@ describe('Electron shell', () => {
     await new Promise((r) => setTimeout(r, 50));
   });
 
+  it('quits on close when Settings say closing the window quits', async () => {
+    const window = (await start())!;
+    const sender = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    await electronMock.handlers.get('settings:set')!(sender, { closeToTray: false });
+    const closing = { preventDefault: vi.fn() };
+    window.listeners.get('close')!(closing);
+    expect(window.hide).not.toHaveBeenCalled();
+    expect(app.quit).toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 50));
+  });
+
   it('starts hidden in the tray when started at login', async () => {
     process.argv.push('--hidden');
     try {

@@ -72,12 +72,13 @@ async function createWindow(core: Core, folder: string, show = true): Promise<Br
       bounds: window.getNormalBounds(),
       maximized: window.isMaximized(),
     });
-    // The app lives on in the tray; Quit there (or the app menu) really quits.
-    if (!quitting) {
-      event.preventDefault();
+    // The app lives on in the tray (unless Settings say closing quits); Quit really quits.
+    if (quitting) return;
+    event.preventDefault();
+    if (core.settings.get().closeToTray) {
       window.hide();
       void sayStillRunningOnce(core, folder);
-    }
+    } else app.quit();
   });
   await window.loadFile(rendererIndex);
   return window;
@@ -157,6 +158,7 @@ export function startShell(): void {
         node: process.versions.node,
       },
       log: appLog.info,
+      desktop: true,
       secrets: safeStorageSecrets(),
       files: dialogPaths(async (purpose) => {
         const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
@@ -185,7 +187,16 @@ export function startShell(): void {
     });
     core = started;
     nativeTheme.themeSource = started.settings.get().theme;
-    started.settings.subscribe((s) => (nativeTheme.themeSource = s.theme));
+    // The OS says whether we start at login (the person may have changed it there); the
+    // setting follows it, and a change of the setting goes to the OS.
+    const atLogin = app.getLoginItemSettings().openAtLogin;
+    if (started.settings.get().startAtLogin !== atLogin)
+      await started.settings.set({ startAtLogin: atLogin });
+    started.settings.subscribe((s) => {
+      nativeTheme.themeSource = s.theme;
+      if (s.startAtLogin !== app.getLoginItemSettings().openAtLogin)
+        app.setLoginItemSettings({ openAtLogin: s.startAtLogin, args: ['--hidden'] });
+    });
     connectIpc(started, pathToFileURL(rendererIndex).href, log);
     showWindow = () => {
       const [window] = BrowserWindow.getAllWindows();

@@ -114,14 +114,22 @@ describe('the tray', () => {
   });
 
   it('toggles start at login, with the window hidden at that start', async () => {
-    const { tray } = await start();
+    const { tray, window } = await start();
     expect(item(tray, 'Start at login')).toMatchObject({ type: 'checkbox', checked: false });
     item(tray, 'Start at login').click!();
+    await until(() => item(tray, 'Start at login').checked === true);
     expect(app.setLoginItemSettings).toHaveBeenCalledWith({
       openAtLogin: true,
       args: ['--hidden'],
     });
-    expect(item(tray, 'Start at login').checked).toBe(true);
+    // Settings say the same, and a change there goes to the OS too.
+    const sender = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+    await electronMock.handlers.get('settings:set')!(sender, { startAtLogin: false });
+    expect(app.setLoginItemSettings).toHaveBeenLastCalledWith({
+      openAtLogin: false,
+      args: ['--hidden'],
+    });
+    await until(() => item(tray, 'Start at login').checked === false);
   });
 
   it('shows and hides the window on a click, and quits from the menu', async () => {

@@ -116,8 +116,8 @@ export function createAppTray(core: Core, host: TrayHost): { dispose(): void } {
         host.showWindow();
         break;
       case 'start-at-login':
-        app.setLoginItemSettings({ openAtLogin: !item.checked, args: ['--hidden'] });
-        feed.emit();
+        // The shell hands the setting to the OS.
+        void core.settings.set({ startAtLogin: !item.checked });
         break;
       case 'quit':
         host.quit();
@@ -147,7 +147,7 @@ export function createAppTray(core: Core, host: TrayHost): { dispose(): void } {
     core,
     now: () => Date.now(),
     language: () => resolveLanguage(core.settings.get().language, app.getLocale()),
-    startAtLogin: () => app.getLoginItemSettings().openAtLogin,
+    startAtLogin: () => core.settings.get().startAtLogin,
     onChange: draw,
     log: host.log,
   });

@@ -48,6 +48,7 @@ describe('IPC router', () => {
         platform: 'linux',
         version: '1.2.3',
         defaultPhonebook: path.join(dir, 'rasphone.pbk'),
+        desktop: false,
       },
     });
     const list = await call('phonebook:list', {});

@@ -27,6 +27,7 @@ export interface RouterDeps {
   history: HistoryStore;
   /** The data folder, whose log and history go into diagnostics. */
   dataDir: string;
+  desktop: boolean;
   /** Electron's, Chromium's and Node's versions, for diagnostics. */
   versions: Record<string, string | undefined>;
   version: string;
@@ -67,6 +68,7 @@ export function createRouter(deps: RouterDeps): Router {
       platform: deps.platform,
       version: deps.version,
       defaultPhonebook: backend.defaultPhonebook,
+      desktop: deps.desktop,
     }),
     'phonebook:list': ({ phonebook }) => phonebooks.list(phonebook),
     'phonebook:get': ({ phonebook, name }) => phonebooks.get(phonebook, name),

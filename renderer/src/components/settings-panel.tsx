@@ -53,6 +53,7 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const settings = useAppStore((s) => s.settings);
   const simulated = useAppStore((s) => s.info?.backend === 'simulated');
+  const desktop = useAppStore((s) => s.info?.desktop === true);
   if (!settings) return null;
   const change = (patch: Partial<Settings>) => void saveSettings(rasApi(), patch);
   return (
@@ -80,6 +81,27 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
           <option value="dark">{t('ui.dark')}</option>
         </select>
       </label>
+      {desktop && (
+        <fieldset className="checklist">
+          <legend>{t('ui.desktop')}</legend>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={settings.startAtLogin}
+              onChange={(e) => change({ startAtLogin: e.target.checked })}
+            />{' '}
+            {t('ui.startAtLogin')}
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={settings.closeToTray}
+              onChange={(e) => change({ closeToTray: e.target.checked })}
+            />{' '}
+            {t('ui.closeToTray')}
+          </label>
+        </fieldset>
+      )}
       <fieldset className="checklist">
         <legend>{t('ui.notifications')}</legend>
         {NOTIFICATION_KINDS.map(([kind, label]) => (

@@ -31,6 +31,7 @@ describe('renderer store', () => {
         platform: 'linux',
         version: '1',
         defaultPhonebook: 'p',
+        desktop: false,
       }),
       'connection:list': () => ({ version: 5, connections: [view('c1', 'dialing')] }),
       'settings:get': () => ({ ...defaultSettings, language: 'en' }),

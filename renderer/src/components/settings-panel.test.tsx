@@ -1,0 +1,40 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../app/ipc/contract';
+import { resetAppStore, useAppStore } from '../store/app-store';
+import { fakeApi, renderIn } from '../test-utils';
+import { SettingsPanel } from './settings-panel';
+
+const info = (desktop: boolean) => ({
+  backend: 'simulated' as const,
+  platform: 'linux',
+  version: '1',
+  defaultPhonebook: 'p',
+  desktop,
+});
+
+beforeEach(() => resetAppStore());
+
+describe('settings panel', () => {
+  it('offers start at login and closing to the tray in the desktop app', () => {
+    const api = fakeApi({ 'settings:set': (change) => ({ ...defaultSettings, ...change }) });
+    useAppStore.setState({ info: info(true), settings: defaultSettings });
+    renderIn('en', <SettingsPanel onClose={() => undefined} />);
+    const login = screen.getByLabelText('Start at login, in the tray') as HTMLInputElement;
+    expect(login.checked).toBe(false);
+    expect(
+      (screen.getByLabelText(/keeps RAS Connect in the tray/) as HTMLInputElement).checked,
+    ).toBe(true);
+    fireEvent.click(login);
+    expect(api.calls).toContainEqual({ channel: 'settings:set', payload: { startAtLogin: true } });
+    expect(login.checked).toBe(true);
+  });
+
+  it('leaves them out in browser mode, where they mean nothing', () => {
+    fakeApi();
+    useAppStore.setState({ info: info(false), settings: defaultSettings });
+    renderIn('en', <SettingsPanel onClose={() => undefined} />);
+    expect(screen.queryByLabelText('Start at login, in the tray')).toBeNull();
+    expect(screen.getByLabelText('When a dial waits for an answer')).toBeTruthy();
+  });
+});
