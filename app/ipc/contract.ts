@@ -212,6 +212,12 @@ export const settingsSchema = z.object({
   simulationSpeed: z.number().min(0).max(100),
   /** .pbk files the person opened, listed beside the default phonebooks. */
   openedPhonebooks: z.array(z.string().min(1).max(4096)).max(64),
+  /** Entries shown first in the tray's menu, in this order. */
+  favourites: z
+    .array(
+      z.object({ phonebook: z.string().min(1).max(MAX_PATH), name: z.string().min(1).max(256) }),
+    )
+    .max(200),
   /** Start the desktop app, hidden in the tray, when the person logs in. */
   startAtLogin: z.boolean(),
   /** Closing the window keeps the app in the tray (true) or quits it (false). */
@@ -423,6 +429,7 @@ export const defaultSettings: Settings = {
   theme: 'system',
   simulationSpeed: 1,
   openedPhonebooks: [],
+  favourites: [],
   startAtLogin: false,
   closeToTray: true,
   notifications: { connected: true, disconnected: true, redialing: true, paused: true },

@@ -93,6 +93,16 @@ describe('tray feed', () => {
     await until(() => latest().entries.some((e) => e.name === 'Copy of Dial-up'));
   });
 
+  it('puts the favourites from Settings first', async () => {
+    const book = core.backend.defaultPhonebook;
+    await core.settings.set({ favourites: [{ phonebook: book, name: 'VPN (slow)' }] });
+    expect(trayMenu(latest())[0]).toMatchObject({ label: 'Account disabled' });
+    await until(() => {
+      const first = trayMenu(latest())[0];
+      return first?.kind === 'entry' && first.label === 'VPN (slow)';
+    });
+  });
+
   it('speaks the language it is given', async () => {
     language = 'ru';
     feed.emit();

@@ -78,7 +78,7 @@ export class TrayFeed {
       entries: this.entries,
       connections,
       traffic: this.traffic,
-      favourites: [],
+      favourites: this.options.core.settings.get().favourites,
       recent,
       startAtLogin: this.options.startAtLogin(),
       now: this.options.now(),

@@ -258,4 +258,17 @@ describe('managing the phonebook in the window', () => {
       .poll(() => page.locator('.entry-row .name').allTextContents())
       .toEqual(['Dial-up 9999']);
   });
+
+  it('marks a favourite with the star, which the tray lists first', async () => {
+    const app = await ui.open();
+    const { page, core } = app;
+    await entryOption(page, 'VPN (slow)').click();
+    const star = page.getByRole('button', { name: 'Favourite' });
+    expect(await star.getAttribute('aria-pressed')).toBe('false');
+    await star.click();
+    await expect.poll(() => star.getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() => core.settings.get().favourites.map((f) => f.name))
+      .toEqual(['VPN (slow)']);
+  });
 });

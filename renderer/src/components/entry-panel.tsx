@@ -6,7 +6,15 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../format';
 import { rasApi } from '../ras-api';
-import { connectionFor, dial, hangUp, sameEntry, useAppStore } from '../store/app-store';
+import {
+  connectionFor,
+  dial,
+  hangUp,
+  sameEntry,
+  saveSettings,
+  useAppStore,
+  type EntryRef,
+} from '../store/app-store';
 import { saveCredentials, setPane } from '../store/phonebook-actions';
 import { useNow } from '../use-now';
 import { StatisticsPanel } from './statistics-panel';
@@ -15,6 +23,32 @@ import { HistoryList } from './history-list';
 import { CredentialsFields } from '../dialogs/credentials-fields';
 
 const ACTIVE = new Set(['dialing', 'paused', 'connected', 'waiting-to-redial', 'disconnecting']);
+
+/** A star: favourites come first in the tray's menu. */
+function FavouriteToggle({ entry }: { entry: EntryRef }) {
+  const { t } = useTranslation();
+  const settings = useAppStore((s) => s.settings);
+  if (!settings) return null;
+  const on = settings.favourites.some((f) => sameEntry(f, entry));
+  return (
+    <button
+      type="button"
+      className="star"
+      aria-pressed={on}
+      title={t('ui.favouriteHint')}
+      aria-label={t('ui.favourite')}
+      onClick={() =>
+        void saveSettings(rasApi(), {
+          favourites: on
+            ? settings.favourites.filter((f) => !sameEntry(f, entry))
+            : [...settings.favourites, entry],
+        })
+      }
+    >
+      {on ? '★' : '☆'}
+    </button>
+  );
+}
 
 export function EntryPanel() {
   const { t } = useTranslation();
@@ -87,7 +121,10 @@ export function EntryPanel() {
   return (
     <section className="entry" aria-labelledby="entry-title">
       <header>
-        <h1 id="entry-title">{entry.name}</h1>
+        <div className="title-row">
+          <h1 id="entry-title">{entry.name}</h1>
+          <FavouriteToggle entry={{ phonebook: entry.phonebook, name: entry.name }} />
+        </div>
         <p className="muted">
           {t(`type.${entry.type}`)} · {entry.destination || '—'}
         </p>

@@ -24,6 +24,8 @@ export const en = {
     language: 'Language',
     theme: 'Theme',
     speed: 'Simulated server speed',
+    favourite: 'Favourite',
+    favouriteHint: 'Favourites come first in the tray menu',
     desktop: 'Desktop',
     startAtLogin: 'Start at login, in the tray',
     closeToTray: 'Closing the window keeps RAS Connect in the tray',
