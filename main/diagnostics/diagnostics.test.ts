@@ -77,7 +77,25 @@ describe('diagnostics', () => {
   });
 
   it('writes a known password nowhere: not in the log, the history, any file or the zip', async () => {
-    const secrets = ['Pw-first-91823', 'Pw-retry-55121', 'Pw-new-77340', 'Pw-saved-66912'];
+    const secrets = [
+      'Pw-first-91823',
+      'Pw-retry-55121',
+      'Pw-new-77340',
+      'Pw-saved-66912',
+      'Pw-refused-30117',
+    ];
+    // A request main refuses is logged by its shape only.
+    const refused = await core.router.handle(
+      'connection:dial',
+      {
+        entryName: 'Dial-up',
+        credentials: { userName: 'alice', password: secrets[4], domain: '' },
+        unexpected: true,
+      },
+      'test',
+    );
+    expect(refused.ok).toBe(false);
+    expect(readFileSync(log.file, 'utf8')).toContain('refused connection:dial from test');
     // Dialed with a password, refused once and answered with another.
     const vpn = await core.manager.dial({
       entryName: 'Office VPN',
