@@ -1,8 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from './app-core';
+import { simulatedCore, type TestCore } from '../tests/support/core';
+import type { Core } from './app-core';
 import { hasActions, parseLaunchOptions, runLaunchOptions } from './launch-options';
 
 describe('launch options', () => {
@@ -34,25 +32,15 @@ describe('launch options', () => {
 });
 
 describe('acting on launch options', () => {
-  let dir: string;
+  let test: TestCore;
   let core: Core;
   const logged: string[] = [];
   beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'ras-launch-'));
+    test = await simulatedCore();
+    core = test.core;
     logged.length = 0;
-    core = await createCore({
-      dataDir: dir,
-      backend: 'simulated',
-      speed: 0,
-      version: '1',
-      platform: 'linux',
-      log: () => undefined,
-    });
   });
-  afterEach(async () => {
-    core.dispose();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterEach(() => test.dispose());
 
   it('dials the entries named, finding their phonebook, and hangs them up again', async () => {
     await runLaunchOptions(core, parseLaunchOptions(['app', '--dial', 'busy LINE']), (m) =>

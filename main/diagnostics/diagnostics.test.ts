@@ -1,23 +1,18 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeSecretStore } from '../../tests/support/fake-secrets';
-import { createCore, type Core } from '../app-core';
+import { simulatedCore, until, type TestCore } from '../../tests/support/core';
+import type { Core } from '../app-core';
 import { AppLog } from '../log/app-log';
 import { buildDiagnostics, exportDiagnostics } from './diagnostics';
 
 let dir: string;
 let core: Core;
 let log: AppLog;
+let test: TestCore;
 const info = { version: '1.2.3', platform: 'linux', versions: { node: process.versions.node } };
-
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(check()).toBe(true);
-};
 
 /** Every file below a folder, as text. */
 function everyFile(folder: string): Map<string, string> {
@@ -30,22 +25,12 @@ function everyFile(folder: string): Map<string, string> {
 }
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'ras-diag-'));
+  // The log lives in the core's folder, which exists once the core does.
+  test = await simulatedCore({ log: (m) => log.info(m), secrets: fakeSecretStore() });
+  ({ core, dir } = test);
   log = new AppLog(dir);
-  core = await createCore({
-    dataDir: dir,
-    backend: 'simulated',
-    speed: 0,
-    version: '1.2.3',
-    platform: 'linux',
-    log: log.info,
-    secrets: fakeSecretStore(),
-  });
 });
-afterEach(async () => {
-  core.dispose();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => test.dispose());
 
 describe('diagnostics', () => {
   it('zips the log, the history, the entries involved and the versions', async () => {

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { until } from '../../tests/support/core';
 import {
   FakeBrowserWindow,
   FakeNotification,
@@ -18,11 +19,6 @@ vi.mock('electron', () => import('../../tests/mocks/electron'));
 
 let home: string;
 let window: FakeBrowserWindow;
-
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(check()).toBe(true);
-};
 
 /** Calls an IPC channel as the window does. */
 async function invoke<T = unknown>(channel: string, payload: unknown): Promise<T> {

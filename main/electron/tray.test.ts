@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { until } from '../../tests/support/core';
 import {
   FakeBrowserWindow,
   FakeTray,
@@ -24,11 +25,6 @@ type MenuItem = {
 };
 
 let home: string;
-
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(check()).toBe(true);
-};
 
 async function start(): Promise<{ tray: FakeTray; window: FakeBrowserWindow }> {
   const { startShell } = await import('./shell');

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HistoryRecord } from '../../app/ipc/contract';
-import { createCore, type Core } from '../app-core';
+import { simulatedCore, until, type TestCore } from '../../tests/support/core';
+import type { Core } from '../app-core';
 import { HistoryStore } from './history-store';
 
 let dir: string;
@@ -21,11 +22,6 @@ const record = (i: number, entryName = 'Dial-up'): HistoryRecord => ({
   error: null,
   timeline: { startedAt: i, rows: [] },
 });
-
-const until = async (check: () => boolean | Promise<boolean>) => {
-  for (let i = 0; i < 1000 && !(await check()); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(await check()).toBe(true);
-};
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'ras-history-'));
@@ -68,18 +64,13 @@ describe('history store', () => {
 });
 
 describe('history of real dials', () => {
+  let test: TestCore;
   let core: Core;
   beforeEach(async () => {
-    core = await createCore({
-      dataDir: dir,
-      backend: 'simulated',
-      speed: 0,
-      version: '1',
-      platform: 'linux',
-      log: (m) => logged.push(m),
-    });
+    test = await simulatedCore();
+    core = test.core;
   });
-  afterEach(() => core.dispose());
+  afterEach(() => test.dispose());
 
   it('keeps a failed attempt with its error and whole timeline', async () => {
     await core.manager.dial({ entryName: 'Busy line' });
@@ -103,7 +94,7 @@ describe('history of real dials', () => {
     const [made] = await core.history.list();
     expect(made).toMatchObject({ entryName: 'Dial-up', outcome: 'connected' });
     expect(made!.connectedFor).toBeGreaterThanOrEqual(0);
-    expect(readFileSync(path.join(dir, 'history.jsonl'), 'utf8')).not.toContain(password);
+    expect(readFileSync(core.history.file, 'utf8')).not.toContain(password);
   });
 
   it('keeps a dial hung up before it connected as cancelled', async () => {

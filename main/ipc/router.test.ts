@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { until } from '../../tests/support/core';
 import { INVOKE_CHANNELS } from '../../app/ipc/channels';
 import { defaultSettings } from '../../app/ipc/contract';
 import { createCore, type Core } from '../app-core';
@@ -34,11 +35,6 @@ afterEach(async () => {
 });
 
 const call = (channel: unknown, payload: unknown) => core.router.handle(channel, payload, 'test');
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(check()).toBe(true);
-};
-
 describe('IPC router', () => {
   it('answers app:info and lists the demo phonebook', async () => {
     expect(await call('app:info', {})).toEqual({

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionView } from '../../app/connection-view';
 import { describeError } from '../../app/ras/errors';
+import { connectionView } from '../../tests/support/connection-view';
 import { notificationFor } from './notification-model';
 
-const view = (
-  status: ConnectionView['status'],
-  extra: Partial<ConnectionView> = {},
-): ConnectionView => ({
-  id: 'c1',
-  entryName: 'Office VPN',
-  phonebook: 'p',
-  status,
-  handle: null,
-  timeline: { startedAt: 0, rows: [] },
-  paused: null,
-  error: null,
-  attempt: 1,
-  attempts: 3,
-  numberIndex: 1,
-  numberCount: 1,
-  destination: 'vpn.example.com',
-  connectedAt: null,
-  redialAt: null,
-  attached: false,
-  ...extra,
-});
+const view = (status: ConnectionView['status'], extra: Partial<ConnectionView> = {}) =>
+  connectionView({ status, attempts: 3, timeline: { startedAt: 0, rows: [] }, ...extra });
 const en = { language: 'en' as const, now: 10_000 };
 const pausedFor = (kind: NonNullable<ConnectionView['paused']>['kind']) => ({
   kind,

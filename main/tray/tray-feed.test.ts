@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../app-core';
+import { simulatedCore, until, type TestCore } from '../../tests/support/core';
+import type { Core } from '../app-core';
 import { openBook } from '../phonebook/phonebook-books';
 import { TrayFeed } from './tray-feed';
 import { trayCondition, trayMenu, trayTooltip, type TrayState } from './tray-model';
@@ -13,26 +12,14 @@ let core: Core;
 let feed: TrayFeed;
 let language: 'en' | 'ru' = 'en';
 const states: TrayState[] = [];
-const logged: string[] = [];
+let logged: string[];
+let test: TestCore;
 const latest = () => states.at(-1)!;
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 1000 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(check()).toBe(true);
-};
-
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'ras-tray-'));
+  test = await simulatedCore();
+  ({ core, dir, logged } = test);
   states.length = 0;
-  logged.length = 0;
   language = 'en';
-  core = await createCore({
-    dataDir: dir,
-    backend: 'simulated',
-    speed: 0,
-    version: '1.2.3',
-    platform: 'linux',
-    log: (m) => logged.push(m),
-  });
   feed = new TrayFeed({
     core,
     now: () => Date.now(),
@@ -45,8 +32,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   feed.dispose();
-  core.dispose();
-  await rm(dir, { recursive: true, force: true });
+  await test.dispose();
 });
 
 describe('tray feed', () => {

@@ -12,6 +12,7 @@ import {
   type TrayState,
 } from './tray-model';
 import { TRAY_WORDS } from './tray-words';
+import { connectionView } from '../../tests/support/connection-view';
 
 const BOOK = 'C:\\Users\\me\\rasphone.pbk';
 
@@ -26,25 +27,16 @@ const connection = (
   entryName: string,
   status: ConnectionView['status'],
   extra: Partial<ConnectionView> = {},
-): ConnectionView => ({
-  id: `c-${entryName}`,
-  entryName,
-  phonebook: BOOK,
-  status,
-  handle: null,
-  timeline: { startedAt: 1000, rows: [] },
-  paused: null,
-  error: null,
-  attempt: 1,
-  attempts: 1,
-  numberIndex: 1,
-  numberCount: 1,
-  destination: '555-0100',
-  connectedAt: null,
-  redialAt: null,
-  attached: false,
-  ...extra,
-});
+): ConnectionView =>
+  connectionView({
+    id: `c-${entryName}`,
+    entryName,
+    phonebook: BOOK,
+    status,
+    timeline: { startedAt: 1000, rows: [] },
+    destination: '555-0100',
+    ...extra,
+  });
 
 const state = (over: Partial<TrayState> = {}): TrayState => ({
   entries: [entry('Dial-up'), entry('Office VPN', 'vpn')],

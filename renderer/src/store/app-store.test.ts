@@ -1,27 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionView } from '../../../app/connection-view';
 import { defaultSettings, type InvokeResult, type Settings } from '../../../app/ipc/contract';
+import { connectionView } from '../../../tests/support/connection-view';
 import { fakeApi } from '../test-utils';
 import { applySnapshot, connectStore, connectionFor, useAppStore } from './app-store';
 
-const view = (id: string, status: ConnectionView['status']): ConnectionView => ({
-  id,
-  entryName: 'Office VPN',
-  phonebook: 'p',
-  status,
-  handle: null,
-  timeline: { startedAt: null, rows: [] },
-  paused: null,
-  error: null,
-  attempt: 1,
-  attempts: 1,
-  numberIndex: 1,
-  numberCount: 1,
-  destination: 'vpn.example.com',
-  connectedAt: null,
-  redialAt: null,
-  attached: false,
-});
+const view = (id: string, status: ConnectionView['status']): ConnectionView =>
+  connectionView({ id, status });
 
 describe('renderer store', () => {
   it('pulls one snapshot, then applies only newer versions from events', async () => {
