@@ -1,7 +1,6 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   FakeBrowserWindow,
   FakeNotification,
@@ -13,13 +12,14 @@ import {
   ipcMain,
   nativeTheme,
   resetElectronMock,
+  useShellHome,
   shell,
 } from '../../tests/mocks/electron';
 import { INVOKE_CHANNELS } from '../../app/ipc/channels';
 
 vi.mock('electron', () => import('../../tests/mocks/electron'));
 
-let home: string;
+const home = useShellHome();
 
 async function start(): Promise<FakeBrowserWindow | undefined> {
   const { startShell } = await import('./shell');
@@ -33,19 +33,6 @@ async function start(): Promise<FakeBrowserWindow | undefined> {
     await new Promise((r) => setTimeout(r, 5));
   return FakeBrowserWindow.instances[0];
 }
-
-beforeEach(async () => {
-  resetElectronMock();
-  home = await mkdtemp(path.join(tmpdir(), 'ras-shell-'));
-  process.env.RAS_CONNECT_HOME = home;
-  process.env.RAS_CONNECT_SIM_SPEED = '0';
-});
-afterEach(async () => {
-  electronMock.listeners.get('will-quit')?.();
-  delete process.env.RAS_CONNECT_HOME;
-  delete process.env.RAS_CONNECT_SIM_SPEED;
-  await rm(home, { recursive: true, force: true });
-});
 
 describe('Electron shell', () => {
   it('opens one locked-down window over the built renderer, with the preload', async () => {
@@ -138,7 +125,7 @@ describe('Electron shell', () => {
   it('lets the window export only to a file chosen in the system dialog', async () => {
     const window = (await start())!;
     const from = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
-    const file = path.join(home, 'export.pbk');
+    const file = path.join(home(), 'export.pbk');
     const exportTo = (f: string) =>
       electronMock.handlers.get('phonebook:export')!(from, { file: f, names: ['Dial-up'] });
     expect(await exportTo(file)).toMatchObject({ ok: false, error: { message: /file dialog/ } });
@@ -180,7 +167,7 @@ describe('Electron shell', () => {
     const closing = { preventDefault: vi.fn() };
     window.listeners.get('close')!(closing);
     await new Promise((r) => setTimeout(r, 50));
-    expect(JSON.parse(await readFile(path.join(home, 'window-state.json'), 'utf8'))).toEqual({
+    expect(JSON.parse(await readFile(path.join(home(), 'window-state.json'), 'utf8'))).toEqual({
       bounds: { x: 10, y: 20, width: 900, height: 600 },
       maximized: false,
     });
@@ -270,14 +257,14 @@ describe('Electron shell', () => {
     const window = (await start())!;
     const sender = { sender: window.webContents, senderFrame: window.webContents.mainFrame };
     await electronMock.handlers.get('connection:dial')!(sender, { entryName: 'Busy line' });
-    const logFile = path.join(home, 'ras-connect.log');
+    const logFile = path.join(home(), 'ras-connect.log');
     for (let i = 0; i < 200; i++) {
       const text = await readFile(logFile, 'utf8').catch(() => '');
       if (text.includes('676')) break;
       await new Promise((r) => setTimeout(r, 5));
     }
     expect(await readFile(logFile, 'utf8')).toMatch(/INFO Busy line .*676 ERROR_LINE_BUSY/);
-    electronMock.chosenFile = path.join(home, 'diag.zip');
+    electronMock.chosenFile = path.join(home(), 'diag.zip');
     const refused = (await electronMock.handlers.get('diagnostics:export')!(sender, {
       file: electronMock.chosenFile,
     })) as { ok: boolean };

@@ -1,14 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { until } from '../../tests/support/core';
 import {
   FakeBrowserWindow,
   FakeNotification,
   FakeTray,
   electronMock,
-  resetElectronMock,
+  useShellHome,
 } from '../../tests/mocks/electron';
 
 import type { ConnectionView } from '../../app/connection-view';
@@ -17,8 +14,14 @@ import type { RasEntry } from '../../app/phonebook/entry';
 
 vi.mock('electron', () => import('../../tests/mocks/electron'));
 
-let home: string;
 let window: FakeBrowserWindow;
+useShellHome();
+beforeEach(async () => {
+  const { startShell } = await import('./shell');
+  startShell();
+  await until(() => FakeTray.instances.length === 1 && FakeBrowserWindow.instances.length === 1);
+  window = FakeBrowserWindow.instances[0]!;
+});
 
 /** Calls an IPC channel as the window does. */
 async function invoke<T = unknown>(channel: string, payload: unknown): Promise<T> {
@@ -31,23 +34,6 @@ async function invoke<T = unknown>(channel: string, payload: unknown): Promise<T
 }
 
 const titles = () => FakeNotification.instances.map((n) => n.options.title);
-
-beforeEach(async () => {
-  resetElectronMock();
-  home = await mkdtemp(path.join(tmpdir(), 'ras-notify-'));
-  process.env.RAS_CONNECT_HOME = home;
-  process.env.RAS_CONNECT_SIM_SPEED = '0';
-  const { startShell } = await import('./shell');
-  startShell();
-  await until(() => FakeTray.instances.length === 1 && FakeBrowserWindow.instances.length === 1);
-  window = FakeBrowserWindow.instances[0]!;
-});
-afterEach(async () => {
-  electronMock.listeners.get('will-quit')?.();
-  delete process.env.RAS_CONNECT_HOME;
-  delete process.env.RAS_CONNECT_SIM_SPEED;
-  await rm(home, { recursive: true, force: true });
-});
 
 describe('notifications', () => {
   it('says a connection is made, with its speed', async () => {

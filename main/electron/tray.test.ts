@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { until } from '../../tests/support/core';
 import {
   FakeBrowserWindow,
@@ -9,7 +7,7 @@ import {
   app,
   electronMock,
   nativeTheme,
-  resetElectronMock,
+  useShellHome,
 } from '../../tests/mocks/electron';
 import { resolveLanguage } from './tray';
 
@@ -24,7 +22,7 @@ type MenuItem = {
   click?: () => void;
 };
 
-let home: string;
+useShellHome();
 
 async function start(): Promise<{ tray: FakeTray; window: FakeBrowserWindow }> {
   const { startShell } = await import('./shell');
@@ -47,19 +45,6 @@ const item = (tray: FakeTray, label: string) => {
   return found;
 };
 const icon = (tray: FakeTray) => path.basename(tray.image.path);
-
-beforeEach(async () => {
-  resetElectronMock();
-  home = await mkdtemp(path.join(tmpdir(), 'ras-tray-shell-'));
-  process.env.RAS_CONNECT_HOME = home;
-  process.env.RAS_CONNECT_SIM_SPEED = '0';
-});
-afterEach(async () => {
-  electronMock.listeners.get('will-quit')?.();
-  delete process.env.RAS_CONNECT_HOME;
-  delete process.env.RAS_CONNECT_SIM_SPEED;
-  await rm(home, { recursive: true, force: true });
-});
 
 describe('the tray', () => {
   it('shows the idle icon from build/tray, a tooltip and every entry with the app verbs', async () => {

@@ -2,7 +2,10 @@
 // nativeTheme, screen, shell, contextBridge and ipcRenderer for main/electron/ and the
 // preload to run under plain Node. Tests read what was called from the exports.
 
-import { vi } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, vi } from 'vitest';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -242,4 +245,25 @@ export function resetElectronMock(): void {
   electronMock.singleInstance = true;
   nativeTheme.themeSource = 'system';
   vi.clearAllMocks();
+}
+
+/**
+ * Each test of the shell gets a reset mock and a fresh data folder (the simulated server at
+ * full speed); the shell quits after it. Returns the current test's folder.
+ */
+export function useShellHome(): () => string {
+  let home = '';
+  beforeEach(async () => {
+    resetElectronMock();
+    home = await mkdtemp(path.join(tmpdir(), 'ras-shell-'));
+    process.env.RAS_CONNECT_HOME = home;
+    process.env.RAS_CONNECT_SIM_SPEED = '0';
+  });
+  afterEach(async () => {
+    electronMock.listeners.get('will-quit')?.();
+    delete process.env.RAS_CONNECT_HOME;
+    delete process.env.RAS_CONNECT_SIM_SPEED;
+    await rm(home, { recursive: true, force: true });
+  });
+  return () => home;
 }
