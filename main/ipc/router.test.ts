@@ -1,38 +1,25 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { until } from '../../tests/support/core';
+import { simulatedCore, until, type TestCore } from '../../tests/support/core';
 import { INVOKE_CHANNELS } from '../../app/ipc/channels';
 import { defaultSettings } from '../../app/ipc/contract';
-import { createCore, type Core } from '../app-core';
-import type { EventSink } from '../app-core';
+import type { Core, EventSink } from '../app-core';
 
+let test: TestCore;
 let dir: string;
 let core: Core;
+let logged: string[];
 const events: { event: string; payload: unknown }[] = [];
-const logged: string[] = [];
 
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'ras-router-'));
+  test = await simulatedCore();
+  ({ core, dir, logged } = test);
   events.length = 0;
-  logged.length = 0;
-  core = await createCore({
-    dataDir: dir,
-    backend: 'simulated',
-    speed: 0,
-    version: '1.2.3',
-    platform: 'linux',
-    log: (m) => logged.push(m),
-  });
   const sink: EventSink = (event, payload) => events.push({ event, payload });
   core.addSink(sink);
 });
-afterEach(async () => {
-  core.dispose();
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => test.dispose());
 
 const call = (channel: unknown, payload: unknown) => core.router.handle(channel, payload, 'test');
 describe('IPC router', () => {
