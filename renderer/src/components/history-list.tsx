@@ -1,7 +1,7 @@
 // Past attempts: when, which entry, how it ended (connected for how long, or the error), and
 // any one's whole timeline opened in place.
 
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HistoryRecord } from '../../../app/ipc/contract';
 import { describeError } from '../../../app/ras/errors';
@@ -18,7 +18,8 @@ function outcomeText(t: ReturnType<typeof useTranslation>['t'], r: HistoryRecord
   return t('ui.errorLine', { code, message });
 }
 
-export function HistoryList({
+/** Memoized: the entry page re-renders on every notification, the history only on a new record. */
+export const HistoryList = memo(function HistoryList({
   records,
   showEntry,
   limit = records.length,
@@ -29,8 +30,11 @@ export function HistoryList({
 }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
+  const when = useMemo(
+    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }),
+    [i18n.language],
+  );
   if (records.length === 0) return <p className="muted">{t('history.none')}</p>;
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' });
   return (
     <ul className={showEntry ? 'history with-entry' : 'history'} aria-label={t('history.title')}>
       {records.slice(0, limit).map((r) => (
@@ -50,4 +54,4 @@ export function HistoryList({
       ))}
     </ul>
   );
-}
+});
