@@ -24,7 +24,10 @@ describe('settings and appearance', () => {
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     await page.getByLabel('Language').selectOption('ru');
     await page.getByRole('heading', { name: 'Настройки' }).waitFor();
-    expect(app.core.settings.get()).toMatchObject({ language: 'ru', theme: 'dark' });
+    // The window shows a change at once; main saves it a moment later.
+    await expect
+      .poll(() => app.core.settings.get())
+      .toMatchObject({ language: 'ru', theme: 'dark' });
     await page.reload();
     await page.getByRole('button', { name: 'Настройки' }).waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
