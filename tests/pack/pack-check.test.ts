@@ -19,6 +19,15 @@ describe('npm run pack:check', () => {
     expect(report).toMatchObject({ missing: [], koffiUnpacked: true, koffiInsideAsar: false });
     expect(report.koffiBinaries).toBeGreaterThan(0);
     expect(report.rendererAssets).toBeGreaterThan(0);
+    // Electron's fuses, as electron-builder.yml sets them, in the packed executable.
+    expect(report.fuses).toMatchObject({
+      runAsNode: '0',
+      nodeOptions: '0',
+      nodeCliInspect: '0',
+      onlyLoadAppFromAsar: '1',
+      embeddedAsarIntegrityValidation: '1',
+      cookieEncryption: '1',
+    });
     expect(report.trayIcons).toBe(readdirSync(path.join(root, 'build/tray')).length);
   }, 180_000);
 });
