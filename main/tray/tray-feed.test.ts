@@ -81,8 +81,8 @@ describe('tray feed', () => {
 
   it('puts the favourites from Settings first', async () => {
     const book = core.backend.defaultPhonebook;
-    await core.settings.set({ favourites: [{ phonebook: book, name: 'VPN (slow)' }] });
     expect(trayMenu(latest())[0]).toMatchObject({ label: 'Account disabled' });
+    await core.settings.set({ favourites: [{ phonebook: book, name: 'VPN (slow)' }] });
     await until(() => {
       const first = trayMenu(latest())[0];
       return first?.kind === 'entry' && first.label === 'VPN (slow)';

@@ -23,13 +23,25 @@ export class TrayFeed {
   private traffic = new Map<string, { received: number; sent: number }>();
   private readonly unsubscribe: (() => void)[] = [];
   private listing: Promise<void> = Promise.resolve();
+  private openedBooks: readonly string[];
 
   constructor(private readonly options: TrayFeedOptions) {
     const { core } = options;
+    this.openedBooks = core.settings.get().openedPhonebooks;
     this.unsubscribe.push(
       core.manager.store.subscribe(() => this.emit()),
       core.phonebooks.onChanged(() => void this.refreshEntries()),
-      core.settings.subscribe(() => void this.refreshEntries()),
+      // Only opening or closing a phonebook changes the entries; any other setting (language,
+      // favourites, start at login) just redraws.
+      core.settings.subscribe((settings) => {
+        // Each saved settings object is new (parsed), so compare the paths, not the array.
+        const same =
+          settings.openedPhonebooks.length === this.openedBooks.length &&
+          settings.openedPhonebooks.every((p, i) => p === this.openedBooks[i]);
+        if (same) return this.emit();
+        this.openedBooks = settings.openedPhonebooks;
+        void this.refreshEntries();
+      }),
     );
   }
 
