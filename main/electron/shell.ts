@@ -28,6 +28,7 @@ import { startNotifications } from './notifications';
 import { createAppTray, resolveLanguage } from './tray';
 import { TRAY_WORDS } from '../tray/tray-words';
 import { hasActions, parseLaunchOptions, runLaunchOptions } from '../launch-options';
+import { guardNavigation } from './navigation-guard';
 import { mainWindowOptions } from './window-options';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
 
@@ -61,11 +62,7 @@ async function createWindow(core: Core, folder: string, show = true): Promise<Br
     ),
   );
   if (saved?.maximized) window.maximize();
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https:')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  guardNavigation(window.webContents, (url) => void shell.openExternal(url));
   if (show) window.once('ready-to-show', () => window.show());
   window.on('close', (event) => {
     void saveWindowState(folder, {

@@ -22,6 +22,8 @@ export function mainWindowOptions(
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // A middle click would otherwise ask for a new window (the open handler denies it anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   };
 }

@@ -1,11 +1,12 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createCore, type Core } from '../app-core';
-import { startHeadlessHost, type HeadlessHost } from './headless-server';
+import { isLoopback, startHeadlessHost, type HeadlessHost } from './headless-server';
 
 let dir: string;
 let core: Core;
@@ -83,9 +84,39 @@ function next(
 const ownOrigin = () => `http://127.0.0.1:${host.port}`;
 
 describe('browser mode host', () => {
-  it('listens on 127.0.0.1 only and prints a URL with the token', () => {
+  it('listens on 127.0.0.1 only and prints a URL with the token', async () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
     expect(host.token).toMatch(/^[0-9a-f]{48}$/);
+    // Every other address of this machine: nothing listens there.
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && !a.internal)
+      .map((a) => a!.address);
+    for (const address of others)
+      await expect(
+        new Promise((resolve, reject) => {
+          const socket = connect({ host: address, port: host.port }, () => resolve('connected'));
+          socket.once('error', (error: NodeJS.ErrnoException) => reject(new Error(error.code)));
+        }),
+      ).rejects.toThrow(); // refused, or (link-local without a scope) not even tried
+    expect(isLoopback('127.0.0.1') && isLoopback('::1') && isLoopback('::ffff:127.0.0.1')).toBe(
+      true,
+    );
+    for (const address of ['10.0.0.5', '192.168.1.2', '::ffff:10.0.0.5', 'fe80::1', undefined])
+      expect(isLoopback(address)).toBe(false);
+  });
+
+  it('refuses a request that names another host (DNS rebinding)', async () => {
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: host.port, path: '/', headers: { host: 'evil.example' } },
+        (res) => resolve(res.statusCode ?? 0),
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(rebound).toBe(403);
+    expect(logged.some((m) => m.includes('refused a browser-mode request'))).toBe(true);
   });
 
   it('serves the renderer with a strict Content Security Policy', async () => {
@@ -107,7 +138,10 @@ describe('browser mode host', () => {
     await expect(open('0'.repeat(48), ownOrigin())).rejects.toThrow('HTTP 403');
     await expect(open(host.token, 'http://evil.example')).rejects.toThrow('HTTP 403');
     await expect(open(host.token, undefined)).rejects.toThrow('HTTP 403');
-    expect(logged.filter((m) => m.includes('refused a browser-mode connection'))).toHaveLength(3);
+    await expect(open(host.token, `http://localhost:${host.port}`)).rejects.toThrow('HTTP 403');
+    await expect(open('', ownOrigin())).rejects.toThrow('HTTP 403');
+    await expect(open(host.token.slice(0, -1), ownOrigin())).rejects.toThrow('HTTP 403');
+    expect(logged.filter((m) => m.includes('refused a browser-mode connection'))).toHaveLength(6);
   });
 
   it('carries invokes and events over the socket', async () => {

@@ -13,7 +13,7 @@ import type { Core } from '../app-core';
 import { clientMessageSchema, type ServerMessage } from '../../app/ipc/wire';
 
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
   "connect-src 'self' ws://127.0.0.1:*; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const TYPES: Record<string, string> = {
@@ -43,7 +43,7 @@ export interface HeadlessHost {
   close(): Promise<void>;
 }
 
-function isLoopback(address: string | undefined): boolean {
+export function isLoopback(address: string | undefined): boolean {
   return (
     !!address && (address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1')
   );
@@ -66,7 +66,12 @@ export async function startHeadlessHost(options: HeadlessOptions): Promise<Headl
   });
 
   async function serveFile(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (!isLoopback(req.socket.remoteAddress)) {
+    // A page of another site whose name was pointed at 127.0.0.1 (DNS rebinding) sends its
+    // own name as Host: only our address is served.
+    if (!isLoopback(req.socket.remoteAddress) || req.headers.host !== new URL(origin).host) {
+      options.log(
+        `refused a browser-mode request from ${req.socket.remoteAddress ?? '?'} (host ${req.headers.host ?? 'none'})`,
+      );
       res.writeHead(403).end();
       return;
     }
@@ -101,6 +106,7 @@ export async function startHeadlessHost(options: HeadlessOptions): Promise<Headl
     const allowed =
       isLoopback(req.socket.remoteAddress) &&
       url.pathname === '/ras' &&
+      req.headers.host === new URL(origin).host &&
       req.headers.origin === origin &&
       sameSecret(url.searchParams.get('token'), token);
     if (!allowed) {
