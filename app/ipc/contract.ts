@@ -143,43 +143,47 @@ export const connectionsSnapshotSchema = z.object({
   connections: z.array(connectionViewSchema),
 });
 
-const phoneNumberSchema = z.object({
-  number: z.string().max(RAS_MAX_PHONE_NUMBER),
-  areaCode: z.string().max(RAS_MAX_AREA_CODE),
-  countryCode: z.number(),
-  countryId: z.number(),
-  useDialingRules: z.boolean(),
-  comment: z.string(),
-});
+const phoneNumberSchema = z
+  .object({
+    number: z.string().max(RAS_MAX_PHONE_NUMBER),
+    areaCode: z.string().max(RAS_MAX_AREA_CODE),
+    countryCode: z.number(),
+    countryId: z.number(),
+    useDialingRules: z.boolean(),
+    comment: z.string().max(4096),
+  })
+  .strict();
 
-export const entrySchema = z.object({
-  name: entryName,
-  type: z.enum(['phone', 'vpn', 'direct', 'internet', 'broadband']),
-  deviceType: z.string().max(RAS_MAX_DEVICE_TYPE),
-  deviceName: z.string().max(RAS_MAX_DEVICE_NAME),
-  port: z.string().max(MAX_PATH),
-  phoneNumbers: z.array(phoneNumberSchema).max(64),
-  tryNextAlternateOnFail: z.boolean(),
-  promoteAlternates: z.boolean(),
-  callbackMode: z.enum(['none', 'caller', 'preset']),
-  eapTypeId: z.number(),
-  terminalAfterDial: z.boolean(),
-  redialAttempts: z.number(),
-  redialSeconds: z.number(),
-  redialOnLinkFailure: z.boolean(),
-  vpnType: z.enum(['automatic', 'pptp', 'l2tp', 'sstp', 'ikev2']),
-  encryption: z.enum(['none', 'optional', 'required', 'maximum']),
-  authProtocols: z.array(z.enum(['pap', 'chap', 'mschapv2'])).max(3),
-  idleDisconnectSeconds: z.number().int().min(0).max(0xffffffff),
-  showProgress: z.boolean(),
-  promptCredentials: z.boolean(),
-  promptPhoneNumber: z.boolean(),
-  includeLogonDomain: z.boolean(),
-  ipv4: z.boolean(),
-  ipv6: z.boolean(),
-  dnsServers: z.array(z.ipv4()).max(2),
-  useRemoteGateway: z.boolean(),
-}) satisfies z.ZodType<RasEntry>;
+export const entrySchema = z
+  .object({
+    name: entryName,
+    type: z.enum(['phone', 'vpn', 'direct', 'internet', 'broadband']),
+    deviceType: z.string().max(RAS_MAX_DEVICE_TYPE),
+    deviceName: z.string().max(RAS_MAX_DEVICE_NAME),
+    port: z.string().max(MAX_PATH),
+    phoneNumbers: z.array(phoneNumberSchema).max(64),
+    tryNextAlternateOnFail: z.boolean(),
+    promoteAlternates: z.boolean(),
+    callbackMode: z.enum(['none', 'caller', 'preset']),
+    eapTypeId: z.number(),
+    terminalAfterDial: z.boolean(),
+    redialAttempts: z.number(),
+    redialSeconds: z.number(),
+    redialOnLinkFailure: z.boolean(),
+    vpnType: z.enum(['automatic', 'pptp', 'l2tp', 'sstp', 'ikev2']),
+    encryption: z.enum(['none', 'optional', 'required', 'maximum']),
+    authProtocols: z.array(z.enum(['pap', 'chap', 'mschapv2'])).max(3),
+    idleDisconnectSeconds: z.number().int().min(0).max(0xffffffff),
+    showProgress: z.boolean(),
+    promptCredentials: z.boolean(),
+    promptPhoneNumber: z.boolean(),
+    includeLogonDomain: z.boolean(),
+    ipv4: z.boolean(),
+    ipv6: z.boolean(),
+    dnsServers: z.array(z.ipv4()).max(2),
+    useRemoteGateway: z.boolean(),
+  })
+  .strict() satisfies z.ZodType<RasEntry>;
 
 const entrySummarySchema = z.object({
   name: z.string(),
@@ -215,7 +219,9 @@ export const settingsSchema = z.object({
   /** Entries shown first in the tray's menu, in this order. */
   favourites: z
     .array(
-      z.object({ phonebook: z.string().min(1).max(MAX_PATH), name: z.string().min(1).max(256) }),
+      z
+        .object({ phonebook: z.string().min(1).max(MAX_PATH), name: z.string().min(1).max(256) })
+        .strict(),
     )
     .max(200),
   /** Start the desktop app, hidden in the tray, when the person logs in. */
@@ -223,12 +229,14 @@ export const settingsSchema = z.object({
   /** Closing the window keeps the app in the tray (true) or quits it (false). */
   closeToTray: z.boolean(),
   /** Which kinds of notification the desktop shows. */
-  notifications: z.object({
-    connected: z.boolean(),
-    disconnected: z.boolean(),
-    redialing: z.boolean(),
-    paused: z.boolean(),
-  }),
+  notifications: z
+    .object({
+      connected: z.boolean(),
+      disconnected: z.boolean(),
+      redialing: z.boolean(),
+      paused: z.boolean(),
+    })
+    .strict(),
 });
 
 export const contract = {

@@ -35,7 +35,19 @@ export class SettingsStore {
     return this.current;
   }
 
-  async set(change: Partial<Settings>): Promise<Settings> {
+  /**
+   * Changes made one after another, each on top of the last: two changes in flight at once
+   * (theme, then language, from a quick hand) must not write over each other.
+   */
+  set(change: Partial<Settings>): Promise<Settings> {
+    const done = this.queue.then(() => this.apply(change));
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private async apply(change: Partial<Settings>): Promise<Settings> {
     const next = settingsSchema.parse({ ...this.current, ...change });
     await writeFileAtomic(
       this.file,

@@ -122,12 +122,17 @@ describe('the window’s defences', () => {
       document.body.append(link);
       link.click();
     });
-    const opened = await page.evaluate(() => {
-      window.open('https://example.com/help');
-      window.open('http://example.com/plain');
-      return true;
+    // window.open from a click, as a person would cause it (Chromium blocks it otherwise).
+    await page.evaluate(() => {
+      for (const url of ['https://example.com/help', 'http://example.com/plain']) {
+        const button = document.createElement('button');
+        button.textContent = `open ${url}`;
+        button.onclick = () => window.open(url);
+        document.body.prepend(button);
+      }
     });
-    expect(opened).toBe(true);
+    await page.getByRole('button', { name: 'open https://example.com/help' }).click();
+    await page.getByRole('button', { name: 'open http://example.com/plain' }).click();
     await expect.poll(() => guard.asked.length).toBeGreaterThanOrEqual(4);
     expect(guard.asked).toEqual(
       expect.arrayContaining([

@@ -1,0 +1,31 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SettingsStore } from './settings-store';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'ras-settings-'));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('SettingsStore', () => {
+  it('keeps both of two changes made at once, in memory and on disk', async () => {
+    const store = new SettingsStore(dir);
+    await store.load();
+    await Promise.all([store.set({ theme: 'dark' }), store.set({ language: 'ru' })]);
+    expect(store.get()).toMatchObject({ theme: 'dark', language: 'ru' });
+    const saved = JSON.parse(await readFile(path.join(dir, 'settings.json'), 'utf8')) as object;
+    expect(saved).toMatchObject({ theme: 'dark', language: 'ru' });
+  });
+
+  it('goes on after a refused change', async () => {
+    const store = new SettingsStore(dir);
+    await store.load();
+    const bad = store.set({ theme: 'purple' as never });
+    const good = store.set({ closeToTray: false });
+    await expect(bad).rejects.toThrow();
+    await expect(good).resolves.toMatchObject({ theme: 'system', closeToTray: false });
+  });
+});
