@@ -40,6 +40,8 @@ export interface CoreOptions {
   files?: FileAccess;
   /** Seals saved passwords where RAS does not keep them (Electron's safeStorage). */
   secrets?: SecretStore;
+  /** Tests only: puts something (the fault injector) between the core and the backend. */
+  wrapBackend?: (backend: RasBackend) => RasBackend;
 }
 
 export interface Core {
@@ -59,14 +61,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = new SettingsStore(options.dataDir);
   const saved = await settings.load(options.log);
   const speed = options.speed ?? saved.simulationSpeed;
-  const backend = createBackend({
+  const raw = createBackend({
     kind: options.backend,
     dataDir: options.dataDir,
     speed,
     clock,
     secrets: options.secrets,
   });
-  if (backend.kind === 'simulated') await ensureDemoPhonebook(backend, backend.defaultPhonebook);
+  if (raw.kind === 'simulated') await ensureDemoPhonebook(raw, raw.defaultPhonebook);
+  const backend = options.wrapBackend ? options.wrapBackend(raw) : raw;
   const manager = new SessionManager({ backend, clock, log: options.log });
   await manager.attachExisting();
 
@@ -81,8 +84,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const stopConnectionLog = logConnections(manager.store, options.log);
   const stopBroadcast = broadcastConnections(manager.store, emit);
   const stopSettings = settings.subscribe((s) => {
-    if (backend instanceof SimulatedRasBackend && options.speed === undefined)
-      backend.setSpeed(s.simulationSpeed);
+    if (raw instanceof SimulatedRasBackend && options.speed === undefined)
+      raw.setSpeed(s.simulationSpeed);
     emit('settings:changed', s);
   });
   const phonebooks = new PhonebookService(backend, manager);

@@ -96,6 +96,8 @@ export class ConnectionSession {
   /** Bumped for every dial; notifications of an older attempt are ignored. */
   private attemptToken = 0;
   private attemptOver = true;
+  /** The attempt's last notification, to drop one that comes twice. */
+  private lastNotification: RasNotification | null = null;
   private userHangUp = false;
   private retries = 0;
   private redialTimer: Cancel | null = null;
@@ -154,11 +156,27 @@ export class ConnectionSession {
   private serial(work: () => Promise<void>): Promise<void> {
     const next = this.queue.then(work).catch((error: unknown) => {
       this.deps.log(`connection ${this.id}: ${(error as Error).message}`);
+      this.attemptOver = true;
+      this.handle = null;
+      const info = toErrorInfo(error);
+      const last = this.view.timeline.rows.at(-1);
+      // The attempt ends here, once: on the timeline too, unless it already shows its end.
+      if (last?.state !== RasState.Disconnected)
+        this.record({
+          kind: 'notification',
+          time: this.deps.clock.now(),
+          state: RasState.Disconnected,
+          error: typeof info.code === 'number' ? info.code : 0,
+          extendedError: 0,
+          source: 'app',
+        });
       this.update({
         status: 'disconnected',
-        error: toErrorInfo(error),
+        error: info,
         paused: null,
         connectedAt: null,
+        redialAt: null,
+        handle: null,
       });
     });
     this.queue = next;
@@ -192,6 +210,7 @@ export class ConnectionSession {
   ): Promise<void> {
     const token = ++this.attemptToken;
     this.attemptOver = false;
+    this.lastNotification = null;
     this.retries = 0;
     this.handle = null;
     const destination = this.numbers[numberIndex] ?? '';
@@ -238,6 +257,18 @@ export class ConnectionSession {
 
   private async handleNotification(token: number, n: RasNotification): Promise<void> {
     if (token !== this.attemptToken || this.attemptOver || this.userHangUp) return;
+    // The same notification again, straight after itself, adds nothing (and must not count
+    // as a second failed sign-in).
+    const last = this.lastNotification;
+    if (
+      last &&
+      last.state === n.state &&
+      last.error === n.error &&
+      last.extendedError === n.extendedError &&
+      last.subEntry === n.subEntry
+    )
+      return;
+    this.lastNotification = n;
     if (this.handle === null) {
       // The first notification can come before RasDial returned the handle.
       this.handle = n.handle;
@@ -272,6 +303,9 @@ export class ConnectionSession {
       await this.endAttempt(numberIndex, E.ERROR_REMOTE_DISCONNECTION, n.handle, false);
       return;
     }
+    // RAS sends nothing while it waits for an answer: a running state that arrives during a
+    // pause is an earlier one, late. The question stays until it is answered.
+    if (this.view.status === 'paused') return;
     if (this.view.status !== 'dialing') this.update({ status: 'dialing', paused: null });
   }
 
@@ -318,12 +352,25 @@ export class ConnectionSession {
     if (answer.kind === 'new-password')
       this.credentials = { ...this.credentials, password: answer.password };
     const handle = this.handle!;
+    const token = this.attemptToken;
     this.update({ status: 'dialing', paused: null });
-    return this.deps.backend.resume(handle, answer);
+    // The answer is a new notification cycle: the pause itself may legitimately come again.
+    this.lastNotification = null;
+    return this.deps.backend.resume(handle, answer).catch((error: unknown) => {
+      // RAS did not take the answer: the dial would wait in its pause for ever. End it.
+      void this.serial(async () => {
+        if (token !== this.attemptToken || this.attemptOver || this.userHangUp) return;
+        if (!(error instanceof RasError)) throw error;
+        this.deps.log(`connection ${this.id}: the answer was refused with ${error.code}`);
+        await this.endAttempt(this.view.numberIndex - 1, error.code, handle);
+      });
+      throw error;
+    });
   }
 
   /** The person's hang-up, at any moment: dialing, paused, connected, or waiting to redial. */
   hangUp(): Promise<void> {
+    let refused: unknown = null;
     this.userHangUp = true;
     this.redialTimer?.();
     this.redialTimer = null;
@@ -332,14 +379,39 @@ export class ConnectionSession {
     return this.serial(async () => {
       if (this.view.status === 'disconnected') return;
       const handle = this.handle;
+      const wasConnected = this.view.connectedAt !== null;
       this.attemptOver = true;
       this.attemptToken++;
       if (handle !== null) {
-        await hangUpHandle(this.deps.backend, handle);
-        await this.release(handle);
+        try {
+          await hangUpHandle(this.deps.backend, handle);
+          await this.release(handle);
+        } catch (error) {
+          if (wasConnected && (await this.stillConnected(handle))) {
+            // The hang-up failed or did not take, and the link is still up: say so, and let
+            // the person try again.
+            this.userHangUp = false;
+            this.handle = handle;
+            this.update({ status: 'connected', error: toErrorInfo(error) });
+            refused = error;
+            return;
+          }
+          throw error;
+        }
       }
       this.finish(0);
+    }).then(() => {
+      if (refused !== null) throw refused;
     });
+  }
+
+  private async stillConnected(handle: RasHandle): Promise<boolean> {
+    try {
+      const status = await this.deps.backend.getConnectStatus(handle);
+      return status.state === RasState.Connected && status.error === 0;
+    } catch {
+      return false;
+    }
   }
 
   /** The connection dropped after it was up (reported by the connection watcher). */

@@ -2,6 +2,7 @@
 // invalid (ras-reference.md §4), in short steps and with a cap that ends in a clear error.
 
 import { AppError, ERROR_INVALID_HANDLE, RasError, RasErrorCode } from '../../app/ras/errors';
+import { RasState } from '../../app/ras/connection-state';
 import type { RasBackend, RasHandle } from '../ras/backend';
 import { sleep, type Clock } from '../clock';
 
@@ -35,18 +36,43 @@ export async function waitForRelease(
   timing: ReleaseTiming = defaultReleaseTiming,
 ): Promise<void> {
   const deadline = clock.now() + timing.timeoutMs;
+  const seconds = Math.round(timing.timeoutMs / 1000);
+  let nextHangUp = clock.now() + timing.timeoutMs / 4;
+  let stillUp = false;
   for (;;) {
+    // A status call that fails for another reason says nothing about the port: ask again,
+    // and if it never answers, say that it was the status call that failed.
+    let failed: unknown = null;
     try {
-      await backend.getConnectStatus(handle);
+      const status = await backend.getConnectStatus(handle);
+      stillUp = status.state === RasState.Connected && status.error === 0;
+      // Still connected a while after the hang-up: the hang-up did not take (RasHangUp said
+      // "no connection" for a live one, or failed quietly). Ask again; it is harmless.
+      if (status.state === RasState.Connected && clock.now() >= nextHangUp) {
+        nextHangUp = clock.now() + timing.timeoutMs / 4;
+        await hangUpHandle(backend, handle).catch(() => undefined);
+      }
     } catch (error) {
       if (error instanceof RasError && error.code === ERROR_INVALID_HANDLE) return;
-      throw error;
+      failed = error;
     }
-    if (clock.now() >= deadline)
+    if (clock.now() >= deadline) {
+      if (failed instanceof RasError)
+        throw new RasError(
+          failed.code,
+          `(RasGetConnectStatus, asked for ${seconds} s whether the port was released after the hang-up.)`,
+        );
+      if (failed) throw failed;
+      if (stillUp)
+        throw new AppError(
+          'HANGUP_TIMEOUT',
+          `The connection is still up ${seconds} s after it was hung up: Remote Access did not end it.`,
+        );
       throw new AppError(
         'HANGUP_TIMEOUT',
-        `The connection was hung up, but its port was not released within ${Math.round(timing.timeoutMs / 1000)} s.`,
+        `The connection was hung up, but its port was not released within ${seconds} s.`,
       );
+    }
     await sleep(clock, timing.pollMs);
   }
 }

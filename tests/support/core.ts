@@ -33,7 +33,8 @@ export async function simulatedCore(options: Partial<CoreOptions> = {}): Promise
     logged,
     async dispose() {
       core.dispose();
-      await rm(dir, { recursive: true, force: true });
+      // A history append may still be landing: rm retries a folder that is not empty yet.
+      await rm(dir, { recursive: true, force: true, maxRetries: 10 });
     },
   };
 }
