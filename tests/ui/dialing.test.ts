@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { realClock } from '../../main/clock';
+import { FaultInjector } from '../../main/ras/simulated/fault-injector';
 import { TUNNEL_SEQUENCE, MODEM_SEQUENCE } from '../support/simulated';
 import { connect, entryOption, statusIs, timelineStates } from './harness';
 import { browserSuite } from './browser-suite';
@@ -102,6 +104,27 @@ describe('the window, in Chromium, against the simulated server', () => {
     await page.getByRole('button', { name: 'Hang up' }).click();
     await statusIs(page, 'Disconnected');
     expect((await timelineStates(page)).at(-1)).toBe('Disconnected');
+    expect(await app.core.backend.enumConnections()).toEqual([]);
+  });
+
+  it('keeps a connection whose hang-up Remote Access refuses, and says why', async () => {
+    let injector!: FaultInjector;
+    const app = await ui.open({
+      wrapBackend: (backend) => (injector = new FaultInjector(backend, realClock)).backend,
+    });
+    const { page } = app;
+    await connect(page, 'Dial-up');
+    await statusIs(page, 'Connected');
+    injector.failCall({ call: 'hangUp', code: 753 });
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Error 753' });
+    await refused.first().waitFor();
+    await statusIs(page, 'Connected');
+    // Said once, on the connection, with what to do.
+    expect(await refused.count()).toBe(1);
+    await refused.getByText('What to do').waitFor();
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await statusIs(page, 'Disconnected');
     expect(await app.core.backend.enumConnections()).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../main/app-core';
 import { startHeadlessHost, type HeadlessHost } from '../../main/headless/headless-server';
+import type { RasBackend } from '../../main/ras/backend';
 import { fakeSecretStore } from '../support/fake-secrets';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -45,6 +46,8 @@ export interface AppOptions {
   colorScheme?: 'light' | 'dark';
   /** Run as a system without a key store: saved passwords are refused. */
   noKeyStore?: boolean;
+  /** Puts the fault injector (or anything) between the core and the simulated server. */
+  wrapBackend?: (backend: RasBackend) => RasBackend;
 }
 
 export async function openApp(browser: Browser, options: AppOptions = {}): Promise<RunningApp> {
@@ -57,6 +60,7 @@ export async function openApp(browser: Browser, options: AppOptions = {}): Promi
     platform: 'linux',
     log: () => undefined,
     secrets: options.noKeyStore ? undefined : fakeSecretStore(),
+    wrapBackend: options.wrapBackend,
   });
   if (options.language) await core.settings.set({ language: options.language });
   const host = await startHeadlessHost({ core, rendererDir: RENDERER_DIR, log: () => undefined });

@@ -174,7 +174,8 @@ export function EntryPanel() {
           </button>
         </div>
       </form>
-      {failure && status === 'disconnected' && (
+      {/* Connected with an error: a hang-up that Remote Access refused. */}
+      {failure && (status === 'disconnected' || status === 'connected') && (
         <div className="failure-box" role="alert">
           <strong>
             {t('ui.errorLine', { code: connection!.error!.code, message: failure.message })}

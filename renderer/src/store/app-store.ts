@@ -177,8 +177,12 @@ export function dial(
   return call(api.invoke('connection:dial', credentials ? { ...target, credentials } : target));
 }
 
-export function hangUp(api: RasApi, id: string): Promise<unknown> {
-  return call(api.invoke('connection:hang-up', { id }));
+export async function hangUp(api: RasApi, id: string): Promise<unknown> {
+  const result = await api.invoke('connection:hang-up', { id });
+  // A refused hang-up shows on the connection itself, with what to do: not twice.
+  if (!result.ok && useAppStore.getState().connections[id]?.error?.code === result.error.code)
+    return null;
+  return call(Promise.resolve(result));
 }
 
 export function resume(api: RasApi, id: string, answer: PausedAnswer): Promise<unknown> {
