@@ -63,8 +63,27 @@ describe('atomic writes', () => {
       ).rejects.toThrow(`${step} failed`);
       expect(readFileSync(file, 'utf8')).toBe('OLD CONTENTS\r\n');
       expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      if (existsSync(`${file}.bak`))
+        expect(readFileSync(`${file}.bak`, 'utf8')).toBe('OLD CONTENTS\r\n');
     },
   );
+
+  it('removes the temp files a killed writer left, and only those', async () => {
+    const dead = 2 ** 22 + 12_345; // beyond Linux's pid_max default: no such process
+    writeFileSync(`${file}.${dead}.abc.tmp`, 'half a write');
+    writeFileSync(`${file}.${dead}.abd.bak.tmp`, 'half a backup');
+    writeFileSync(`${file}.${process.ppid}.abe.tmp`, 'a live writer');
+    writeFileSync(path.join(dir, 'other.pbk.1.abc.tmp'), 'not ours');
+    await writeFileAtomic(file, NEW, { backup: true });
+    expect(readdirSync(dir).sort()).toEqual(
+      [
+        'other.pbk.1.abc.tmp',
+        'rasphone.pbk',
+        'rasphone.pbk.bak',
+        `rasphone.pbk.${process.ppid}.abe.tmp`,
+      ].sort(),
+    );
+  });
 
   it('creates the folder and the file when neither exists', async () => {
     const fresh = path.join(dir, 'new', 'folder', 'x.pbk');

@@ -1,6 +1,7 @@
 // Atomic file replacement: write a temp file beside the target, flush it, keep the old file
-// as a backup, rename the temp over the target. A failure at any step leaves the old file
-// or the new one whole, never a mix, and no temp file behind.
+// as a backup (itself copied to a temp and renamed), rename the temp over the target. A
+// failure at any step leaves the old file or the new one whole, never a mix, and no temp
+// file behind; a process killed mid-write leaves its temp file, which the next write removes.
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -49,6 +50,7 @@ export async function writeFileAtomic(
   const steps = options.steps ?? realSteps;
   await steps.mkdir(path.dirname(file));
   const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  const backupTemp = `${file}.${process.pid}.${Date.now().toString(36)}.bak.tmp`;
   try {
     const handle = await steps.open(temp);
     try {
@@ -57,10 +59,38 @@ export async function writeFileAtomic(
     } finally {
       await handle.close();
     }
-    if (options.backup && (await exists(file))) await steps.copyFile(file, `${file}.bak`);
+    if (options.backup && (await exists(file))) {
+      // A copy is not atomic: a backup cut short would be a mix, so it is renamed in place too.
+      await steps.copyFile(file, backupTemp);
+      await steps.rename(backupTemp, `${file}.bak`);
+    }
     await steps.rename(temp, file);
   } catch (error) {
     await steps.rm(temp).catch(() => undefined);
+    await steps.rm(backupTemp).catch(() => undefined);
     throw error;
+  }
+  await removeOrphans(file, steps).catch(() => undefined);
+}
+
+/** Temp files of this target left by a process that died mid-write (killed, power cut). */
+async function removeOrphans(file: string, steps: WriteSteps): Promise<void> {
+  const base = path.basename(file);
+  const pattern = /^\.(\d+)\.[0-9a-z]+(\.bak)?\.tmp$/;
+  for (const name of await fs.readdir(path.dirname(file))) {
+    if (!name.startsWith(base)) continue;
+    const match = pattern.exec(name.slice(base.length));
+    if (match && !isAlive(Number(match[1]))) await steps.rm(path.join(path.dirname(file), name));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is just not ours to signal.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

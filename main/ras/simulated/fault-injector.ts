@@ -44,6 +44,7 @@ export class FaultInjector {
   private portHoldMs = 0;
   private readonly held = new Map<RasHandle, number>();
   private readonly deliveries = new Set<Cancel>();
+  private readonly taps = new Set<(notification: RasNotification) => void>();
 
   constructor(
     private readonly inner: RasBackend,
@@ -101,6 +102,12 @@ export class FaultInjector {
     this.portHoldMs = 0;
   }
 
+  /** Hears every notification the server sends, before any fault (tests count them). */
+  tapNotifications(listener: (notification: RasNotification) => void): () => void {
+    this.taps.add(listener);
+    return () => this.taps.delete(listener);
+  }
+
   /** Notifications still to be delivered. */
   get pendingDeliveries(): number {
     return this.deliveries.size;
@@ -147,6 +154,7 @@ export class FaultInjector {
   private deliver(onNotify: NotifyFn): NotifyFn {
     let waiting: { notification: RasNotification; cancel: Cancel } | null = null;
     return (notification) => {
+      for (const tap of this.taps) tap(notification);
       const fault = this.notificationFault;
       switch (fault.kind) {
         case 'none':
