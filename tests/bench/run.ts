@@ -1,6 +1,8 @@
-// npm run bench: figures with a baseline measured in the same process, printed as ratios.
-// Nothing here is a test assertion.
+// npm run bench: every figure with its baseline measured in the same run, printed as one
+// table and written to bench-results.json. Nothing here is a test assertion.
 
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import ini from 'ini';
 import { parsePbkOrThrow, writePbk } from '../../app/phonebook/pbk-codec';
@@ -12,6 +14,7 @@ import { SessionManager } from '../../main/sessions/session-manager';
 import { makeEntry } from '../../app/phonebook/entry';
 import { largePhonebook } from './phonebook-text';
 import { measureEventToTimeline, rendererBundleSize } from './browser-latency';
+import { measureIpcRoundTrip } from './ipc-roundtrip';
 import { measurePhonebook } from './phonebook-bench';
 
 function median(samples: number[]): number {
@@ -30,14 +33,17 @@ function time(runs: number, work: () => void): number {
   return median(samples);
 }
 
-interface Row {
+interface Figure {
+  id: string;
   figure: string;
-  value: string;
-  baseline: string;
-  ratio: string;
+  unit: 'ms' | 'µs' | 'KB';
+  value: number;
+  p99?: number;
+  samples?: number;
+  baseline?: { label: string; value: number };
 }
-const rows: Row[] = [];
-const ms = (v: number) => `${v.toFixed(2)} ms`;
+const figures: Figure[] = [];
+const add = (figure: Figure) => figures.push(figure);
 
 // 1. The pbk codec against the ini package on the same 10,000-entry text.
 const text = largePhonebook(10_000);
@@ -48,17 +54,19 @@ const doc = parsePbkOrThrow(text);
 const ourWrite = time(7, () => writePbk(doc));
 const iniWrite = time(7, () => ini.stringify(ini.parse(text)));
 if (writePbk(doc) !== text) throw new Error('the codec lost bytes');
-rows.push({
+add({
+  id: 'pbk-parse',
   figure: `pbk parse, 10,000 entries (${lines.toLocaleString('en')} lines)`,
-  value: ms(ourParse),
-  baseline: `ini.parse ${ms(iniParse)}`,
-  ratio: (ourParse / iniParse).toFixed(2),
+  unit: 'ms',
+  value: ourParse,
+  baseline: { label: 'ini.parse', value: iniParse },
 });
-rows.push({
+add({
+  id: 'pbk-write',
   figure: 'pbk write, 10,000 entries',
-  value: ms(ourWrite),
-  baseline: `ini.stringify ${ms(iniWrite)}`,
-  ratio: (ourWrite / iniWrite).toFixed(2),
+  unit: 'ms',
+  value: ourWrite,
+  baseline: { label: 'ini.stringify', value: iniWrite },
 });
 
 // 2. The session engine's cost per notification: dials of a realistic length (15 states),
@@ -145,57 +153,94 @@ for (let i = 0; i < 5; i++) {
 }
 const engine = median(engineSamples);
 const bare = median(bareSamples);
-rows.push({
+add({
+  id: 'engine-per-notification',
   figure: `engine cost per notification (${DIALS} dials of ${STATES + 1} states, set-up and hang-up included)`,
-  value: `${(engine * 1000).toFixed(1)} µs`,
-  baseline: `bare callback ${(bare * 1000).toFixed(2)} µs`,
-  ratio: (engine / bare).toFixed(1),
+  unit: 'µs',
+  value: engine * 1000,
+  baseline: { label: 'bare callback', value: bare * 1000 },
 });
 
-// 3. The window: the renderer's production bundle, and an event's way onto the timeline.
-const bundle = rendererBundleSize();
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-rows.push({
-  figure: 'renderer bundle, JS (gzipped)',
-  value: kb(bundle.js),
-  baseline: `${kb(bundle.jsRaw)} minified`,
-  ratio: '',
+// 3. The IPC round trip in browser mode, from the page.
+const roundTrip = await measureIpcRoundTrip(Number(process.env.BENCH_CALLS ?? 1000));
+add({
+  id: 'ipc-round-trip',
+  figure: `IPC round trip in browser mode, page → router → page (mean; p99 over ${roundTrip.calls} calls)`,
+  unit: 'ms',
+  value: roundTrip.mean,
+  p99: roundTrip.p99,
+  samples: roundTrip.calls,
+  baseline: { label: 'WebSocket echo', value: roundTrip.echoMean },
 });
-rows.push({
-  figure: 'renderer bundle, CSS (gzipped)',
-  value: kb(bundle.css),
-  baseline: `${kb(bundle.cssRaw)} minified`,
-  ratio: '',
-});
+
+// 4. A notification's way onto the timeline, and the renderer's production bundle.
 const latency = await measureEventToTimeline(Number(process.env.BENCH_EVENTS ?? 1000));
-rows.push({
-  figure: `event → timeline row in browser mode (median; p99) over ${latency.samples} events`,
-  value: `${latency.median.toFixed(2)} ms; ${latency.p99.toFixed(2)} ms`,
-  baseline: `bare DOM append ${latency.bareMedian.toFixed(3)} ms`,
-  ratio: (latency.median / latency.bareMedian).toFixed(1),
+add({
+  id: 'notification-to-timeline',
+  figure: `notification in main → timeline row in the page, browser mode (median; p99 over ${latency.endToEnd.samples}; clocks agree within ${latency.endToEnd.clockError.toFixed(2)} ms)`,
+  unit: 'ms',
+  value: latency.endToEnd.median,
+  p99: latency.endToEnd.p99,
+  samples: latency.endToEnd.samples,
+  baseline: { label: 'bare DOM append', value: latency.bareMedian },
+});
+add({
+  id: 'event-to-timeline',
+  figure: `of which: event arrives in the page → timeline row (median; p99 over ${latency.samples})`,
+  unit: 'ms',
+  value: latency.median,
+  p99: latency.p99,
+  samples: latency.samples,
+  baseline: { label: 'bare DOM append', value: latency.bareMedian },
+});
+const bundle = rendererBundleSize();
+add({
+  id: 'bundle-js',
+  figure: 'renderer bundle, JS (gzipped)',
+  unit: 'KB',
+  value: bundle.js / 1024,
+  baseline: { label: 'minified, not gzipped', value: bundle.jsRaw / 1024 },
+});
+add({
+  id: 'bundle-css',
+  figure: 'renderer bundle, CSS (gzipped)',
+  unit: 'KB',
+  value: bundle.css / 1024,
+  baseline: { label: 'minified, not gzipped', value: bundle.cssRaw / 1024 },
 });
 
-// 4. A 10,000-entry phonebook in the window and in the store.
+// 5. A 10,000-entry phonebook in the window and in the store.
 const pb = await measurePhonebook();
-const ratio = (a: number, b: number) => (a / b).toFixed(1);
-rows.push({
+add({
+  id: 'phonebook-open',
   figure: 'open a 10,000-entry phonebook in the window (reload → first row)',
-  value: ms(pb.openLarge),
-  baseline: `19 entries ${ms(pb.openDemo)}`,
-  ratio: ratio(pb.openLarge, pb.openDemo),
+  unit: 'ms',
+  value: pb.openLarge,
+  baseline: { label: '19 entries', value: pb.openDemo },
 });
-rows.push({
+add({
+  id: 'phonebook-search',
   figure: 'search 10,000 entries (keystroke → filtered list)',
-  value: ms(pb.searchLarge),
-  baseline: `19 entries ${ms(pb.searchDemo)}`,
-  ratio: ratio(pb.searchLarge, pb.searchDemo),
+  unit: 'ms',
+  value: pb.searchLarge,
+  baseline: { label: '19 entries', value: pb.searchDemo },
 });
-rows.push({
+add({
+  id: 'phonebook-save',
   figure: 'save one entry of 10,000 (validate, read, write atomically with backup)',
-  value: ms(pb.saveLarge),
-  baseline: `plain file write ${ms(pb.plainWrite)}`,
-  ratio: ratio(pb.saveLarge, pb.plainWrite),
+  unit: 'ms',
+  value: pb.saveLarge,
+  baseline: { label: 'plain file write', value: pb.plainWrite },
 });
+
+// One table, one file.
+const fixed = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const rows = figures.map((f) => ({
+  figure: f.figure,
+  value: `${fixed(f.value)} ${f.unit}${f.p99 === undefined ? '' : `; ${fixed(f.p99)} ${f.unit}`}`,
+  baseline: f.baseline ? `${f.baseline.label} ${fixed(f.baseline.value)} ${f.unit}` : '',
+  ratio: f.baseline ? fixed(f.value / f.baseline.value) : '',
+}));
 
 const widths = (['figure', 'value', 'baseline', 'ratio'] as const).map((k) =>
   Math.max(k.length, ...rows.map((r) => r[k].length)),
@@ -203,3 +248,19 @@ const widths = (['figure', 'value', 'baseline', 'ratio'] as const).map((k) =>
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
 console.log(line(['figure', 'value', 'baseline', 'ratio']));
 for (const r of rows) console.log(line([r.figure, r.value, r.baseline, r.ratio]));
+writeFileSync(
+  'bench-results.json',
+  `${JSON.stringify(
+    {
+      measuredAt: new Date().toISOString(),
+      machine: { cpus: cpus().length, node: process.version, platform: process.platform },
+      figures: figures.map((f) => ({
+        ...f,
+        ratio: f.baseline ? f.value / f.baseline.value : null,
+      })),
+    },
+    null,
+    2,
+  )}\n`,
+);
+console.log('\nWritten to bench-results.json.');
