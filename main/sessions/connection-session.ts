@@ -384,7 +384,7 @@ export class ConnectionSession {
       this.attemptToken++;
       if (handle !== null) {
         try {
-          await hangUpHandle(this.deps.backend, handle);
+          await hangUpHandle(this.deps.backend, handle, this.deps.clock);
           await this.release(handle);
         } catch (error) {
           if (wasConnected && (await this.stillConnected(handle))) {
@@ -436,7 +436,7 @@ export class ConnectionSession {
         },
         { connectedAt: null },
       );
-      await hangUpHandle(this.deps.backend, handle);
+      await hangUpHandle(this.deps.backend, handle, this.deps.clock);
       await this.release(handle);
       const entry = this.init.entry;
       if (entry.redialOnLinkFailure && !this.userHangUp) {
@@ -467,7 +467,7 @@ export class ConnectionSession {
   ): Promise<void> {
     this.attemptOver = true;
     if (handle !== null) {
-      await hangUpHandle(this.deps.backend, handle);
+      await hangUpHandle(this.deps.backend, handle, this.deps.clock);
       await this.release(handle);
     }
     if (record)

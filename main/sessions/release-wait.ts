@@ -15,17 +15,32 @@ export interface ReleaseTiming {
 
 export const defaultReleaseTiming: ReleaseTiming = { pollMs: 50, timeoutMs: 10_000 };
 
-/** Hangs up `handle`; an already-gone connection (6, 668) counts as hung up. */
-export async function hangUpHandle(backend: RasBackend, handle: RasHandle): Promise<void> {
-  try {
-    await backend.hangUp(handle);
-  } catch (error) {
-    if (
-      error instanceof RasError &&
-      (error.code === ERROR_INVALID_HANDLE || error.code === RasErrorCode.ERROR_NO_CONNECTION)
-    )
+/** Tries of a RasHangUp that fails, and the pause between them. */
+export const HANG_UP_TRIES = 3;
+export const HANG_UP_RETRY_MS = 250;
+
+/**
+ * Hangs up `handle`; an already-gone connection (6, 668) counts as hung up. A failure is tried
+ * again twice, a moment apart: a handle never hung up keeps its port until the system restarts.
+ */
+export async function hangUpHandle(
+  backend: RasBackend,
+  handle: RasHandle,
+  clock?: Clock,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await backend.hangUp(handle);
       return;
-    throw error;
+    } catch (error) {
+      if (
+        error instanceof RasError &&
+        (error.code === ERROR_INVALID_HANDLE || error.code === RasErrorCode.ERROR_NO_CONNECTION)
+      )
+        return;
+      if (!clock || attempt === HANG_UP_TRIES) throw error;
+      await sleep(clock, HANG_UP_RETRY_MS);
+    }
   }
 }
 
@@ -46,9 +61,9 @@ export async function waitForRelease(
     try {
       const status = await backend.getConnectStatus(handle);
       stillUp = status.state === RasState.Connected && status.error === 0;
-      // Still connected a while after the hang-up: the hang-up did not take (RasHangUp said
-      // "no connection" for a live one, or failed quietly). Ask again; it is harmless.
-      if (status.state === RasState.Connected && clock.now() >= nextHangUp) {
+      // The handle still answers a while after the hang-up: perhaps the hang-up did not take
+      // (RasHangUp said "no connection" for a live one). Asking again is harmless.
+      if (clock.now() >= nextHangUp) {
         nextHangUp = clock.now() + timing.timeoutMs / 4;
         await hangUpHandle(backend, handle).catch(() => undefined);
       }

@@ -14,12 +14,13 @@ import type { EventPayload } from '../../app/ipc/contract';
 import { RasState } from '../../app/ras/connection-state';
 import { describeError } from '../../app/ras/errors';
 import { ManualClock } from '../../main/clock';
-import type { PausedAnswer } from '../../main/ras/backend';
+import type { PausedAnswer, RasBackend } from '../../main/ras/backend';
 import {
   FaultInjector,
   type CallFault,
   type NotificationFault,
 } from '../../main/ras/simulated/fault-injector';
+import { HANG_UP_TRIES } from '../../main/sessions/release-wait';
 import { SessionManager } from '../../main/sessions/session-manager';
 import { TrayFeed } from '../../main/tray/tray-feed';
 import { trayCondition } from '../../main/tray/tray-model';
@@ -62,7 +63,9 @@ const ANSWERS: Record<string, PausedAnswer> = {
 };
 
 /** Win32 and RAS numbers a call may fail with. */
-const CODES = [5, 8, 87, 600, 603, 608, 617, 623, 633, 638, 668, 676, 678, 691, 718, 734, 752, 800];
+const CODES = [
+  5, 6, 8, 87, 600, 603, 608, 617, 623, 633, 638, 668, 676, 678, 691, 718, 734, 752, 800,
+];
 
 const callFault: fc.Arbitrary<CallFault | null> = fc.option(
   fc.record({
@@ -74,7 +77,7 @@ const callFault: fc.Arbitrary<CallFault | null> = fc.option(
       'getEntry',
       'getStatistics',
     ) as fc.Arbitrary<CallFault['call']>,
-    code: fc.constantFrom(...CODES),
+    code: fc.oneof(fc.constantFrom(...CODES), fc.integer({ min: 600, max: 878 })),
     nth: fc.integer({ min: 1, max: 4 }),
     times: fc.constantFrom(1, 2, Infinity),
   }),
@@ -97,12 +100,17 @@ afterEach(async () => {
 async function world() {
   const clock = new ManualClock();
   let injector!: FaultInjector;
+  let server!: RasBackend;
   const core = await simulatedCore({
     clock,
-    wrapBackend: (backend) => (injector = new FaultInjector(backend, clock)).backend,
+    wrapBackend: (backend) => {
+      server = backend;
+      return (injector = new FaultInjector(backend, clock)).backend;
+    },
   });
   test = core;
-  return { ...core, clock, injector };
+  // `server`: the simulated server itself, past the injector, for what is really left.
+  return { ...core, clock, injector, server };
 }
 
 /** Runs the clock until the check holds (or there is nothing left to run). */
@@ -120,7 +128,7 @@ describe('faults injected into the simulated server', () => {
         fc.boolean(),
         async (scenario, notifications, fault, portStuck) => {
           await test?.dispose();
-          const { core, clock, injector } = await world();
+          const { core, clock, injector, server } = await world();
           // The window: what connection:state events told it. The tray: what TrayFeed drew.
           let window: ConnectionView[] = [];
           let tray: ConnectionView[] = [];
@@ -145,6 +153,8 @@ describe('faults injected into the simulated server', () => {
             });
           });
 
+          const handles = new Set<string>();
+          injector.tapNotifications((n) => handles.add(n.handle));
           injector.setNotificationFault(notifications);
           if (fault) injector.failCall(fault);
           if (portStuck) injector.holdPorts(15_000); // the hang-up wait gives up after 10 s
@@ -231,9 +241,13 @@ describe('faults injected into the simulated server', () => {
           await run(clock, () => clock.pending === 0);
           expect(injector.pendingDeliveries).toBe(0);
           expect(clock.pending).toBe(0);
-          expect(await core.backend.enumConnections()).toEqual([]);
-          for (const c of core.manager.list())
-            if (c.handle) await expect(core.backend.getConnectStatus(c.handle)).rejects.toThrow();
+          expect(await server.enumConnections()).toEqual([]);
+          // Every port this dial took is free again, unless RAS refused every hang-up for ever.
+          if (!(fault?.call === 'hangUp' && fault.times === Infinity))
+            for (const handle of handles)
+              await expect(server.getConnectStatus(handle), handle).rejects.toMatchObject({
+                code: 6,
+              });
           stopSink();
           feed.dispose();
         },
@@ -329,12 +343,26 @@ describe('faults injected into the simulated server', () => {
       expect(await core.backend.enumConnections()).toEqual([]);
     });
 
-    it('a hang-up RAS refuses leaves the connection up, says why, and can be tried again', async () => {
+    it('a hang-up that fails once is tried again', async () => {
       const { core, clock, injector } = await world();
       const id = await core.manager.dial({ entryName: 'Office VPN', credentials: good });
       await run(clock, () => core.manager.get(id)!.status === 'connected');
       injector.failCall({ call: 'hangUp', code: 753 });
-      await expect(core.manager.hangUp(id)).rejects.toMatchObject({ code: 753 });
+      const done = core.manager.hangUp(id);
+      await run(clock, () => core.manager.get(id)!.status === 'disconnected');
+      await done;
+      expect(core.manager.get(id)!.error).toBeNull();
+      expect(injector.calls.filter((c) => c.call === 'hangUp')).toHaveLength(2);
+    });
+
+    it('a hang-up RAS refuses leaves the connection up, says why, and can be tried again', async () => {
+      const { core, clock, injector } = await world();
+      const id = await core.manager.dial({ entryName: 'Office VPN', credentials: good });
+      await run(clock, () => core.manager.get(id)!.status === 'connected');
+      injector.failCall({ call: 'hangUp', code: 753, times: HANG_UP_TRIES });
+      const refused = core.manager.hangUp(id);
+      await run(clock, () => core.manager.get(id)!.status === 'connected');
+      await expect(refused).rejects.toMatchObject({ code: 753 });
       expect(core.manager.get(id)).toMatchObject({ status: 'connected', error: { code: 753 } });
       const again = core.manager.hangUp(id);
       await run(clock, () => core.manager.get(id)!.status === 'disconnected');

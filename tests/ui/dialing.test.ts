@@ -115,7 +115,7 @@ describe('the window, in Chromium, against the simulated server', () => {
     const { page } = app;
     await connect(page, 'Dial-up');
     await statusIs(page, 'Connected');
-    injector.failCall({ call: 'hangUp', code: 753 });
+    injector.failCall({ call: 'hangUp', code: 753, times: 3 }); // each of the tries
     await page.getByRole('button', { name: 'Hang up' }).click();
     const refused = page.getByRole('alert').filter({ hasText: 'Error 753' });
     await refused.first().waitFor();
