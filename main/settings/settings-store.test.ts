@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -18,6 +18,35 @@ describe('SettingsStore', () => {
     expect(store.get()).toMatchObject({ theme: 'dark', language: 'ru' });
     const saved = JSON.parse(await readFile(path.join(dir, 'settings.json'), 'utf8')) as object;
     expect(saved).toMatchObject({ theme: 'dark', language: 'ru' });
+  });
+
+  it('keeps every valid setting of a file that has some it does not know', async () => {
+    await writeFile(
+      path.join(dir, 'settings.json'),
+      JSON.stringify({
+        theme: 'dark',
+        language: 'klingon',
+        notifications: {
+          connected: false,
+          disconnected: true,
+          redialing: true,
+          paused: true,
+          sound: 1,
+        },
+        futureSetting: true,
+      }),
+    );
+    const logged: string[] = [];
+    const store = new SettingsStore(dir);
+    await store.load((m) => logged.push(m));
+    expect(store.get()).toMatchObject({ theme: 'dark', language: 'system', closeToTray: true });
+    expect(store.get().notifications.connected).toBe(false);
+    expect(store.get()).not.toHaveProperty('futureSetting');
+    expect(logged).toEqual(['settings.json: language not valid here; its default is used']);
+    // A change writes the file again, with the setting this version does not know kept.
+    await store.set({ closeToTray: false });
+    const saved = JSON.parse(await readFile(path.join(dir, 'settings.json'), 'utf8')) as object;
+    expect(saved).toMatchObject({ futureSetting: true, closeToTray: false, language: 'system' });
   });
 
   it('goes on after a refused change', async () => {

@@ -2,6 +2,7 @@
 // atomically, announced to subscribers when they change.
 
 import { promises as fs } from 'node:fs';
+import { z } from 'zod';
 import path from 'node:path';
 import { defaultSettings, settingsSchema, type Settings } from '../../app/ipc/contract';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -15,15 +16,34 @@ export class SettingsStore {
     this.file = path.join(dataDir, 'settings.json');
   }
 
-  /** Reads the file; a missing or invalid one leaves the defaults (and is rewritten on the next change). */
+  /**
+   * Reads the file, setting by setting: one that is not valid here (written by hand, or by a
+   * newer version with more to it) falls back to its default alone, and the rest are kept.
+   */
   async load(log: (message: string) => void = () => undefined): Promise<Settings> {
     try {
-      const parsed = settingsSchema
-        .partial()
-        .safeParse(JSON.parse(await fs.readFile(this.file, 'utf8')));
-      if (parsed.success) this.current = { ...defaultSettings, ...parsed.data };
-      else
-        log(`settings.json is not valid (${parsed.error.issues[0]?.message}); using the defaults`);
+      const saved: unknown = JSON.parse(await fs.readFile(this.file, 'utf8'));
+      if (typeof saved !== 'object' || saved === null || Array.isArray(saved))
+        throw new Error('not an object of settings');
+      const kept: Record<string, unknown> = {};
+      const dropped: string[] = [];
+      for (const [key, value] of Object.entries(saved)) {
+        if (!Object.hasOwn(settingsSchema.shape, key)) {
+          // A newer version's setting: kept in the file, untouched.
+          this.foreign[key] = value;
+          continue;
+        }
+        const schema = settingsSchema.shape[key as keyof Settings];
+        // A group (notifications) keeps what it knows of a newer version's group.
+        const parsed = (schema instanceof z.ZodObject ? schema.strip() : schema).safeParse(value);
+        if (parsed.success) kept[key] = parsed.data;
+        else dropped.push(key);
+      }
+      this.current = { ...defaultSettings, ...kept };
+      if (dropped.length > 0)
+        log(
+          `settings.json: ${dropped.join(', ')} not valid here; ${dropped.length === 1 ? 'its default is' : 'their defaults are'} used`,
+        );
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
         log(`settings.json could not be read: ${(error as Error).message}`);
@@ -46,12 +66,14 @@ export class SettingsStore {
   }
 
   private queue: Promise<unknown> = Promise.resolve();
+  /** Settings of the file this version does not know, written back as they were. */
+  private readonly foreign: Record<string, unknown> = {};
 
   private async apply(change: Partial<Settings>): Promise<Settings> {
     const next = settingsSchema.parse({ ...this.current, ...change });
     await writeFileAtomic(
       this.file,
-      new TextEncoder().encode(`${JSON.stringify(next, null, 2)}\n`),
+      new TextEncoder().encode(`${JSON.stringify({ ...this.foreign, ...next }, null, 2)}\n`),
     );
     this.current = next;
     for (const listener of this.listeners) listener(next);
