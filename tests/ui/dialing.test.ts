@@ -155,6 +155,29 @@ describe('the window, in Chromium, against the simulated server', () => {
     await statusIs(page, 'Connected');
   });
 
+  it('shows the same timeline after a reload while notifications come twice and late', async () => {
+    let injector!: FaultInjector;
+    const app = await ui.open({
+      speed: 0.2,
+      wrapBackend: (backend) => (injector = new FaultInjector(backend, realClock)).backend,
+    });
+    const { page, core } = app;
+    injector.setNotificationFault({ kind: 'twice' });
+    await connect(page, 'Terminal window');
+    await page.getByRole('dialog', { name: /Terminal/ }).waitFor();
+    const before = await timelineStates(page);
+    injector.setNotificationFault({ kind: 'late', ms: 300 });
+    await page.reload();
+    await page.getByRole('dialog', { name: /Terminal/ }).waitFor();
+    expect(await timelineStates(page)).toEqual(before);
+    // What main holds, row for row: nothing doubled.
+    const held = core.manager.list().find((c) => c.entryName === 'Terminal window')!;
+    expect(before).toEqual(held.timeline.rows.map((r) => r.name));
+    expect(new Set(before.slice(1)).size).toBe(before.length - 1);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await statusIs(page, 'Connected');
+  });
+
   it('keeps each attempt in the history, per entry and overall, with its timeline', async () => {
     const app = await ui.open();
     const { page } = app;
