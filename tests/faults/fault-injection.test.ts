@@ -46,6 +46,8 @@ const SCENARIOS: Scenario[] = [
   { entryName: 'EAP sign-in', password: 'secret', natural: 0 },
   { entryName: 'Terminal window', password: 'secret', natural: 0 },
   { entryName: 'Drops after 30 s', password: 'secret', natural: 629 },
+  // Busy, then no answer, then connects on the third number, which is promoted (setEntry).
+  { entryName: 'Dial-up with alternates', password: 'secret', natural: 0 },
 ];
 
 /** The answer a person gives to each question. */
@@ -76,6 +78,9 @@ const callFault: fc.Arbitrary<CallFault | null> = fc.option(
       'hangUp',
       'getEntry',
       'getStatistics',
+      'setEntry',
+      'enumConnections',
+      'listEntries',
     ) as fc.Arbitrary<CallFault['call']>,
     code: fc.oneof(fc.constantFrom(...CODES), fc.integer({ min: 600, max: 878 })),
     nth: fc.integer({ min: 1, max: 4 }),
@@ -113,9 +118,12 @@ async function world() {
   return { ...core, clock, injector, server };
 }
 
-/** Runs the clock until the check holds (or there is nothing left to run). */
+/**
+ * Runs the clock until the check holds. No timer due is not the end: a file may still be
+ * being read in real time, and runUntil gives that two real seconds before it gives up.
+ */
 async function run(clock: ManualClock, done: () => boolean, limitMs = 300_000): Promise<void> {
-  await clock.runUntil(() => done() || clock.pending === 0, limitMs).catch(() => undefined);
+  await clock.runUntil(done, limitMs).catch(() => undefined);
 }
 
 describe('faults injected into the simulated server', () => {
@@ -195,8 +203,8 @@ describe('faults injected into the simulated server', () => {
                 const hangUp = core.router.handle('connection:hang-up', { id }, 'test');
                 await run(clock, () => view().status !== 'disconnecting');
                 await hangUp;
-              } else if (now.status !== 'disconnected' && clock.pending === 0) {
-                break; // nothing left to run: the check below reports it
+              } else if (now.status !== 'disconnected') {
+                break; // stuck: the check below reports it
               }
             }
             if (view().status === 'connected') {
