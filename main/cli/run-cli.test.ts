@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TUNNEL_SEQUENCE } from '../../tests/support/simulated';
 import { demoEntries } from '../phonebook/demo-entries';
+import { realClock } from '../clock';
+import { FaultInjector } from '../ras/simulated/fault-injector';
 import { runCli, type CliIo } from './run-cli';
 import type { Terminal } from './terminal';
 
@@ -35,6 +37,7 @@ async function cli(
     terminal?: (string | null)[];
     platform?: NodeJS.Platform;
     interrupt?: (out: string[]) => boolean;
+    wrapBackend?: CliIo['wrapBackend'];
   } = {},
 ): Promise<Run> {
   const out: string[] = [];
@@ -54,6 +57,7 @@ async function cli(
     env: { RAS_CONNECT_HOME: home, RAS_CONNECT_SIM_SPEED: '0' },
     platform: options.platform ?? 'linux',
     interrupted,
+    wrapBackend: options.wrapBackend,
   };
   const code = await runCli(argv, io);
   return { code, out, err, asked };
@@ -220,6 +224,21 @@ describe('ras-connect', () => {
     });
     expect(dialing.code).toBe(1);
     expect(dialing.err[0]).toMatch(/631 - You cancelled/);
+  });
+
+  it('says so, and leaves the connection up, when Remote Access refuses to hang up', async () => {
+    let injector!: FaultInjector;
+    const run = await cli(['Office VPN', 'a', 'b'], {
+      interrupt: (out) => {
+        if (out.at(-1) !== 'Press Ctrl-C to hang up.') return false;
+        injector.failCall({ call: 'hangUp', code: 753, times: Infinity });
+        return true;
+      },
+      wrapBackend: (backend) => (injector = new FaultInjector(backend, realClock)).backend,
+    });
+    expect(run.code).toBe(1);
+    expect(run.err[0]).toMatch(/^Remote Access error 753 - The user lacks permission/);
+    expect(run.out).not.toContain('Disconnected from Office VPN.');
   });
 
   it('reports a link drop while holding', async () => {

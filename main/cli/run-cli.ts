@@ -30,6 +30,8 @@ export interface CliIo {
   /** Settles when the person presses Ctrl-C. */
   interrupted: Promise<void>;
   clock?: Clock;
+  /** Tests only: puts the fault injector between the CLI and the backend. */
+  wrapBackend?: (backend: RasBackend) => RasBackend;
 }
 
 type Command<K extends CliCommand['kind']> = Extract<CliCommand, { kind: K }>;
@@ -116,11 +118,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const kind = command.backend ?? defaultBackendKind(io.platform);
     const dir = dataDir(io.env, io.platform);
-    backend = createBackend({ kind, dataDir: dir, speed: simulationSpeed(io.env), clock });
-    const phonebook = command.phonebook ?? backend.defaultPhonebook;
+    const raw = createBackend({ kind, dataDir: dir, speed: simulationSpeed(io.env), clock });
+    const phonebook = command.phonebook ?? raw.defaultPhonebook;
     // The app's own phonebook starts with the demo entries; a phonebook the person names is theirs.
     if (kind === 'simulated' && command.phonebook === undefined)
-      await ensureDemoPhonebook(backend, phonebook);
+      await ensureDemoPhonebook(raw, phonebook);
+    backend = io.wrapBackend ? io.wrapBackend(raw) : raw;
     manager = new SessionManager({ backend, clock });
     const ctx: Context = { io, backend, manager, clock, phonebook };
     if (command.kind === 'list') return await list(ctx, command);
@@ -302,7 +305,12 @@ async function dial(ctx: Context, command: Command<'dial'>): Promise<number> {
       if (requestedHangUp) return;
       requestedHangUp = true;
       result = error;
-      void manager.hangUp(id);
+      manager.hangUp(id).catch((refused: unknown) => {
+        // Remote Access would not hang up: the connection is still up, and that is the error.
+        result = toErrorInfo(refused);
+        unsubscribe();
+        resolve();
+      });
     };
     const onView = (view: ConnectionView): void => {
       print(view);
