@@ -12,6 +12,7 @@ import { makeEntry } from '../../app/phonebook/entry';
 import { ManualClock } from '../../main/clock';
 import type { PausedAnswer, RasNotification } from '../../main/ras/backend';
 import { FaultInjector } from '../../main/ras/simulated/fault-injector';
+import { clockPump } from '../support/clock-pump';
 import { simulatedCore, type TestCore } from '../support/core';
 
 const CYCLES = Number(process.env.LOAD_CYCLES ?? 200);
@@ -45,7 +46,8 @@ describe('load', () => {
     const seed = Number(process.env.LOAD_SEED ?? Date.now() % 100_000);
     const rand = random(seed);
     const clock = new ManualClock();
-    let ticking: Promise<void> | null = null;
+    // One clock for all eight: whoever waits moves it, a quarter second at a time.
+    const waitFor = clockPump(clock, 250);
     let injector!: FaultInjector;
     test = await simulatedCore({
       clock,
@@ -94,19 +96,6 @@ describe('load', () => {
 
     const view = (name: string): ConnectionView | undefined =>
       core.manager.list().find((c) => c.entryName === name);
-    async function waitFor(check: () => boolean): Promise<void> {
-      while (!check()) await tick();
-    }
-    // One clock for all eight: whoever waits moves it (one at a time).
-    function tick(): Promise<void> {
-      return (ticking ??= (async () => {
-        const idle = clock.pending === 0;
-        await clock.advance(250);
-        // Files (history, phonebook) are written in real time: give them some.
-        if (idle) await new Promise((resolve) => setTimeout(resolve, 1));
-        ticking = null;
-      })());
-    }
 
     let dials = 0;
     let checkedNotifications = 0;

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../main/clock';
 import { MAX_RECORDS } from '../../main/history/history-store';
 import { AppLog, LOG_FILE } from '../../main/log/app-log';
+import { clockPump } from '../support/clock-pump';
 import { simulatedCore, type TestCore } from '../support/core';
 
 const HOURS = Number(process.env.SOAK_HOURS ?? 72);
@@ -38,15 +39,9 @@ describe('soak', () => {
     test = await simulatedCore({ clock, log: (message) => logTo.file?.info(message) });
     const { core, dir } = test;
     logTo.file = new AppLog(dir, undefined, LOG_LIMIT);
-    // Files are read and written in real time while the clock stands still: the clock moves
-    // in small steps only when real time brought no progress (else the held connection's
-    // one-second timer would race ahead while a phonebook file is read).
-    const until = async (check: () => boolean): Promise<void> => {
-      for (let spin = 0; !check(); spin++) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        if (spin % 4 === 3) await clock.advance(50);
-      }
-    };
+    // Small steps: the held connection's one-second timer must not race ahead while a
+    // phonebook file is read in real time.
+    const until = clockPump(clock, 50);
     const drive = async <T>(work: Promise<T>): Promise<T> => {
       let done = false;
       void work.finally(() => (done = true)).catch(() => undefined);

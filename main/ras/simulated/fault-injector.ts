@@ -142,12 +142,17 @@ export class FaultInjector {
     return this.inner.getConnectStatus(handle);
   }
 
-  private later(ms: number, work: () => void): void {
+  /** Runs `work` after `ms` on the clock, counted as pending until then; returns its cancel. */
+  private later(ms: number, work: () => void): Cancel {
     const cancel = this.clock.setTimeout(() => {
       this.deliveries.delete(cancel);
       work();
     }, ms);
     this.deliveries.add(cancel);
+    return () => {
+      cancel();
+      this.deliveries.delete(cancel);
+    };
   }
 
   /** The notifier the backend sees, with the notification fault of the moment applied. */
@@ -163,24 +168,20 @@ export class FaultInjector {
           onNotify(notification);
           return onNotify({ ...notification });
         case 'late':
-          return this.later(fault.ms, () => onNotify(notification));
+          this.later(fault.ms, () => onNotify(notification));
+          return;
         case 'out-of-order': {
           if (!waiting) {
-            let cancel: Cancel = () => undefined;
-            const cancelTimer = this.clock.setTimeout(() => {
-              this.deliveries.delete(cancel);
+            const cancel = this.later(fault.ms, () => {
               waiting = null;
               onNotify(notification);
-            }, fault.ms);
-            cancel = cancelTimer;
-            this.deliveries.add(cancel);
+            });
             waiting = { notification, cancel };
             return;
           }
           const earlier = waiting;
           waiting = null;
           earlier.cancel();
-          this.deliveries.delete(earlier.cancel);
           onNotify(notification);
           return onNotify(earlier.notification);
         }
