@@ -2,13 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALL_STATES, RasState, describeState, groupOf, pausedKindOf } from './connection-state';
 
-// The reference's own table, so that a value or group typed wrong here cannot pass.
+// The reference's own table (§1 of the shared RAS reference, copied into the repository; see
+// the fixture's header), so that a value or group typed wrong here cannot pass.
 function referenceStates(): { value: number; name: string; group: string }[] {
-  const text = readFileSync(new URL('../../../shared/ras-reference.md', import.meta.url), 'utf8');
-  const section = text.slice(
-    text.indexOf('## 1. RASCONNSTATE'),
-    text.indexOf('## 2. Paused states'),
+  const text = readFileSync(
+    new URL('../../tests/fixtures/ras-reference/rasconnstate.md', import.meta.url),
+    'utf8',
   );
+  const start = text.indexOf('## 1. RASCONNSTATE');
+  const end = text.indexOf('<!-- prettier-ignore-end -->');
+  if (start < 0 || end < start) throw new Error('the fixture lacks the §1 table');
+  const section = text.slice(start, end);
   return [
     ...section.matchAll(
       /^\| (\d+) \| 0x[0-9A-F]+ \| RASCS_(\w+) \| (running|paused|terminal) \|/gm,
