@@ -134,6 +134,43 @@ describe('pbk codec on generated phonebooks', () => {
     );
   });
 
+  it('writes the same text line by line as from the parsed sections whole', () => {
+    // A section copied into a new object is no longer the parsed one: its lines are written
+    // one by one, and must give the same bytes.
+    fc.assert(
+      fc.property(phonebook, (t) => {
+        const result = parsePbk(t);
+        if (!result.ok) throw new Error('unparsed');
+        const rebuilt = result.document.sections.map((s) => ({ ...s, lines: s.lines.slice() }));
+        expect(writePbk({ ...result.document, sections: rebuilt })).toBe(t);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('ends an unended last line when sections of two files are put together', () => {
+    fc.assert(
+      fc.property(phonebook, phonebook, (a, b) => {
+        const first = parsePbk(a);
+        const second = parsePbk(b);
+        if (!first.ok || !second.ok) throw new Error('unparsed');
+        const joined = writePbk({
+          ...first.document,
+          sections: [...second.document.sections, ...first.document.sections],
+        });
+        const back = parsePbk(joined);
+        expect(back.ok).toBe(true);
+        if (back.ok)
+          expect(back.document.sections.map((s) => s.lines.map((l) => l.text))).toEqual(
+            [...second.document.sections, ...first.document.sections].map((s) =>
+              s.lines.map((l) => l.text),
+            ),
+          );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('mixed line endings survive too', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(line, eol), { maxLength: 30 }), (pairs) => {
