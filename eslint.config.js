@@ -28,7 +28,17 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'electron', 'koffi'],
+              // iconv-lite needs Node's Buffer: code pages are decoded in main/ras/pbk-charset.ts.
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'os',
+                'child_process',
+                'electron',
+                'koffi',
+                'iconv-lite',
+              ],
               message: 'app/ stays pure.',
             },
             {

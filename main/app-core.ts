@@ -18,6 +18,7 @@ import { HistoryStore } from './history/history-store';
 import { logConnections } from './log/connection-log';
 import { SettingsStore } from './settings/settings-store';
 import { PhonebookService } from './phonebook/phonebook-service';
+import { PbkCharset } from './ras/pbk-charset';
 import { watchPhonebooks } from './phonebook/phonebook-watch';
 import { listBooks } from './phonebook/phonebook-books';
 
@@ -61,12 +62,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const settings = new SettingsStore(options.dataDir);
   const saved = await settings.load(options.log);
   const speed = options.speed ?? saved.simulationSpeed;
+  // A phonebook that is not UTF-8: the code page the settings name, else the system's or detected.
+  const charset = new PbkCharset({ setting: () => settings.get().legacyPhonebookEncoding });
   const raw = createBackend({
     kind: options.backend,
     dataDir: options.dataDir,
     speed,
     clock,
     secrets: options.secrets,
+    charset,
   });
   if (raw.kind === 'simulated') await ensureDemoPhonebook(raw, raw.defaultPhonebook);
   const backend = options.wrapBackend ? options.wrapBackend(raw) : raw;
@@ -88,7 +92,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       raw.setSpeed(s.simulationSpeed);
     emit('settings:changed', s);
   });
-  const phonebooks = new PhonebookService(backend, manager);
+  const phonebooks = new PhonebookService(backend, manager, charset);
   const stopPhonebook = phonebooks.onChanged((phonebook) =>
     emit('phonebook:changed', { phonebook }),
   );

@@ -5,12 +5,14 @@
 import { z } from 'zod';
 import type { ConnectionView, PausedRequest } from '../connection-view';
 import type { RasEntry } from '../phonebook/entry';
+import { LEGACY_ENCODINGS } from '../phonebook/pbk-encoding';
 import type { PausedAnswer, RasStatistics } from '../ras/dial-types';
 import { APP_ERRORS, type AppErrorCode, type ErrorInfo } from '../ras/errors';
 import {
   DNLEN,
   MAX_PATH,
   RAS_MAX_AREA_CODE,
+  RAS_MAX_DNS_SUFFIX,
   RAS_MAX_DEVICE_NAME,
   RAS_MAX_DEVICE_TYPE,
   PWLEN,
@@ -154,6 +156,8 @@ const phoneNumberSchema = z
   })
   .strict();
 
+const dword = z.number().int().min(0).max(0xffffffff);
+
 export const entrySchema = z
   .object({
     name: entryName,
@@ -170,18 +174,28 @@ export const entrySchema = z
     redialAttempts: z.number(),
     redialSeconds: z.number(),
     redialOnLinkFailure: z.boolean(),
-    vpnType: z.enum(['automatic', 'pptp', 'l2tp', 'sstp', 'ikev2']),
-    encryption: z.enum(['none', 'optional', 'required', 'maximum']),
+    // Any DWORD: a VS_ or DataEncryption value the editor does not offer is kept as it is.
+    vpnStrategy: dword,
+    encryption: dword,
     authProtocols: z.array(z.enum(['pap', 'chap', 'mschapv2'])).max(3),
-    idleDisconnectSeconds: z.number().int().min(0).max(0xffffffff),
+    idleDisconnectSeconds: dword,
     showProgress: z.boolean(),
     promptCredentials: z.boolean(),
     promptPhoneNumber: z.boolean(),
     includeLogonDomain: z.boolean(),
+    useWindowsLogon: z.boolean(),
     ipv4: z.boolean(),
     ipv6: z.boolean(),
     dnsServers: z.array(z.ipv4()).max(2),
+    dnsSuffix: z.string().max(RAS_MAX_DNS_SUFFIX),
+    registerInDns: z.boolean(),
     useRemoteGateway: z.boolean(),
+    ipv4Metric: dword,
+    ipv6Metric: dword,
+    disableClassBasedRoute: z.boolean(),
+    usePreSharedKey: z.boolean(),
+    ikev2Mobility: z.boolean(),
+    networkOutageSeconds: dword,
   })
   .strict() satisfies z.ZodType<RasEntry>;
 
@@ -237,6 +251,8 @@ export const settingsSchema = z.object({
       paused: z.boolean(),
     })
     .strict(),
+  /** The code page of a phonebook that is not UTF-8: automatic = the system's, or detected. */
+  legacyPhonebookEncoding: z.enum(['automatic', ...LEGACY_ENCODINGS]),
 });
 
 export const contract = {
@@ -264,8 +280,11 @@ export const contract = {
           userName: z.string(),
           domain: z.string(),
           hasPassword: z.boolean(),
+          hasPreSharedKey: z.boolean(),
         }),
         revision: z.string(),
+        /** Keys the editor does not show, kept as they are ("other settings kept from Windows"). */
+        otherSettings: z.array(z.object({ key: z.string(), value: z.string() })),
       }),
     },
     'phonebook:create': {
@@ -317,6 +336,8 @@ export const contract = {
           domain,
           /** Omitted: keep the saved password; '': forget it. */
           password: password.optional(),
+          /** The L2TP/IKEv2 pre-shared key, kept like a password: omitted keeps it, '' forgets it. */
+          preSharedKey: password.optional(),
         })
         .strict(),
       result: z.null(),
@@ -441,6 +462,7 @@ export const defaultSettings: Settings = {
   startAtLogin: false,
   closeToTray: true,
   notifications: { connected: true, disconnected: true, redialing: true, paused: true },
+  legacyPhonebookEncoding: 'automatic',
 };
 
 export type { EventName, InvokeChannel };

@@ -4,6 +4,7 @@
 
 import {
   RAS_MAX_AREA_CODE,
+  RAS_MAX_DNS_SUFFIX,
   RAS_MAX_DEVICE_NAME,
   RAS_MAX_DEVICE_TYPE,
   RAS_MAX_PHONE_NUMBER,
@@ -21,8 +22,24 @@ export interface FieldProblem {
 
 const MAX_REDIAL_ATTEMPTS = 999_999_999;
 const MAX_REDIAL_SECONDS = 86_400;
+// A metric is a DWORD in RASENTRY; Windows' own box offers 1–9999, which the editor keeps to,
+// but a file may hold more and must still save.
+const MAX_METRIC = 0xffffffff;
 
-export function validateEntry(entry: RasEntry, otherNames: Iterable<string> = []): FieldProblem[] {
+export interface ValidateOptions {
+  /**
+   * Whether a phone entry needs a number and a VPN entry a server: true for a new entry and for
+   * one that had one. Windows itself accepts neither empty (scripts keep template entries that
+   * are dialed with rasdial's /PHONE:), so an entry read that way is not refused for it.
+   */
+  destinationRequired?: boolean;
+}
+
+export function validateEntry(
+  entry: RasEntry,
+  otherNames: Iterable<string> = [],
+  { destinationRequired = true }: ValidateOptions = {},
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const name = validateEntryName(entry.name, otherNames);
   if (name)
@@ -32,13 +49,13 @@ export function validateEntry(entry: RasEntry, otherNames: Iterable<string> = []
       message: name.message,
     });
   const first = entry.phoneNumbers[0]?.number.trim() ?? '';
-  if (entry.type === 'phone' && first === '')
+  if (destinationRequired && entry.type === 'phone' && first === '')
     problems.push({
       field: 'phoneNumbers.0.number',
       rule: 'number-required',
       message: 'A dial-up entry needs a phone number.',
     });
-  if (entry.type === 'vpn' && first === '')
+  if (destinationRequired && entry.type === 'vpn' && first === '')
     problems.push({
       field: 'phoneNumbers.0.number',
       rule: 'server-required',
@@ -96,6 +113,25 @@ export function validateEntry(entry: RasEntry, otherNames: Iterable<string> = []
       rule: 'out-of-range',
       message: `A whole number of seconds from 0 to ${MAX_REDIAL_SECONDS}.`,
     });
+  if (entry.dnsSuffix.length > RAS_MAX_DNS_SUFFIX)
+    problems.push({
+      field: 'dnsSuffix',
+      rule: 'too-long',
+      message: `At most ${RAS_MAX_DNS_SUFFIX} characters.`,
+    });
+  if (/[\r\n]/.test(entry.dnsSuffix))
+    problems.push({
+      field: 'dnsSuffix',
+      rule: 'line-break',
+      message: 'A DNS suffix may not contain a line break.',
+    });
+  for (const field of ['ipv4Metric', 'ipv6Metric'] as const)
+    if (!Number.isInteger(entry[field]) || entry[field] < 0 || entry[field] > MAX_METRIC)
+      problems.push({
+        field,
+        rule: 'out-of-range',
+        message: `A whole number from 1 to ${MAX_METRIC}, or automatic.`,
+      });
   return problems;
 }
 

@@ -1,164 +1,352 @@
-// The entry-level settings of rasphone's Options, Security and Networking tabs, read from
-// and written to their pbk keys (shared/ras-reference.md §8.3).
+// The entry-level settings of rasphone's Options, Security and Networking tabs, read from and
+// written to their pbk keys as MS-RRASM §2.2.2.2 defines them (shared/ras-reference.md §8.3).
+// Each setting is one field of a table: how it reads its key, and how it writes its key given
+// the value the file has now, so that bits and values the model does not own are kept.
 
-export type VpnType = 'automatic' | 'pptp' | 'l2tp' | 'sstp' | 'ikev2';
 export type AuthProtocol = 'pap' | 'chap' | 'mschapv2';
 export const AUTH_PROTOCOLS: readonly AuthProtocol[] = ['pap', 'chap', 'mschapv2'];
-export type Encryption = 'none' | 'optional' | 'required' | 'maximum';
+
+/** DataEncryption (MS-RRASM §2.2.2.2.14): the four values the spec allows. */
+export const DATA_ENCRYPTION = { none: 0, optional: 8, required: 256, maximum: 512 } as const;
+export type EncryptionLevel = keyof typeof DATA_ENCRYPTION;
+export const ENCRYPTION_LEVELS = Object.keys(DATA_ENCRYPTION) as EncryptionLevel[];
+
+/** The level a DataEncryption value stands for; undefined for a value the spec does not define. */
+export function encryptionLevel(code: number): EncryptionLevel | undefined {
+  return ENCRYPTION_LEVELS.find((level) => DATA_ENCRYPTION[level] === code);
+}
+
+/** VpnStrategy (VS_ values, ras.h): every one of them is offered and kept. */
+export const VPN_STRATEGIES = {
+  automatic: 0,
+  pptpOnly: 1,
+  pptpFirst: 2,
+  l2tpOnly: 3,
+  l2tpFirst: 4,
+  sstpOnly: 5,
+  sstpFirst: 6,
+  ikev2Only: 7,
+  ikev2First: 8,
+  greOnly: 9,
+  pptpSstp: 12,
+  l2tpSstp: 13,
+  ikev2Sstp: 14,
+  protocolList: 15,
+} as const;
+export type VpnStrategyName = keyof typeof VPN_STRATEGIES;
+
+/** The strategy's name; undefined for a value ras.h does not define (it is kept as it is). */
+export function vpnStrategyName(code: number): VpnStrategyName | undefined {
+  return (Object.keys(VPN_STRATEGIES) as VpnStrategyName[]).find(
+    (name) => VPN_STRATEGIES[name] === code,
+  );
+}
 
 export interface EntrySettings {
-  vpnType: VpnType;
-  encryption: Encryption;
-  /** The sign-in protocols allowed besides EAP. */
+  /** VpnStrategy: a VS_ value, any of them (0 automatic, 7 IKEv2 only, 14 IKEv2 then SSTP …). */
+  vpnStrategy: number;
+  /** DataEncryption: 0 none, 8 optional, 256 required, 512 maximum; another value is kept. */
+  encryption: number;
+  /** The sign-in protocols allowed besides EAP (AuthRestrictions bits). */
   authProtocols: AuthProtocol[];
-  /** Hang up after this many idle seconds; 0 = never. */
+  /**
+   * Hang up after this many idle seconds; 0 = the global setting (RASIDS_UseGlobalValue),
+   * 0xFFFFFFFF = never (RASIDS_Disabled, -1 in the file).
+   */
   idleDisconnectSeconds: number;
   showProgress: boolean;
   promptCredentials: boolean;
   promptPhoneNumber: boolean;
   includeLogonDomain: boolean;
+  /** AutoLogon: sign in with the Windows logon name and password. */
+  useWindowsLogon: boolean;
   ipv4: boolean;
   ipv6: boolean;
   /** Up to two IPv4 DNS servers; none = assigned by the server. */
   dnsServers: string[];
+  /** IpDnsSuffix: this connection's DNS suffix. */
+  dnsSuffix: string;
+  /** IpDnsFlags: register this connection's addresses in DNS. */
+  registerInDns: boolean;
   /** Send all traffic through the connection (full tunnel). */
   useRemoteGateway: boolean;
+  /** IpInterfaceMetric / Ipv6InterfaceMetric; 0 = automatic metric. */
+  ipv4Metric: number;
+  ipv6Metric: number;
+  /** DisableClassBasedDefaultRoute: no class-based route for the assigned address. */
+  disableClassBasedRoute: boolean;
+  /** L2TP or IKEv2 signs in with a pre-shared key (the key itself is a credential, never here). */
+  usePreSharedKey: boolean;
+  /** IKEv2 mobility (DisableMobility inverted) and the network outage time it waits, in seconds. */
+  ikev2Mobility: boolean;
+  networkOutageSeconds: number;
 }
 
 export const defaultSettings: EntrySettings = {
-  vpnType: 'automatic',
-  encryption: 'required',
+  vpnStrategy: VPN_STRATEGIES.automatic,
+  encryption: DATA_ENCRYPTION.required,
   authProtocols: ['mschapv2'],
   idleDisconnectSeconds: 0,
   showProgress: true,
   promptCredentials: true,
   promptPhoneNumber: false,
   includeLogonDomain: false,
+  useWindowsLogon: false,
   ipv4: true,
   ipv6: true,
   dnsServers: [],
+  dnsSuffix: '',
+  registerInDns: false,
   useRemoteGateway: true,
+  ipv4Metric: 0,
+  ipv6Metric: 0,
+  disableClassBasedRoute: false,
+  usePreSharedKey: false,
+  ikev2Mobility: true,
+  networkOutageSeconds: 1800,
 };
 
-// VS_ values; the "… first" strategies read as the protocol they try first.
-const VPN_CODES: Record<VpnType, number> = { automatic: 0, pptp: 1, l2tp: 3, sstp: 5, ikev2: 7 };
-const VPN_FROM_CODE: Record<number, VpnType> = {
-  0: 'automatic',
-  1: 'pptp',
-  2: 'pptp',
-  3: 'l2tp',
-  4: 'l2tp',
-  5: 'sstp',
-  6: 'sstp',
-  7: 'ikev2',
-  8: 'ikev2',
-  14: 'ikev2',
-};
-/** The VPN type a VS_ strategy code (pbk VpnStrategy, RASENTRY dwVpnStrategy) stands for. */
-export function vpnTypeOf(code: number): VpnType {
-  return VPN_FROM_CODE[code] ?? 'automatic';
-}
-
-/** The strategy code to write: the current one while it means the same type ("… first" kept). */
-export function vpnStrategyFor(type: VpnType, current: number): number {
-  return VPN_FROM_CODE[current] === type ? current : VPN_CODES[type];
-}
-
-// DataEncryption: 0, 8 and 256 are what Windows writes for none, required and maximum;
-// 1 for optional is this project's choice (the reference leaves it unconfirmed).
-const ENCRYPTION_CODES: Record<Encryption, number> = {
-  none: 0,
-  optional: 1,
-  required: 8,
-  maximum: 256,
-};
-// AuthRestrictions: 512 (0x200) is what Windows writes for "MS-CHAP v2 only"; PAP 0x20 and
-// CHAP 0x80 are this project's reading of the same bit set (the reference leaves them
-// unconfirmed). Bits the model does not know are kept as they are.
-const AUTH_BITS: Record<AuthProtocol, number> = { pap: 0x20, chap: 0x80, mschapv2: 0x200 };
+// AuthRestrictions (MS-RRASM §2.2.2.2.58): PAP 0x8, MD5-CHAP 0x20, MS-CHAP v2 0x200. EAP (0x80)
+// goes with the EAP type (entry.ts); SPAP, MS-CHAP, the IKEv2 machine-certificate bit and the
+// bits the model does not know are kept as they are.
+export const AUTH_BITS: Record<AuthProtocol, number> = { pap: 0x8, chap: 0x20, mschapv2: 0x200 };
+export const AUTH_EAP = 0x80;
+export const AUTH_IKEV2_PSK = 0x1000;
+// IpSecFlags bit 0x1: L2TP uses a pre-shared key instead of a certificate.
+export const IPSEC_USE_PSK = 0x1;
+// IpDnsFlags bit 0x1: register the connection's addresses in DNS.
+export const DNS_REGISTER = 0x1;
 const EXCLUDE_IPV4 = 0x4;
 const EXCLUDE_IPV6 = 0x8;
 const NO_ADDRESS = '0.0.0.0';
 
-const int = (value: string | undefined, fallback: number): number => {
-  const n = Number.parseInt(value ?? '', 10);
+export const int = (value: string | undefined, fallback: number): number => {
+  const n = Number.parseInt(value?.trim() ?? '', 10);
   return Number.isFinite(n) ? n : fallback;
 };
+/** A DWORD as Windows writes it into the file: signed, so 0xFFFFFFFF stands there as -1. */
+export const dword = (value: string | undefined, fallback: number): number =>
+  int(value, fallback) >>> 0;
 const bool = (value: string | undefined, fallback: boolean): boolean =>
-  value === undefined ? fallback : value === '1';
-const flag = (b: boolean): string => (b ? '1' : '0');
+  value === undefined ? fallback : value.trim() === '1';
+export const flag = (b: boolean): string => (b ? '1' : '0');
+const bits = (current: string | undefined, fallback: number, mask: number, set: number): string =>
+  String(((int(current, fallback) & ~mask) | set) >>> 0);
 
-export function readSettings(get: (key: string) => string | undefined): EntrySettings {
-  const excluded = int(get('ExcludedProtocols'), 0);
-  const encryption = (Object.keys(ENCRYPTION_CODES) as Encryption[]).find(
-    (e) => ENCRYPTION_CODES[e] === int(get('DataEncryption'), 8),
+export type KeyReader = (key: string) => string | undefined;
+
+/**
+ * One setting stored in entry-level keys: how to read it, and the key lines that say a new
+ * value (given what the file holds now). A key is written only when its setting changed.
+ */
+interface SettingField<K extends keyof EntrySettings> {
+  field: K;
+  read(get: KeyReader): EntrySettings[K];
+  write(value: EntrySettings[K], get: KeyReader): [string, string][];
+}
+
+function simple<K extends keyof EntrySettings>(
+  field: K,
+  key: string,
+  read: (v: string | undefined) => EntrySettings[K],
+  write: (value: EntrySettings[K]) => string,
+): SettingField<K> {
+  return { field, read: (get) => read(get(key)), write: (value) => [[key, write(value)]] };
+}
+
+const boolKey = <K extends keyof EntrySettings>(
+  field: K,
+  key: string,
+  fallback: boolean,
+  inverted = false,
+): SettingField<K> =>
+  simple(
+    field,
+    key,
+    (v) => (bool(v, inverted ? !fallback : fallback) !== inverted) as EntrySettings[K],
+    (value) => flag((value as boolean) !== inverted),
   );
-  const dns = [get('IpDnsAddress'), get('IpDns2Address')].filter(
-    (a): a is string => !!a && a !== NO_ADDRESS,
+
+const dwordKey = <K extends keyof EntrySettings>(
+  field: K,
+  key: string,
+  fallback: number,
+): SettingField<K> =>
+  simple(
+    field,
+    key,
+    (v) => dword(v, fallback) as EntrySettings[K],
+    (value) => String((value as number) | 0),
   );
-  return {
-    vpnType: vpnTypeOf(int(get('VpnStrategy'), 0)),
-    encryption: encryption ?? 'required',
-    authProtocols: AUTH_PROTOCOLS.filter(
-      (p) => (int(get('AuthRestrictions'), 512) & AUTH_BITS[p]) !== 0,
-    ),
-    idleDisconnectSeconds: int(get('IdleDisconnectSeconds'), 0),
-    showProgress: bool(get('ShowDialingProgress'), true),
-    promptCredentials: bool(get('PreviewUserPw'), true),
-    promptPhoneNumber: bool(get('PreviewPhoneNumber'), false),
-    includeLogonDomain: bool(get('PreviewDomain'), false),
-    ipv4: (excluded & EXCLUDE_IPV4) === 0,
-    ipv6: (excluded & EXCLUDE_IPV6) === 0,
-    dnsServers: int(get('IpNameAssign'), 1) === 2 ? dns : [],
-    useRemoteGateway: bool(get('IpPrioritizeRemote'), true),
-  };
+
+const SETTING_FIELDS: SettingField<keyof EntrySettings>[] = [
+  dwordKey('vpnStrategy', 'VpnStrategy', 0),
+  dwordKey('encryption', 'DataEncryption', DATA_ENCRYPTION.required),
+  {
+    field: 'authProtocols',
+    read: (get) =>
+      AUTH_PROTOCOLS.filter((p) => (int(get('AuthRestrictions'), 0) & AUTH_BITS[p]) !== 0),
+    write: (value, get) => {
+      const set = (value as AuthProtocol[]).reduce((b, p) => b | AUTH_BITS[p], 0);
+      const mask = AUTH_PROTOCOLS.reduce((b, p) => b | AUTH_BITS[p], 0);
+      return [['AuthRestrictions', bits(get('AuthRestrictions'), 0, mask, set)]];
+    },
+  },
+  dwordKey('idleDisconnectSeconds', 'IdleDisconnectSeconds', 0),
+  boolKey('showProgress', 'ShowDialingProgress', true),
+  boolKey('promptCredentials', 'PreviewUserPw', true),
+  boolKey('promptPhoneNumber', 'PreviewPhoneNumber', false),
+  boolKey('includeLogonDomain', 'PreviewDomain', false),
+  boolKey('useWindowsLogon', 'AutoLogon', false),
+  {
+    field: 'ipv4',
+    read: (get) => (int(get('ExcludedProtocols'), 0) & EXCLUDE_IPV4) === 0,
+    write: (value, get) => [
+      [
+        'ExcludedProtocols',
+        bits(get('ExcludedProtocols'), 0, EXCLUDE_IPV4, value ? 0 : EXCLUDE_IPV4),
+      ],
+    ],
+  },
+  {
+    field: 'ipv6',
+    read: (get) => (int(get('ExcludedProtocols'), 0) & EXCLUDE_IPV6) === 0,
+    write: (value, get) => [
+      [
+        'ExcludedProtocols',
+        bits(get('ExcludedProtocols'), 0, EXCLUDE_IPV6, value ? 0 : EXCLUDE_IPV6),
+      ],
+    ],
+  },
+  {
+    field: 'dnsServers',
+    read: (get) =>
+      int(get('IpNameAssign'), 1) === 2
+        ? [get('IpDnsAddress'), get('IpDns2Address')].filter(
+            (a): a is string => !!a && a !== NO_ADDRESS,
+          )
+        : [],
+    write: (value) => {
+      const servers = value as string[];
+      return servers.length > 0
+        ? [
+            ['IpDnsAddress', servers[0]!],
+            ['IpDns2Address', servers[1] ?? NO_ADDRESS],
+            ['IpNameAssign', '2'],
+          ]
+        : [['IpNameAssign', '1']];
+    },
+  },
+  simple(
+    'dnsSuffix',
+    'IpDnsSuffix',
+    (v) => v ?? '',
+    (value) => value as string,
+  ),
+  {
+    field: 'registerInDns',
+    read: (get) => (int(get('IpDnsFlags'), 0) & DNS_REGISTER) !== 0,
+    write: (value, get) => [
+      ['IpDnsFlags', bits(get('IpDnsFlags'), 0, DNS_REGISTER, value ? DNS_REGISTER : 0)],
+    ],
+  },
+  boolKey('useRemoteGateway', 'IpPrioritizeRemote', true),
+  dwordKey('ipv4Metric', 'IpInterfaceMetric', 0),
+  dwordKey('ipv6Metric', 'Ipv6InterfaceMetric', 0),
+  boolKey('disableClassBasedRoute', 'DisableClassBasedDefaultRoute', false),
+  {
+    field: 'usePreSharedKey',
+    read: (get) =>
+      (int(get('IpSecFlags'), 0) & IPSEC_USE_PSK) !== 0 ||
+      (int(get('AuthRestrictions'), 0) & AUTH_IKEV2_PSK) !== 0,
+    write: (value, get) => {
+      // L2TP keeps the choice in IpSecFlags, IKEv2 in AuthRestrictions: turning it off clears
+      // both; turning it on sets the one the entry's strategy uses (IpSecFlags when unsure).
+      if (!value)
+        return [
+          ...(get('IpSecFlags') !== undefined
+            ? [['IpSecFlags', bits(get('IpSecFlags'), 0, IPSEC_USE_PSK, 0)] as [string, string]]
+            : []),
+          ...(get('AuthRestrictions') !== undefined
+            ? [
+                ['AuthRestrictions', bits(get('AuthRestrictions'), 0, AUTH_IKEV2_PSK, 0)] as [
+                  string,
+                  string,
+                ],
+              ]
+            : []),
+        ];
+      const ikev2 = [7, 8, 14].includes(int(get('VpnStrategy'), 0));
+      return ikev2
+        ? [['AuthRestrictions', bits(get('AuthRestrictions'), 0, AUTH_IKEV2_PSK, AUTH_IKEV2_PSK)]]
+        : [['IpSecFlags', bits(get('IpSecFlags'), 0, IPSEC_USE_PSK, IPSEC_USE_PSK)]];
+    },
+  },
+  boolKey('ikev2Mobility', 'DisableMobility', true, true),
+  dwordKey('networkOutageSeconds', 'NetworkOutageTime', defaultSettings.networkOutageSeconds),
+];
+
+export function readSettings(get: KeyReader): EntrySettings {
+  const out: Partial<Record<keyof EntrySettings, unknown>> = {};
+  for (const f of SETTING_FIELDS) out[f.field] = f.read(get);
+  return out as EntrySettings;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return Array.isArray(a) && Array.isArray(b)
+    ? a.length === b.length && a.every((x, i) => x === b[i])
+    : a === b;
 }
 
 /**
- * The keys for `s`, given the values the file has now (`get`): bits and keys the model does
- * not own keep their current value, so an unchanged entry is written back unchanged.
+ * The key lines to write for the settings that differ between `before` and `after`, computed
+ * against the values the file holds (`get`, which sees earlier writes of the same call).
+ * Nothing is returned for a setting that did not change, so an untouched entry stays as it is.
  */
-export function settingsKeys(
-  s: EntrySettings,
-  get: (key: string) => string | undefined,
+export function changedSettingKeys(
+  before: EntrySettings,
+  after: EntrySettings,
+  get: KeyReader,
 ): [string, string][] {
-  const currentVpn = int(get('VpnStrategy'), 0);
-  const currentEncryption = int(get('DataEncryption'), 8);
-  const excludedNow = int(get('ExcludedProtocols'), 0);
-  const excluded =
-    (excludedNow & ~(EXCLUDE_IPV4 | EXCLUDE_IPV6)) |
-    (s.ipv4 ? 0 : EXCLUDE_IPV4) |
-    (s.ipv6 ? 0 : EXCLUDE_IPV6);
-  // Addresses are only written when the entry names servers; otherwise the file keeps its own.
-  const dnsKeys: [string, string][] =
-    s.dnsServers.length > 0
-      ? [
-          ['IpDnsAddress', s.dnsServers[0]!],
-          ['IpDns2Address', s.dnsServers[1] ?? NO_ADDRESS],
-          ['IpNameAssign', '2'],
-        ]
-      : [['IpNameAssign', get('IpNameAssign') === '2' ? '1' : (get('IpNameAssign') ?? '1')]];
-  const authNow = int(get('AuthRestrictions'), 512);
-  const known = AUTH_PROTOCOLS.reduce((bits, p) => bits | AUTH_BITS[p], 0);
-  const auth = (authNow & ~known) | s.authProtocols.reduce((bits, p) => bits | AUTH_BITS[p], 0);
-  return [
-    ['VpnStrategy', String(vpnStrategyFor(s.vpnType, currentVpn))],
-    ['ExcludedProtocols', String(excluded)],
-    [
-      'DataEncryption',
-      String(
-        ENCRYPTION_CODES[s.encryption] === currentEncryption
-          ? currentEncryption
-          : ENCRYPTION_CODES[s.encryption],
-      ),
-    ],
-    ['IdleDisconnectSeconds', String(s.idleDisconnectSeconds)],
-    ['AuthRestrictions', String(auth)],
-    ['PreviewUserPw', flag(s.promptCredentials)],
-    ['PreviewDomain', flag(s.includeLogonDomain)],
-    ['PreviewPhoneNumber', flag(s.promptPhoneNumber)],
-    ['ShowDialingProgress', flag(s.showProgress)],
-    ['IpPrioritizeRemote', flag(s.useRemoteGateway)],
-    ...dnsKeys,
-  ];
+  const pending = new Map<string, string>();
+  const current: KeyReader = (key) => (pending.has(key) ? pending.get(key) : get(key));
+  for (const f of SETTING_FIELDS)
+    if (!same(before[f.field], after[f.field]))
+      for (const [key, value] of f.write(after[f.field], current)) pending.set(key, value);
+  return [...pending];
+}
+
+/** Every key a setting of the model reads or writes (for the "other settings" list). */
+export const SETTING_KEYS: readonly string[] = [
+  'VpnStrategy',
+  'DataEncryption',
+  'AuthRestrictions',
+  'IdleDisconnectSeconds',
+  'ShowDialingProgress',
+  'PreviewUserPw',
+  'PreviewPhoneNumber',
+  'PreviewDomain',
+  'AutoLogon',
+  'ExcludedProtocols',
+  'IpNameAssign',
+  'IpDnsAddress',
+  'IpDns2Address',
+  'IpDnsSuffix',
+  'IpDnsFlags',
+  'IpPrioritizeRemote',
+  'IpInterfaceMetric',
+  'Ipv6InterfaceMetric',
+  'DisableClassBasedDefaultRoute',
+  'IpSecFlags',
+  'DisableMobility',
+  'NetworkOutageTime',
+];
+
+/** The keys a new entry gets for its settings, in full (newSection). */
+export function allSettingKeys(s: EntrySettings): Map<string, string> {
+  const pending = new Map<string, string>();
+  const current: KeyReader = (key) => pending.get(key);
+  for (const f of SETTING_FIELDS)
+    for (const [key, value] of f.write(s[f.field], current)) pending.set(key, value);
+  return pending;
 }

@@ -10,3 +10,5 @@ export const UNLEN = 256;
 export const PWLEN = 256;
 export const DNLEN = 15;
 export const MAX_PATH = 260;
+/** szDnsSuffix is WCHAR[RAS_MaxDnsSuffix] (256) with its NUL. */
+export const RAS_MAX_DNS_SUFFIX = 255;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAnswer, parseArgs, UsageError } from './args';
+import { parseAnswer, parseArgs, parseEncoding, UsageError } from './args';
 
 describe('ras-connect arguments (rasdial syntax)', () => {
   it('lists connections with no arguments', () => {
@@ -43,6 +43,24 @@ describe('ras-connect arguments (rasdial syntax)', () => {
       callbackNumber: '1',
       phonebook: 'p',
     });
+  });
+
+  it('reads --encoding as a Windows code page by number or name, and refuses others', () => {
+    expect(parseArgs(['E', '/PHONEBOOK:old.pbk', '--encoding', '1251'])).toMatchObject({
+      kind: 'dial',
+      phonebook: 'old.pbk',
+      encoding: 'windows-1251',
+    });
+    expect(parseArgs(['E', '--encoding=GBK'])).toMatchObject({ encoding: 'gbk' });
+    expect(parseArgs(['E', '--encoding', 'auto'])).toMatchObject({ encoding: 'automatic' });
+    for (const value of ['cp1251', 'windows-1251', 'Win1251'])
+      expect(parseEncoding(value)).toBe('windows-1251');
+    expect(parseEncoding('936')).toBe('gbk');
+    expect(() => parseArgs(['E', '--encoding', 'bogus'])).toThrow(UsageError);
+    expect(() => parseEncoding('bogus')).toThrow(
+      /"bogus" is not a Windows code page: use one such as 1251, cp1251/,
+    );
+    expect(() => parseEncoding('utf-8')).toThrow(/UTF-8 is recognized by itself/);
   });
 
   it('takes * as "ask for the password"', () => {

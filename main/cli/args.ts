@@ -2,9 +2,14 @@
 //   ras-connect                                    list active connections
 //   ras-connect ENTRY [USER [PASSWORD|*]] [/DOMAIN:d] [/PHONE:n] [/CALLBACK:n] [/PHONEBOOK:file] [/PREFIXSUFFIX]
 //   ras-connect [ENTRY] /DISCONNECT
-// plus --answer, --json, --backend and --hold. Switches are case-insensitive and may be
-// abbreviated to any unambiguous prefix, as rasdial accepts /D for /DISCONNECT.
+// plus --answer, --json, --backend, --encoding and --hold. Switches are case-insensitive and
+// may be abbreviated to any unambiguous prefix, as rasdial accepts /D for /DISCONNECT.
 
+import {
+  ENCODING_EXAMPLES,
+  legacyEncodingByName,
+  type LegacyEncodingChoice,
+} from '../../app/phonebook/pbk-encoding';
 import type { PausedAnswer } from '../ras/backend';
 import type { BackendKind } from '../ras/create-backend';
 
@@ -12,6 +17,8 @@ export interface CommonOptions {
   json: boolean;
   backend?: BackendKind;
   phonebook?: string;
+  /** The code page of a /PHONEBOOK: file that is not UTF-8 (--encoding). */
+  encoding?: LegacyEncodingChoice;
 }
 
 export type CliCommand =
@@ -57,6 +64,21 @@ function matchSwitch<T extends string>(given: string, names: readonly T[]): T | 
   return candidates[0] ?? null;
 }
 
+/** --encoding's value: a Windows code page by name or number (1251, cp1251, gbk…), or auto. */
+export function parseEncoding(value: string): LegacyEncodingChoice {
+  const given = value.trim();
+  if (/^auto(matic)?$/i.test(given)) return 'automatic';
+  const encoding = legacyEncodingByName(given);
+  if (encoding) return encoding;
+  if (/^(utf-?8|cp65001|65001)$/i.test(given))
+    throw new UsageError(
+      `--encoding names the code page of a phonebook that is not UTF-8; UTF-8 is recognized by itself. Code pages: ${ENCODING_EXAMPLES}.`,
+    );
+  throw new UsageError(
+    `--encoding "${value}" is not a Windows code page: use one such as ${ENCODING_EXAMPLES}, or auto.`,
+  );
+}
+
 /** `kind=value` of --answer → a paused-state answer. */
 export function parseAnswer(spec: string): PausedAnswer {
   const eq = spec.indexOf('=');
@@ -97,6 +119,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   let json = false;
   let help = false;
   let backend: BackendKind | undefined;
+  let encoding: LegacyEncodingChoice | undefined;
   let holdSeconds: number | undefined;
 
   for (let i = 0; i < argv.length; i++) {
@@ -118,7 +141,8 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         if (b !== 'simulated' && b !== 'win32')
           throw new UsageError(`--backend is simulated or win32, not "${b}".`);
         backend = b;
-      } else if (name === 'hold') {
+      } else if (name === 'encoding') encoding = parseEncoding(takeValue());
+      else if (name === 'hold') {
         const s = Number(takeValue());
         if (!Number.isFinite(s) || s < 0) throw new UsageError('--hold takes a number of seconds.');
         holdSeconds = s;
@@ -152,7 +176,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     positional.push(arg);
   }
 
-  const common: CommonOptions = { json, backend, phonebook: values.PHONEBOOK };
+  const common: CommonOptions = { json, backend, phonebook: values.PHONEBOOK, encoding };
   if (help) return { kind: 'help', ...common };
   if (flags.has('DISCONNECT')) {
     if (positional.length > 1) throw new UsageError('/DISCONNECT takes at most the entry name.');
@@ -197,6 +221,8 @@ Options:
   --json                one JSON object a line per event
   --backend simulated|win32
                         default: win32 on Windows, simulated elsewhere
+  --encoding CP         the code page of a /PHONEBOOK: file that is not UTF-8 (1251, gbk, …;
+                        default: the setting, else the system's on Windows, else detected)
   --hold SECONDS        simulated backend: stay connected that long, then hang up
                         (default: until Ctrl-C, which hangs up cleanly)
   --help, /?            this text

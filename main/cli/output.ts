@@ -1,7 +1,15 @@
 // What the CLI prints: one line per timeline row as it happens (text or JSON), and the
 // closing words rasdial users know.
 
-import { describeError, type ErrorInfo } from '../../app/ras/errors';
+import {
+  AppError,
+  APP_ERRORS,
+  RasError,
+  describeError,
+  toErrorInfo,
+  type AppErrorCode,
+  type ErrorInfo,
+} from '../../app/ras/errors';
 import type { TimelineRow } from '../../app/timeline';
 
 export function rowLine(row: TimelineRow): string {
@@ -42,4 +50,107 @@ export function errorJson(error: ErrorInfo, entry: string | null): string {
     message: error.message,
     remedy: error.remedy,
   });
+}
+
+/** A message on one line: a thrown value's own line breaks would break the output apart. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+/** What a file system failure means to the person, by Node's errno code. */
+const FILE_ERRORS: Record<string, [AppErrorCode, (file: string) => string, string]> = {
+  ENOENT: ['NOT_FOUND', (f) => `The file ${f} does not exist.`, 'Check the file name and folder.'],
+  ENOTDIR: [
+    'NOT_FOUND',
+    (f) => `The file ${f} does not exist: a part of its path is not a folder.`,
+    'Check the file name and folder.',
+  ],
+  EISDIR: ['INVALID_INPUT', (f) => `${f} is a folder, not a phonebook file.`, 'Name a .pbk file.'],
+  EACCES: [
+    'INVALID_INPUT',
+    (f) => `${f} cannot be opened: permission denied.`,
+    'Check the file’s permissions, or use another file.',
+  ],
+  EPERM: [
+    'INVALID_INPUT',
+    (f) => `${f} cannot be opened: the operation is not permitted.`,
+    'Check the file’s permissions, or use another file.',
+  ],
+  EROFS: [
+    'INVALID_INPUT',
+    (f) => `${f} cannot be written: the file system is read-only.`,
+    'Use a file on a writable disk.',
+  ],
+};
+
+function fileError(error: unknown): ErrorInfo | null {
+  const { code, path } = error as { code?: unknown; path?: unknown };
+  const known = typeof code === 'string' ? FILE_ERRORS[code] : undefined;
+  if (!known) return null;
+  const [appCode, message, remedy] = known;
+  // A read of a folder fails without naming it (EISDIR … read): say "that path".
+  const file = typeof path === 'string' ? path : 'That path';
+  return { code: appCode, name: code as string, message: message(file), remedy, source: 'app' };
+}
+
+/** The line number a thrown value carries (a malformed phonebook's first problem), if any. */
+function lineOf(error: object): number | undefined {
+  const { line, problems } = error as { line?: unknown; problems?: unknown };
+  const first: unknown = Array.isArray(problems) ? problems[0] : undefined;
+  const candidate =
+    line ?? (first && typeof first === 'object' ? (first as { line?: unknown }).line : undefined);
+  return typeof candidate === 'number' && Number.isInteger(candidate) && candidate > 0
+    ? candidate
+    : undefined;
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'object' && value !== null) {
+    try {
+      const json = JSON.stringify(value);
+      if (json !== undefined) return json;
+    } catch {
+      // A cycle or a throwing toJSON: fall back to its string form.
+    }
+  }
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
+/**
+ * Any thrown value as an error the CLI prints: RAS and app errors as they are, a file system
+ * failure in words, anything else as its message on one line (never a stack trace), with the
+ * line number the value carries when its message does not name it already.
+ */
+export function failureInfo(error: unknown): ErrorInfo {
+  let info: ErrorInfo;
+  if (error instanceof RasError || error instanceof AppError) info = toErrorInfo(error);
+  else if (error instanceof Error) info = fileError(error) ?? toErrorInfo(error);
+  else {
+    const message =
+      typeof error === 'string'
+        ? error
+        : error !== null &&
+            typeof error === 'object' &&
+            typeof (error as { message?: unknown }).message === 'string'
+          ? (error as { message: string }).message
+          : `Unexpected error: ${describeValue(error)}`;
+    info = {
+      code: 'INTERNAL',
+      name: 'INTERNAL',
+      message,
+      remedy: APP_ERRORS.INTERNAL,
+      source: 'app',
+    };
+  }
+  let message = oneLine(info.message);
+  if (message === '')
+    message = error instanceof Error && error.name ? error.name : 'Unexpected error.';
+  const line = error !== null && typeof error === 'object' ? lineOf(error) : undefined;
+  if (line !== undefined && !new RegExp(`\\bline ${line}\\b`, 'i').test(message))
+    message += ` (line ${line})`;
+  return { ...info, message };
 }

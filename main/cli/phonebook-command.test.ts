@@ -1,28 +1,26 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from './run-cli';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PbkParseError } from '../../app/phonebook/pbk-codec';
+import { PhonebookService } from '../phonebook/phonebook-service';
+import { runCliIn } from '../../tests/support/cli-run';
 
 let home: string;
 beforeEach(async () => {
   home = await mkdtemp(path.join(tmpdir(), 'ras-cli-pbk-'));
 });
-afterEach(() => rm(home, { recursive: true, force: true }));
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await rm(home, { recursive: true, force: true });
+});
 
 async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (l) => out.push(l),
-    stderr: (l) => err.push(l),
-    terminal: { interactive: false, ask: async () => null, askSecret: async () => null },
-    env: { RAS_CONNECT_HOME: home, RAS_CONNECT_SIM_SPEED: '0' },
-    platform: 'linux',
-    interrupted: new Promise(() => undefined),
-  };
-  const code = await runCli(['phonebook', ...argv], io);
-  return { code, out, err };
+  return cliOn('linux', ...argv);
+}
+
+function cliOn(platform: NodeJS.Platform, ...argv: string[]) {
+  return runCliIn(home, ['phonebook', ...argv], platform);
 }
 
 describe('ras-connect phonebook', () => {
@@ -141,5 +139,141 @@ describe('ras-connect phonebook', () => {
     expect((await cli('create', 'X', '--type', 'teleport')).err[0]).toMatch(/--type is one of/);
     expect((await cli('show', 'X', '--bogus')).code).toBe(2);
     expect((await cli()).out[0]).toMatch(/ras-connect phonebook COMMAND/);
+  });
+});
+
+/** A failure as a person should see it: exit 1, the message on stderr, never a stack trace. */
+function expectCleanFailure(
+  run: { code: number; out: string[]; err: string[] },
+  message: RegExp,
+): void {
+  const stderr = run.err.join('\n');
+  expect(run.code, stderr).toBe(1);
+  expect(stderr).toMatch(message);
+  expect(stderr).not.toMatch(/^\s{4}at /m);
+  expect(stderr).not.toContain('TypeError');
+  expect(stderr).not.toContain('is not a function');
+  expect(run.out).toEqual([]);
+  for (const line of run.err) expect(line).not.toContain('\n');
+}
+
+describe('ras-connect phonebook failures', () => {
+  const missing = /Remote Access error 623 - .*"nosuch"/;
+
+  it('names an entry that does not exist, for every command that needs one', async () => {
+    expectCleanFailure(await cli('show', 'nosuch'), missing);
+    expectCleanFailure(await cli('edit', 'nosuch', '--redial-attempts', '2'), missing);
+    expectCleanFailure(await cli('delete', 'nosuch'), missing);
+    expectCleanFailure(await cli('rename', 'nosuch', 'x'), missing);
+    expectCleanFailure(await cli('copy', 'nosuch'), missing);
+    expectCleanFailure(await cli('export', path.join(home, 'out.pbk'), 'nosuch'), missing);
+    // What to do comes with it, as for a failed dial.
+    expect((await cli('show', 'nosuch')).err[1]).toMatch(/^What to do: /);
+  });
+
+  it('names the line of a malformed phonebook', async () => {
+    const file = path.join(home, 'bad.pbk');
+    await writeFile(file, '[A]\r\nType=1\r\ngarbage\r\n');
+    for (const command of [['list'], ['show', 'A'], ['delete', 'A'], ['copy', 'A']])
+      expectCleanFailure(
+        await cli(...command, `/PHONEBOOK:${file}`),
+        /Remote Access error 625 - .*bad\.pbk, line 3: expected key=value.*"garbage"/,
+      );
+    await writeFile(file, 'x=1\r\n[A]\r\nType=1\r\n');
+    expectCleanFailure(
+      await cli('list', `/PHONEBOOK:${file}`),
+      /error 625 .*bad\.pbk, line 1: "x=" comes before any \[entry name\]/,
+    );
+    // Nothing was written over it.
+    expect(await readFile(file, 'utf8')).toBe('x=1\r\n[A]\r\nType=1\r\n');
+  });
+
+  it('names a file to import or check that is missing or malformed', async () => {
+    expectCleanFailure(
+      await cli('import', '/nonexistent/file.pbk'),
+      /\/nonexistent\/file\.pbk.*does not exist/,
+    );
+    expectCleanFailure(await cli('check', '/nonexistent'), /\/nonexistent\b.*does not exist/);
+    expectCleanFailure(await cli('check', home), new RegExp(`${home} is a folder`));
+    expectCleanFailure(await cli('import', home), new RegExp(`${home} is a folder`));
+    const file = path.join(home, 'bad.pbk');
+    await writeFile(file, '[A]\r\nType=1\r\n[B]\r\noops\r\n');
+    expectCleanFailure(await cli('import', file), /bad\.pbk: line 4: expected key=value/);
+  });
+
+  it('exits 1 on Windows too, as the README says', async () => {
+    expectCleanFailure(await cliOn('win32', 'show', 'nosuch', '--backend', 'simulated'), missing);
+  });
+
+  it('prints the error as one JSON object on stdout with --json', async () => {
+    const run = await cli('show', 'nosuch', '--json');
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual([]);
+    expect(run.out).toHaveLength(1);
+    expect(JSON.parse(run.out[0]!)).toMatchObject({
+      event: 'error',
+      error: 623,
+      errorName: 'ERROR_CANNOT_FIND_PHONEBOOK_ENTRY',
+      message: expect.stringContaining('"nosuch"') as unknown,
+    });
+    const file = path.join(home, 'bad.pbk');
+    await writeFile(file, '[A]\r\ngarbage\r\n');
+    const bad = await cli('list', '--json', `/PHONEBOOK:${file}`);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.out[0]!)).toMatchObject({
+      error: 625,
+      message: expect.stringMatching(/line 2: expected key=value/) as unknown,
+    });
+    const gone = await cli('check', '/nonexistent', '--json');
+    expect(gone.code).toBe(1);
+    expect(JSON.parse(gone.out[0]!)).toMatchObject({
+      event: 'error',
+      error: 'NOT_FOUND',
+      message: expect.stringMatching(/\/nonexistent.*does not exist/) as unknown,
+    });
+  });
+
+  it('prints anything else thrown as a one-line message', async () => {
+    const list = vi.spyOn(PhonebookService.prototype, 'list');
+    list.mockRejectedValueOnce('the disk\nwent away');
+    expectCleanFailure(await cli('list'), /^the disk went away$/m);
+    list.mockRejectedValueOnce(undefined);
+    expectCleanFailure(await cli('list'), /^Unexpected error: undefined$/m);
+    list.mockRejectedValueOnce(null);
+    expectCleanFailure(await cli('list'), /^Unexpected error: null$/m);
+    list.mockRejectedValueOnce({ reason: 'odd', count: 2 });
+    expectCleanFailure(await cli('list'), /^Unexpected error: \{"reason":"odd","count":2\}$/m);
+    list.mockRejectedValueOnce(Object.create(null));
+    expectCleanFailure(await cli('list'), /^Unexpected error: \{\}$/m);
+    list.mockRejectedValueOnce({ code: 42, message: 'a number, not a string' });
+    expectCleanFailure(await cli('list'), /a number, not a string/);
+    list.mockRejectedValueOnce(new TypeError('x.y is not a function'));
+    const bug = await cli('list');
+    expect(bug.code).toBe(1);
+    expect(bug.err[0]).toBe('x.y is not a function');
+    expect(bug.err.join('\n')).not.toMatch(/^\s{4}at /m);
+    list.mockRejectedValueOnce(new Error(''));
+    expectCleanFailure(await cli('list'), /^Error$/m);
+  });
+
+  it('adds the line number an error carries when its message lacks it', async () => {
+    const list = vi.spyOn(PhonebookService.prototype, 'list');
+    list.mockRejectedValueOnce(new PbkParseError([{ line: 4, message: 'found "oops"' }]));
+    expectCleanFailure(await cli('list'), /^The phonebook is malformed: line 4: found "oops"$/m);
+    list.mockRejectedValueOnce(Object.assign(new Error('The entry is broken'), { line: 7 }));
+    expectCleanFailure(await cli('list'), /^The entry is broken \(line 7\)$/m);
+    list.mockRejectedValueOnce(
+      Object.assign(new Error('Bad file'), { problems: [{ line: 9, message: 'x' }] }),
+    );
+    expectCleanFailure(await cli('list'), /^Bad file \(line 9\)$/m);
+  });
+
+  it('keeps exit 2 and the usage hint for usage errors', async () => {
+    const unknown = await cli('show', 'X', '--bogus');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err[0]).toMatch(/--bogus/);
+    expect(unknown.err[1]).toMatch(/phonebook --help/);
+    expect((await cli('show')).code).toBe(2);
+    expect((await cli('edit', 'nosuch', '--redial-attempts', 'two')).code).toBe(2);
   });
 });

@@ -4,9 +4,17 @@
 import { parseArgs as parseOptions } from 'node:util';
 import { defaultDevice, makeEntry, phoneNumber, type RasEntry } from '../../app/phonebook/entry';
 import type { PhonebookService } from '../phonebook/phonebook-service';
+import { describeEncoding } from '../ras/pbk-charset';
 import { UsageError } from './args';
+import {
+  applySettingOptions,
+  SETTING_OPTIONS,
+  SETTING_OPTIONS_USAGE,
+  type SettingValues,
+} from './entry-options';
+import { encryptionLevel, vpnStrategyName } from '../../app/phonebook/entry-settings';
 
-export const PHONEBOOK_USAGE = `ras-connect phonebook COMMAND [/PHONEBOOK:file] [--json]
+export const PHONEBOOK_USAGE = `ras-connect phonebook COMMAND [/PHONEBOOK:file] [--encoding CP] [--json]
 
   list                         the entries, with type and number or server
   show ENTRY                   one entry's settings
@@ -22,7 +30,12 @@ export const PHONEBOOK_USAGE = `ras-connect phonebook COMMAND [/PHONEBOOK:file] 
 Options of create and edit: --number N (repeat for alternates), --device-type T,
 --device-name NAME, --redial-attempts N, --redial-seconds N, --redial-on-link-failure yes|no,
 --try-next-alternate yes|no, --promote-alternates yes|no, --eap TYPE_ID (0 = none),
---terminal yes|no, --callback none|caller|preset.
+--terminal yes|no, --callback none|caller|preset,
+${SETTING_OPTIONS_USAGE}
+
+--encoding CP: the code page of a phonebook (or FILE) that is not UTF-8, by number or name
+(1251, cp1251, windows-1251, 936, gbk, …; auto). Default: the Legacy phonebook encoding
+setting, else the system's on Windows, else detected. It is written back in the same one.
 `;
 
 const ENTRY_OPTIONS = {
@@ -41,6 +54,7 @@ const ENTRY_OPTIONS = {
   callback: { type: 'string' },
   'on-clash': { type: 'string' },
   json: { type: 'boolean' },
+  ...SETTING_OPTIONS,
 } as const;
 
 type Values = ReturnType<
@@ -73,7 +87,7 @@ function oneOf<T extends string>(
 }
 
 /** The entry with every option given applied; options not given keep what it had. */
-function applyOptions(base: RasEntry, v: Values): RasEntry {
+function applyOptions(base: RasEntry, v: Values): { entry: RasEntry; preSharedKey?: string } {
   const type = oneOf(v.type, ['phone', 'vpn', 'broadband', 'direct', 'internet'] as const, 'type');
   const entry: RasEntry = {
     ...base,
@@ -99,7 +113,7 @@ function applyOptions(base: RasEntry, v: Values): RasEntry {
   entry.terminalAfterDial = yesNo(v.terminal, 'terminal') ?? entry.terminalAfterDial;
   entry.callbackMode =
     oneOf(v.callback, ['none', 'caller', 'preset'] as const, 'callback') ?? entry.callbackMode;
-  return entry;
+  return applySettingOptions(entry, v as SettingValues);
 }
 
 function describe(entry: RasEntry): string[] {
@@ -115,7 +129,49 @@ function describe(entry: RasEntry): string[] {
     `Callback:         ${entry.callbackMode}`,
     `EAP:              ${entry.eapTypeId === 0 ? 'none' : entry.eapTypeId}`,
     `Terminal window:  ${entry.terminalAfterDial ? 'yes' : 'no'}`,
+    ...(entry.type === 'vpn'
+      ? [
+          `VPN strategy:     ${vpnStrategyName(entry.vpnStrategy) ?? 'other'} (${entry.vpnStrategy})`,
+          `Pre-shared key:   ${entry.usePreSharedKey ? 'yes' : 'no'}`,
+          `IKEv2 mobility:   ${entry.ikev2Mobility ? `yes, outage time ${entry.networkOutageSeconds} s` : 'no'}`,
+        ]
+      : []),
+    `Encryption:       ${encryptionLevel(entry.encryption) ?? 'other'} (${entry.encryption})`,
+    `Sign-in:          ${[...(entry.eapTypeId > 0 ? ['EAP'] : []), ...entry.authProtocols].join(', ') || 'none'}`,
+    `Windows logon:    ${entry.useWindowsLogon ? 'yes' : 'no'}`,
+    `Idle hang-up:     ${entry.idleDisconnectSeconds === 0xffffffff ? 'never' : entry.idleDisconnectSeconds === 0 ? 'Windows default' : `${entry.idleDisconnectSeconds} s`}`,
+    `DNS suffix:       ${entry.dnsSuffix || '(none)'}${entry.registerInDns ? ', registered in DNS' : ''}`,
+    `Metric:           IPv4 ${entry.ipv4Metric || 'automatic'}, IPv6 ${entry.ipv6Metric || 'automatic'}`,
+    `Class-based route: ${entry.disableClassBasedRoute ? 'no' : 'yes'}`,
   ];
+}
+
+/** Saves a pre-shared key given with --psk ('' forgets it), keeping the saved user name. */
+async function savePreSharedKey(
+  service: PhonebookService,
+  phonebook: string | undefined,
+  name: string,
+  preSharedKey: string | undefined,
+): Promise<void> {
+  if (preSharedKey === undefined) return;
+  const { credentials } = await service.get(phonebook, name);
+  await service.setCredentials(phonebook, name, {
+    userName: credentials.userName,
+    domain: credentials.domain,
+    preSharedKey,
+  });
+}
+
+/** Reads of FILE that fail without naming it (EISDIR on a folder) name it. */
+async function readingFile<T>(file: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    const failure = error as NodeJS.ErrnoException;
+    if (error instanceof Error && failure.syscall === 'read' && failure.path === undefined)
+      failure.path = file;
+    throw error;
+  }
 }
 
 export interface PhonebookIo {
@@ -160,6 +216,9 @@ export async function runPhonebookCommand(
           ...describe(entry),
           `Saved user name:  ${credentials.userName || '(none)'}`,
           `Saved password:   ${credentials.hasPassword ? 'yes' : 'no'}`,
+          ...(entry.type === 'vpn'
+            ? [`Saved key:        ${credentials.hasPreSharedKey ? 'yes' : 'no'}`]
+            : []),
         ])
           io.stdout(line);
       return 0;
@@ -172,18 +231,24 @@ export async function runPhonebookCommand(
         'type',
       );
       if (!type) throw new UsageError('phonebook create needs --type phone|vpn|broadband|direct.');
-      const entry = applyOptions(makeEntry(name!, type, values.number ?? []), {
+      const { entry, preSharedKey } = applyOptions(makeEntry(name!, type, values.number ?? []), {
         ...values,
         type: undefined,
       });
       await service.create(phonebook, entry);
+      await savePreSharedKey(service, phonebook, entry.name, preSharedKey);
       if (!json) io.stdout(`Created "${entry.name}".`);
       return 0;
     }
     case 'edit': {
       const [name] = need(1, 'an entry name');
+      // A wrong option is a usage error (exit 2) whether or not the entry exists: check the
+      // options on a blank entry before the phonebook is read.
+      applyOptions(makeEntry(name!, 'phone', []), values);
       const { entry, revision } = await service.get(phonebook, name!);
-      const edited = applyOptions(entry, values);
+      const { entry: edited, preSharedKey } = applyOptions(entry, values);
+      // The key first: where it cannot be kept safely, the entry is not changed either.
+      await savePreSharedKey(service, phonebook, entry.name, preSharedKey);
       await service.update(phonebook, entry.name, edited, revision);
       if (!json) io.stdout(`Saved "${edited.name}".`);
       return 0;
@@ -210,7 +275,10 @@ export async function runPhonebookCommand(
       const [file, ...names] = need(1, 'the file to import from');
       const clash =
         oneOf(values['on-clash'], ['rename', 'replace', 'skip'] as const, 'on-clash') ?? 'rename';
-      const result = await service.import(phonebook, file!, names.length > 0 ? names : null, clash);
+      const result = await readingFile(
+        file!,
+        service.import(phonebook, file!, names.length > 0 ? names : null, clash),
+      );
       if (json) io.stdout(JSON.stringify(result));
       else {
         for (const i of result.imported)
@@ -229,11 +297,19 @@ export async function runPhonebookCommand(
     }
     case 'check': {
       const [file] = need(1, 'the file to check');
-      const result = await service.check(file!);
+      const result = await readingFile(file!, service.check(file!));
+      // A file that is not UTF-8 says which code page it was read in, and why that one.
+      const readAs =
+        result.encoding === 'utf-8'
+          ? ''
+          : `read as ${describeEncoding(result.encoding, result.encodingSource)}`;
       if (json) io.stdout(JSON.stringify(result));
       else if (result.problems.length === 0)
-        io.stdout(`${file}: ${result.entries} entries, no problems.`);
-      else for (const p of result.problems) io.stdout(`${file}:${p.line}: ${p.message}`);
+        io.stdout(`${file}: ${result.entries} entries, no problems${readAs && `; ${readAs}`}.`);
+      else {
+        for (const p of result.problems) io.stdout(`${file}:${p.line}: ${p.message}`);
+        if (readAs) io.stdout(`${file}: ${readAs}.`);
+      }
       return result.problems.length === 0 ? 0 : 1;
     }
     default:

@@ -1,13 +1,7 @@
 // ras-connect: the session engine driven from a terminal, like rasdial.exe. Everything it
 // touches comes in through CliIo, so tests run it in-process.
 
-import {
-  AppError,
-  RasErrorCode as E,
-  describeError,
-  toErrorInfo,
-  type ErrorInfo,
-} from '../../app/ras/errors';
+import { AppError, RasErrorCode as E, describeError, type ErrorInfo } from '../../app/ras/errors';
 import { realClock, sleep, type Clock } from '../clock';
 import { dataDir, simulationSpeed } from '../data-dir';
 import { ensureDemoPhonebook } from '../phonebook/demo-phonebook';
@@ -15,10 +9,13 @@ import type { PausedAnswer, RasBackend } from '../ras/backend';
 import { createBackend, defaultBackendKind } from '../ras/create-backend';
 import type { ConnectionView, PausedRequest } from '../sessions/connections-store';
 import { SessionManager } from '../sessions/session-manager';
-import { parseArgs, USAGE, UsageError, type CliCommand } from './args';
+import { parseArgs, parseEncoding, USAGE, UsageError, type CliCommand } from './args';
 import { PHONEBOOK_USAGE, runPhonebookCommand } from './phonebook-command';
 import { PhonebookService } from '../phonebook/phonebook-service';
-import { errorJson, errorLines, rowJson, rowLine } from './output';
+import { PbkCharset } from '../ras/pbk-charset';
+import { SettingsStore } from '../settings/settings-store';
+import type { LegacyEncodingChoice } from '../../app/phonebook/pbk-encoding';
+import { errorJson, errorLines, failureInfo, oneLine, rowJson, rowLine } from './output';
 import type { Terminal } from './terminal';
 
 export interface CliIo {
@@ -44,10 +41,21 @@ interface Context {
   phonebook: string;
 }
 
-/** `phonebook …`: its own options, with rasdial's /PHONEBOOK: and the common --backend. */
+/** How a phonebook that is not UTF-8 is read: --encoding, else the app's setting, else automatic. */
+async function cliCharset(
+  encoding: LegacyEncodingChoice | undefined,
+  dir: string,
+): Promise<PbkCharset> {
+  if (encoding !== undefined) return new PbkCharset({ named: encoding });
+  const { legacyPhonebookEncoding } = await new SettingsStore(dir).load();
+  return new PbkCharset({ setting: () => legacyPhonebookEncoding });
+}
+
+/** `phonebook …`: its own options, with rasdial's /PHONEBOOK:, --backend and --encoding. */
 async function runPhonebook(argv: readonly string[], io: CliIo): Promise<number> {
   let phonebook: string | undefined;
   let kind = defaultBackendKind(io.platform);
+  let encoding: LegacyEncodingChoice | undefined;
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -58,25 +66,41 @@ async function runPhonebook(argv: readonly string[], io: CliIo): Promise<number>
       if (value !== 'simulated' && value !== 'win32')
         throw new UsageError(`--backend is simulated or win32, not "${value}".`);
       kind = value;
+    } else if (arg === '--encoding' || arg.startsWith('--encoding=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (value === undefined) throw new UsageError('--encoding needs a value.');
+      encoding = parseEncoding(value);
     } else rest.push(arg);
   }
   if (rest.length === 0 || rest[0] === '--help' || rest[0] === '/?') {
     io.stdout(PHONEBOOK_USAGE);
     return 0;
   }
+  const dir = dataDir(io.env, io.platform);
+  const charset = await cliCharset(encoding, dir);
   const backend = createBackend({
     kind,
-    dataDir: dataDir(io.env, io.platform),
+    dataDir: dir,
     speed: simulationSpeed(io.env),
     clock: io.clock,
+    charset,
   });
   try {
     if (kind === 'simulated' && phonebook === undefined)
       await ensureDemoPhonebook(backend, backend.defaultPhonebook);
-    return await runPhonebookCommand(rest, new PhonebookService(backend, null), phonebook, io);
+    const service = new PhonebookService(backend, null, charset);
+    return await runPhonebookCommand(rest, service, phonebook, io);
   } finally {
     backend.dispose();
   }
+}
+
+/** A mistake in the command line: ours, or node:util's parseArgs (ERR_PARSE_ARGS_…). */
+function isUsageError(error: unknown): error is Error {
+  if (error instanceof UsageError) return true;
+  // RasError and AppError have codes too, a number and a word: only node's string one counts.
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -84,27 +108,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     try {
       return await runPhonebook(argv.slice(1), io);
     } catch (error) {
-      if (
-        error instanceof UsageError ||
-        (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-      ) {
-        io.stderr((error as Error).message);
+      if (isUsageError(error)) {
+        io.stderr(oneLine(error.message));
         io.stderr("Type 'ras-connect phonebook --help' for the usage.");
         return 2;
       }
-      const info = toErrorInfo(error);
-      const json = argv.includes('--json');
-      if (json) io.stdout(errorJson(info, null));
+      // Whatever was thrown, the person gets its message (and line) and never a stack trace;
+      // a phonebook command that fails exits 1 on every system, as the README says.
+      const info = failureInfo(error);
+      if (argv.includes('--json')) io.stdout(errorJson(info, null));
       else for (const line of errorLines(info)) io.stderr(line);
-      return exitCode(io, info);
+      return 1;
     }
   }
   let command: CliCommand;
   try {
     command = parseArgs(argv);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(error.message);
+    if (!isUsageError(error)) {
+      for (const line of errorLines(failureInfo(error))) io.stderr(line);
+      return 1;
+    }
+    io.stderr(oneLine(error.message));
     io.stderr("Type 'ras-connect /?' for the usage.");
     return 2;
   }
@@ -118,7 +143,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const kind = command.backend ?? defaultBackendKind(io.platform);
     const dir = dataDir(io.env, io.platform);
-    const raw = createBackend({ kind, dataDir: dir, speed: simulationSpeed(io.env), clock });
+    const charset = await cliCharset(command.encoding, dir);
+    const raw = createBackend({
+      kind,
+      dataDir: dir,
+      speed: simulationSpeed(io.env),
+      clock,
+      charset,
+    });
     const phonebook = command.phonebook ?? raw.defaultPhonebook;
     // The app's own phonebook starts with the demo entries; a phonebook the person names is theirs.
     if (kind === 'simulated' && command.phonebook === undefined)
@@ -133,7 +165,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return fail(
       io,
       command,
-      toErrorInfo(error),
+      failureInfo(error),
       'entry' in command ? (command.entry ?? null) : null,
     );
   } finally {
@@ -307,7 +339,7 @@ async function dial(ctx: Context, command: Command<'dial'>): Promise<number> {
       result = error;
       manager.hangUp(id).catch((refused: unknown) => {
         // Remote Access would not hang up: the connection is still up, and that is the error.
-        result = toErrorInfo(refused);
+        result = failureInfo(refused);
         unsubscribe();
         resolve();
       });
@@ -345,7 +377,7 @@ async function dial(ctx: Context, command: Command<'dial'>): Promise<number> {
       try {
         await manager.resume(id, answer);
       } catch (error) {
-        io.stderr(toErrorInfo(error).message);
+        io.stderr(failureInfo(error).message);
       }
     };
     const unsubscribe = manager.store.subscribe((s) => s.connections[id]!, onView);

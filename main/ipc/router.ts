@@ -103,8 +103,20 @@ export function createRouter(deps: RouterDeps): Router {
       phonebooks.announce(phonebook);
       return null;
     },
-    'phonebook:set-credentials': async ({ phonebook, name, userName, domain, password }) => {
-      await phonebooks.setCredentials(phonebook, name, { userName, domain, password });
+    'phonebook:set-credentials': async ({
+      phonebook,
+      name,
+      userName,
+      domain,
+      password,
+      preSharedKey,
+    }) => {
+      await phonebooks.setCredentials(phonebook, name, {
+        userName,
+        domain,
+        password,
+        preSharedKey,
+      });
       return null;
     },
     'phonebook:preview': async ({ file }) => {

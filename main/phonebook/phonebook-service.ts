@@ -4,17 +4,25 @@
 // made against an older revision of the file is refused; every change is announced.
 
 import { promises as fs } from 'node:fs';
-import { newSection, sectionToEntry, type RasEntry } from '../../app/phonebook/entry';
+import {
+  otherSettings,
+  primaryDestination,
+  sectionToEntry,
+  type RasEntry,
+} from '../../app/phonebook/entry';
+import { copySection } from '../../app/phonebook/entry-copy';
+import { SETTING_KEYS } from '../../app/phonebook/entry-settings';
 import { copyName, validateEntry, type FieldProblem } from '../../app/phonebook/entry-rules';
 import { validateEntryName } from '../../app/phonebook/entry-name';
-import { decodePbk, encodePbk } from '../../app/phonebook/pbk-encoding';
+import { encodePbk, type PbkEncoding } from '../../app/phonebook/pbk-encoding';
+import { defaultPbkCharset, type EncodingSource, type PbkCharset } from '../ras/pbk-charset';
 import {
   parsePbk,
   writePbk,
   type PbkDocument,
   type PbkProblem,
 } from '../../app/phonebook/pbk-codec';
-import { AppError } from '../../app/ras/errors';
+import { AppError, RasError, RasErrorCode } from '../../app/ras/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
 import type { CredentialsUpdate, EntrySummary, RasBackend, SavedCredentials } from '../ras/backend';
 import type { SessionManager } from '../sessions/session-manager';
@@ -32,6 +40,8 @@ export interface EntryDetails {
   credentials: SavedCredentials;
   /** The phonebook file's revision when the entry was read: pass it back with a change. */
   revision: string;
+  /** The entry's keys the model does not edit, kept as they are (shown read-only). */
+  otherSettings: { key: string; value: string }[];
 }
 
 export type ClashPolicy = 'rename' | 'replace' | 'skip';
@@ -44,6 +54,9 @@ export interface ImportResult {
 export interface CheckResult {
   problems: PbkProblem[];
   entries: number;
+  /** How the file was read: UTF-8, or a code page named, set, the system's or detected. */
+  encoding: PbkEncoding;
+  encodingSource: EncodingSource;
 }
 
 export class PhonebookService {
@@ -52,6 +65,8 @@ export class PhonebookService {
   constructor(
     private readonly backend: RasBackend,
     private readonly manager: SessionManager | null,
+    /** How a file that is not UTF-8 is read (import, check). */
+    private readonly charset: PbkCharset = defaultPbkCharset,
   ) {}
 
   private book(phonebook: string | undefined): string {
@@ -80,11 +95,24 @@ export class PhonebookService {
   async get(phonebook: string | undefined, name: string): Promise<EntryDetails> {
     const book = this.book(phonebook);
     const revision = await this.backend.phonebookRevision(book);
-    const [entry, credentials] = await Promise.all([
+    const [entry, credentials, others] = await Promise.all([
       this.backend.getEntry(book, name),
       this.backend.getCredentials(book, name),
+      this.otherSettings(book, name),
     ]);
-    return { entry, credentials, revision };
+    return { entry, credentials, revision, otherSettings: others };
+  }
+
+  private async otherSettings(book: string, name: string): Promise<EntryDetails['otherSettings']> {
+    try {
+      const [section] = await this.backend.readSections(book, [name]);
+      return section ? otherSettings(section, SETTING_KEYS) : [];
+    } catch (error) {
+      // A phonebook RAS keeps where no file is (the Win32 test double) has no lines to show.
+      if (error instanceof RasError && error.code === RasErrorCode.ERROR_CANNOT_OPEN_PHONEBOOK)
+        return [];
+      throw error;
+    }
   }
 
   private async otherNames(phonebook: string, except?: string): Promise<string[]> {
@@ -129,7 +157,14 @@ export class PhonebookService {
     const book = this.book(phonebook);
     // Only a new name can clash with another entry; an unchanged one skips listing them all.
     const renamed = entry.name.toLowerCase() !== originalName.toLowerCase();
-    const problems = validateEntry(entry, renamed ? await this.otherNames(book, originalName) : []);
+    const stored = await this.backend.getEntry(book, originalName);
+    const problems = validateEntry(
+      entry,
+      renamed ? await this.otherNames(book, originalName) : [],
+      {
+        destinationRequired: primaryDestination(stored).trim() !== '',
+      },
+    );
     if (problems.length > 0) throw new EntryInvalidError(problems);
     if (entry.name !== originalName) {
       this.refuseIfActive(book, originalName, 'rename');
@@ -164,11 +199,14 @@ export class PhonebookService {
     this.changed(book);
   }
 
+  /** A copy of every line of the entry, as "Copy of NAME" with an identity of its own. */
   async copy(phonebook: string | undefined, name: string): Promise<string> {
     const book = this.book(phonebook);
-    const entry = await this.backend.getEntry(book, name);
-    const copy = { ...entry, name: copyName(entry.name, await this.otherNames(book)) };
-    await this.backend.setEntry(book, copy);
+    const [section] = await this.backend.readSections(book, [name]);
+    const copy = copySection(section!, copyName(section!.name, await this.otherNames(book)), {
+      freshIdentity: true,
+    });
+    await this.backend.writeSections(book, [copy]);
     this.changed(book);
     return copy.name;
   }
@@ -193,7 +231,7 @@ export class PhonebookService {
 
   /** Reads a .pbk file for import or checking; a malformed one is refused with its line numbers. */
   async readFile(file: string): Promise<PbkDocument> {
-    const parsed = parsePbk(decodePbk(await fs.readFile(file)).text);
+    const parsed = parsePbk((await this.charset.decode(await fs.readFile(file))).text);
     if (!parsed.ok)
       throw new AppError(
         'PHONEBOOK_INVALID',
@@ -202,7 +240,10 @@ export class PhonebookService {
     return parsed.document;
   }
 
-  /** Imports the chosen entries of a .pbk file (all when none are named). */
+  /**
+   * Imports the chosen entries of a .pbk file (all when none are named), every line as the
+   * file has it, in one write. An entry imported under a new name gets its own identity.
+   */
   async import(
     phonebook: string | undefined,
     file: string,
@@ -214,38 +255,43 @@ export class PhonebookService {
     const wanted = names === null ? null : new Set(names.map((n) => n.toLowerCase()));
     const taken = await this.otherNames(book);
     const result: ImportResult = { imported: [], skipped: [] };
+    const sections = [];
     for (const section of doc.sections) {
       if (wanted && !wanted.has(section.name.toLowerCase())) continue;
-      const entry = sectionToEntry(section);
-      const exists = taken.some((n) => n.toLowerCase() === entry.name.toLowerCase());
+      const exists = taken.some((n) => n.toLowerCase() === section.name.toLowerCase());
       if (exists && clash === 'skip') {
-        result.skipped.push(entry.name);
+        result.skipped.push(section.name);
         continue;
       }
-      const name = exists && clash === 'rename' ? copyName(entry.name, taken) : entry.name;
+      const name = exists && clash === 'rename' ? copyName(section.name, taken) : section.name;
       if (exists && clash === 'replace') this.refuseIfActive(book, name, 'replace');
       const problems = validateEntry(
-        { ...entry, name },
+        { ...sectionToEntry(section), name },
         taken.filter((n) => n.toLowerCase() !== name.toLowerCase()),
+        { destinationRequired: false },
       );
       if (problems.length > 0)
         throw new EntryInvalidError(
-          problems.map((p) => ({ ...p, message: `${entry.name}: ${p.message}` })),
+          problems.map((p) => ({ ...p, message: `${section.name}: ${p.message}` })),
         );
-      await this.backend.setEntry(book, { ...entry, name });
+      sections.push(copySection(section, name, { freshIdentity: name !== section.name }));
       taken.push(name);
-      result.imported.push({ from: entry.name, as: name });
+      result.imported.push({ from: section.name, as: name });
     }
-    if (result.imported.length > 0) this.changed(book);
+    if (sections.length > 0) {
+      await this.backend.writeSections(book, sections, { replace: clash === 'replace' });
+      this.changed(book);
+    }
     return result;
   }
 
-  /** Writes the chosen entries to a .pbk file in the layout Windows writes (atomically). */
+  /** Writes the chosen entries, every line as the phonebook has it, to a .pbk file (atomically). */
   async export(phonebook: string | undefined, names: string[], file: string): Promise<number> {
     const book = this.book(phonebook);
-    const sections = [];
-    for (const name of names)
-      sections.push(newSection(await this.backend.getEntry(book, name), '\r\n'));
+    const sections = (await this.backend.readSections(book, names)).map((s) => ({
+      ...s,
+      lineNumber: 0,
+    }));
     await writeFileAtomic(
       file,
       encodePbk(writePbk({ bom: false, preamble: [], sections }), 'utf-8'),
@@ -255,19 +301,21 @@ export class PhonebookService {
 
   /** Every problem of a .pbk file with its line number: syntax, names, and each entry's rules. */
   async check(file: string): Promise<CheckResult> {
-    const parsed = parsePbk(decodePbk(await fs.readFile(file)).text);
-    if (!parsed.ok) return { problems: parsed.problems, entries: 0 };
+    const decoded = await this.charset.decode(await fs.readFile(file));
+    const { encoding, source: encodingSource } = decoded;
+    const parsed = parsePbk(decoded.text);
+    if (!parsed.ok) return { problems: parsed.problems, entries: 0, encoding, encodingSource };
     const problems: PbkProblem[] = [];
     const seen: string[] = [];
     for (const section of parsed.document.sections) {
       const entry = sectionToEntry(section);
-      for (const p of validateEntry(entry, seen))
+      for (const p of validateEntry(entry, seen, { destinationRequired: false }))
         problems.push({
           line: section.lineNumber,
           message: `[${section.name}] ${p.field}: ${p.message}`,
         });
       seen.push(section.name);
     }
-    return { problems, entries: parsed.document.sections.length };
+    return { problems, entries: parsed.document.sections.length, encoding, encodingSource };
   }
 }

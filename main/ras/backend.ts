@@ -3,6 +3,7 @@
 // Failures reject with RasError carrying the RAS / Win32 number.
 
 import type { RasEntry } from '../../app/phonebook/entry';
+import type { PbkSection } from '../../app/phonebook/pbk-codec';
 import type { PausedAnswer, RasStatistics } from '../../app/ras/dial-types';
 
 export type { PausedAnswer, RasStatistics } from '../../app/ras/dial-types';
@@ -81,6 +82,8 @@ export interface SavedCredentials {
   domain: string;
   /** Whether a password is saved; the password itself is never returned. */
   hasPassword: boolean;
+  /** Whether an L2TP/IKEv2 pre-shared key is saved (RASCM_PreSharedKey); never the key. */
+  hasPreSharedKey: boolean;
 }
 
 export interface CredentialsUpdate {
@@ -88,6 +91,8 @@ export interface CredentialsUpdate {
   domain: string;
   /** undefined keeps the saved password, '' removes it. */
   password?: string;
+  /** undefined keeps the saved pre-shared key, '' removes it. */
+  preSharedKey?: string;
 }
 
 export interface RasBackend {
@@ -121,6 +126,17 @@ export interface RasBackend {
     options?: ChangeOptions,
   ): Promise<void>;
   deleteEntry(phonebook: string | undefined, name: string, options?: ChangeOptions): Promise<void>;
+  /**
+   * The named entries (all for null) as the phonebook file holds them, every line kept: copy,
+   * import and export go through these two, since RASENTRY does not carry every key.
+   */
+  readSections(phonebook: string | undefined, names: string[] | null): Promise<PbkSection[]>;
+  /** Adds whole entries in one write; `replace` overwrites entries of the same names (else 183). */
+  writeSections(
+    phonebook: string | undefined,
+    sections: readonly PbkSection[],
+    options?: ChangeOptions & { replace?: boolean },
+  ): Promise<void>;
   /** Resolves when the name is valid and unused; rejects with 123 or 183 otherwise. */
   validateEntryName(phonebook: string | undefined, name: string): Promise<void>;
   getCredentials(phonebook: string | undefined, name: string): Promise<SavedCredentials>;

@@ -6,6 +6,7 @@ import { AppError } from '../../app/ras/errors';
 import type { Clock } from '../clock';
 import type { RasBackend } from './backend';
 import type { SecretStore } from '../secrets/secret-store';
+import type { PbkCharset } from './pbk-charset';
 import { SimulatedRasBackend } from './simulated/simulated-backend';
 import { Win32RasBackend } from './win32/win32-backend';
 
@@ -22,6 +23,8 @@ export interface BackendOptions {
   clock?: Clock;
   /** Seals the simulated server's saved passwords (Electron's safeStorage); none: passwords are not saved. */
   secrets?: SecretStore;
+  /** How a phonebook file that is not UTF-8 is read (entries, and whole sections for copies). */
+  charset?: PbkCharset;
 }
 
 /** The current user's phonebook, where Windows keeps the entries a person creates (§8.1). */
@@ -34,7 +37,7 @@ export function userPhonebook(env: NodeJS.ProcessEnv = process.env): string {
 export function createBackend(options: BackendOptions): RasBackend {
   if (options.kind === 'win32') {
     try {
-      return new Win32RasBackend({ defaultPhonebook: userPhonebook() });
+      return new Win32RasBackend({ defaultPhonebook: userPhonebook(), charset: options.charset });
     } catch (error) {
       throw new AppError(
         'UNSUPPORTED',
@@ -48,5 +51,6 @@ export function createBackend(options: BackendOptions): RasBackend {
     speed: options.speed,
     credentialsFile: path.join(options.dataDir, 'simulated-credentials.json'),
     secrets: options.secrets,
+    charset: options.charset,
   });
 }

@@ -49,6 +49,24 @@ describe('SettingsStore', () => {
     expect(saved).toMatchObject({ futureSetting: true, closeToTray: false, language: 'system' });
   });
 
+  it('keeps the legacy phonebook encoding; an unknown code page falls back alone', async () => {
+    const file = path.join(dir, 'settings.json');
+    await writeFile(file, JSON.stringify({ theme: 'dark', legacyPhonebookEncoding: 'gbk' }));
+    expect(await new SettingsStore(dir).load()).toMatchObject({
+      theme: 'dark',
+      legacyPhonebookEncoding: 'gbk',
+    });
+    await writeFile(file, JSON.stringify({ theme: 'dark', legacyPhonebookEncoding: 'cp437' }));
+    const logged: string[] = [];
+    expect(await new SettingsStore(dir).load((m) => logged.push(m))).toMatchObject({
+      theme: 'dark',
+      legacyPhonebookEncoding: 'automatic',
+    });
+    expect(logged).toEqual([
+      'settings.json: legacyPhonebookEncoding not valid here; its default is used',
+    ]);
+  });
+
   it('goes on after a refused change', async () => {
     const store = new SettingsStore(dir);
     await store.load();

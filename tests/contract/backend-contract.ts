@@ -157,8 +157,8 @@ export function backendContract(name: string, makeWorld: () => Promise<ContractW
 
     it('keeps every setting of the Options, Security and Networking tabs', async () => {
       const entry = makeEntry('Tuned', 'vpn', ['vpn.example.com'], {
-        vpnType: 'ikev2',
-        encryption: 'optional',
+        vpnStrategy: 14,
+        encryption: 8,
         authProtocols: ['chap', 'mschapv2'],
         idleDisconnectSeconds: 600,
         showProgress: false,
@@ -169,6 +169,15 @@ export function backendContract(name: string, makeWorld: () => Promise<ContractW
         ipv6: false,
         dnsServers: ['10.0.0.53', '10.0.1.53'],
         useRemoteGateway: false,
+        useWindowsLogon: true,
+        dnsSuffix: 'corp.example.com',
+        registerInDns: true,
+        ipv4Metric: 25,
+        ipv6Metric: 30,
+        disableClassBasedRoute: true,
+        usePreSharedKey: true,
+        ikev2Mobility: false,
+        networkOutageSeconds: 3600,
         redialOnLinkFailure: true,
         eapTypeId: 25,
         terminalAfterDial: true,
@@ -184,13 +193,38 @@ export function backendContract(name: string, makeWorld: () => Promise<ContractW
         ...back,
         dnsServers: [],
         ipv6: true,
-        encryption: 'none',
+        encryption: 0,
+        usePreSharedKey: false,
+        ipv4Metric: 0,
+        ikev2Mobility: true,
       });
       expect(await backend.getEntry(world.phonebook, 'Tuned')).toMatchObject({
         dnsServers: [],
         ipv6: true,
-        encryption: 'none',
+        encryption: 0,
+        usePreSharedKey: false,
+        ipv4Metric: 0,
+        ikev2Mobility: true,
       });
+    });
+
+    it('saves a pre-shared key without ever giving it back', async () => {
+      await backend.setEntry(world.phonebook, makeEntry('PSK', 'vpn', ['vpn.example.com']));
+      expect((await backend.getCredentials(world.phonebook, 'PSK')).hasPreSharedKey).toBe(false);
+      await backend.setCredentials(world.phonebook, 'PSK', {
+        userName: 'ann',
+        domain: '',
+        preSharedKey: 'shared secret',
+      });
+      const saved = await backend.getCredentials(world.phonebook, 'PSK');
+      expect(saved).toMatchObject({ userName: 'ann', hasPreSharedKey: true });
+      expect(JSON.stringify(saved)).not.toContain('shared secret');
+      await backend.setCredentials(world.phonebook, 'PSK', {
+        userName: 'ann',
+        domain: '',
+        preSharedKey: '',
+      });
+      expect((await backend.getCredentials(world.phonebook, 'PSK')).hasPreSharedKey).toBe(false);
     });
 
     it('keeps credentials and never gives a password back', async () => {
@@ -203,6 +237,7 @@ export function backendContract(name: string, makeWorld: () => Promise<ContractW
         userName: 'bob',
         domain: 'CORP',
         hasPassword: true,
+        hasPreSharedKey: false,
       });
       // The saved password dials.
       const d = await dial('Line', { userName: '', password: '' });

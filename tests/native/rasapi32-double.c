@@ -131,6 +131,8 @@ static int last4(const WCHAR *s, char out[5]) {
 typedef struct {
   int used; WCHAR phonebook[261]; WCHAR name[257]; RASENTRYW entry; WCHAR alternates[1024]; size_t alternatesLen;
   int hasCreds; WCHAR user[257], password[257], domain[16];
+  /* The L2TP/IKEv2 pre-shared key (RASCM_PreSharedKey): saved, never handed back. */
+  WCHAR psk[257];
 } Entry;
 static Entry entries[MAX_ENTRIES];
 
@@ -598,6 +600,7 @@ DWORD RasGetCredentialsW(const WCHAR *pbk, const WCHAR *name, RASCREDENTIALSW *c
     if ((asked & 2) && e->password[0]) { wcopy(cr->szPassword, u"****************", 257); cr->dwMask |= 2; }
     if (asked & 4) { wcopy(cr->szDomain, e->domain, 16); cr->dwMask |= 4; }
   }
+  if ((asked & 0x10) && e->psk[0]) cr->dwMask |= 0x10;
   pthread_mutex_unlock(&lock);
   return 0;
 }
@@ -615,6 +618,8 @@ DWORD RasSetCredentialsW(const WCHAR *pbk, const WCHAR *name, RASCREDENTIALSW *c
     if (!wequal_ascii(cr->szPassword, "****************")) wcopy(e->password, clear ? u"" : cr->szPassword, 257);
   }
   if (cr->dwMask & 4) wcopy(e->domain, clear ? u"" : cr->szDomain, 16);
+  /* RasSetCredentials takes the pre-shared key in szPassword. */
+  if (cr->dwMask & 0x10) wcopy(e->psk, clear ? u"" : cr->szPassword, 257);
   pthread_mutex_unlock(&lock);
   return 0;
 }

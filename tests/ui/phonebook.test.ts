@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { largePhonebook } from '../bench/phonebook-text';
+import { axeViolations } from './axe';
 import { connect, entryOption, statusIs } from './harness';
 import { browserSuite } from './browser-suite';
 
@@ -45,16 +46,55 @@ describe('managing the phonebook in the window', () => {
     await page.getByRole('menuitem', { name: 'Properties' }).click();
     const editor = page.getByRole('form', { name: 'Properties of Office VPN' });
     await editor.getByRole('tab', { name: 'Security' }).click();
-    await editor.getByLabel('Data encryption').selectOption('optional');
+    await editor.getByLabel('Data encryption').selectOption('8');
+    await editor.getByLabel('Use a pre-shared key for authentication').check();
+    await editor.getByLabel('Pre-shared key', { exact: true }).fill('k3y-secret');
     await editor.getByRole('tab', { name: 'General' }).click();
-    await editor.getByLabel('VPN type').selectOption('sstp');
+    await editor.getByLabel('VPN type').selectOption('SSTP only');
     await editor.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('heading', { level: 1, name: 'Office VPN', exact: true }).waitFor();
     expect(await app.core.backend.getEntry(undefined, 'Office VPN')).toMatchObject({
-      encryption: 'optional',
-      vpnType: 'sstp',
+      encryption: 8,
+      vpnStrategy: 5,
+      usePreSharedKey: true,
     });
+    // The key is a credential: saved apart from the entry, and never in the page again.
+    expect(await app.core.backend.getCredentials(undefined, 'Office VPN')).toMatchObject({
+      hasPreSharedKey: true,
+    });
+    expect(pbk()).not.toContain('k3y-secret');
+    expect(await page.content()).not.toContain('k3y-secret');
     expect(pbk()).toContain('ms_msclient=1');
+  });
+
+  it('lists the settings kept from Windows, and the Security and Networking tabs pass axe', async () => {
+    const app = await ui.open();
+    const { page } = app;
+    await entryOption(page, 'Office VPN').click();
+    await page.getByText(/^Other settings kept from Windows \(\d+\)$/).click();
+    const kept = page.getByRole('list', { name: 'Other settings kept from Windows' });
+    await kept.getByText('ms_msclient', { exact: true }).waitFor();
+    expect(await kept.getByRole('listitem').count()).toBeGreaterThan(1);
+    await entryOption(page, 'Office VPN').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Properties' }).click();
+    const editor = page.getByRole('form', { name: 'Properties of Office VPN' });
+    await editor.getByRole('tab', { name: 'Security' }).click();
+    await editor.getByLabel('Use a pre-shared key for authentication').check();
+    await editor.getByLabel('Pre-shared key', { exact: true }).waitFor();
+    await editor.getByLabel('IKEv2 mobility').waitFor();
+    expect(await axeViolations(page, 'form.editor')).toEqual([]);
+    await editor.getByRole('tab', { name: 'Networking' }).click();
+    const ipv4 = editor.getByRole('group', { name: 'IPv4 interface metric' });
+    await ipv4.getByLabel('Automatic metric').uncheck();
+    await ipv4.getByLabel('Interface metric (1–9999)').fill('0');
+    await editor.getByRole('alert').filter({ hasText: 'A whole number from 1 to 9999.' }).waitFor();
+    expect(await axeViolations(page, 'form.editor')).toEqual([]);
+    // Nothing spills out of the editor's 640 pixels.
+    expect(
+      await editor.evaluate(
+        (form) => form.scrollWidth <= form.clientWidth && form.clientWidth <= 640,
+      ),
+    ).toBe(true);
   });
 
   it('asks before discarding unsaved changes', async () => {

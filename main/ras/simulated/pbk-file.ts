@@ -6,7 +6,8 @@ import { promises as fs } from 'node:fs';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import { ABSENT, currentRevision, revisionOf } from '../../fs/revision';
 import path from 'node:path';
-import { decodePbk, encodePbk, type PbkEncoding } from '../../../app/phonebook/pbk-encoding';
+import type { PbkEncoding } from '../../../app/phonebook/pbk-encoding';
+import { defaultPbkCharset, encodeText, type PbkCharset } from '../pbk-charset';
 import {
   parsePbk,
   writePbk,
@@ -20,24 +21,44 @@ export interface LoadedPbk {
   encoding: PbkEncoding;
   /** A digest of the bytes read ('absent' for no file): what a later write expects to find. */
   revision: string;
+  /** The code page asked for when it was read (PbkCharset.key()): its cache key, with the digest. */
+  readAs?: string;
 }
 
-export async function readPbkFile(file: string, { missingOk = false } = {}): Promise<LoadedPbk> {
+export interface ReadOptions {
+  /** A missing file reads as an empty phonebook (in UTF-8) instead of an error. */
+  missingOk?: boolean;
+  /** Which code page a file that is not UTF-8 is in (default: the system's, or detected). */
+  charset?: PbkCharset;
+}
+
+export async function readPbkFile(
+  file: string,
+  { missingOk = false, charset = defaultPbkCharset }: ReadOptions = {},
+): Promise<LoadedPbk> {
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && missingOk)
-      return { document: emptyDocument(), encoding: 'utf-8', revision: ABSENT };
+      return {
+        document: emptyDocument(),
+        encoding: 'utf-8',
+        revision: ABSENT,
+        readAs: charset.key(),
+      };
     throw new RasError(
       RasErrorCode.ERROR_CANNOT_OPEN_PHONEBOOK,
       `(${file}: ${(error as Error).message})`,
     );
   }
   const revision = revisionOf(bytes);
-  const cached = parsedByRevision.get(revision);
-  if (cached) return { ...cached, revision };
-  const { text, encoding } = decodePbk(bytes);
+  // The same bytes read in another code page (the setting changed) are another document.
+  const readAs = charset.key();
+  const key = cacheKey(revision, readAs);
+  const cached = parsedByRevision.get(key);
+  if (cached) return { ...cached, revision, readAs };
+  const { text, encoding } = await charset.decode(bytes);
   const parsed = parsePbk(text);
   if (!parsed.ok) {
     const first = parsed.problems[0]!;
@@ -46,18 +67,23 @@ export async function readPbkFile(file: string, { missingOk = false } = {}): Pro
       `${file}, line ${first.line}: ${first.message}`,
     );
   }
-  remember(revision, parsed.document, encoding);
-  return { document: parsed.document, encoding, revision };
+  remember(key, parsed.document, encoding);
+  return { document: parsed.document, encoding, revision, readAs };
 }
 
-// Parsed documents by the digest of their bytes: the same bytes are never parsed twice, and a
-// changed file is never served from here (its digest differs). A few large files at most.
+// Parsed documents by the digest of their bytes (and the code page asked for): the same bytes
+// are never parsed twice, and a changed file is never served from here (its digest differs).
+// A few large files at most.
 const parsedByRevision = new Map<string, { document: PbkDocument; encoding: PbkEncoding }>();
 const CACHED_DOCUMENTS = 4;
 
-function remember(revision: string, document: PbkDocument, encoding: PbkEncoding): void {
-  parsedByRevision.delete(revision);
-  parsedByRevision.set(revision, { document, encoding });
+function cacheKey(revision: string, readAs = 'automatic'): string {
+  return `${revision}\u0000${readAs}`;
+}
+
+function remember(key: string, document: PbkDocument, encoding: PbkEncoding): void {
+  parsedByRevision.delete(key);
+  parsedByRevision.set(key, { document, encoding });
   while (parsedByRevision.size > CACHED_DOCUMENTS)
     parsedByRevision.delete(parsedByRevision.keys().next().value!);
 }
@@ -72,10 +98,17 @@ export async function writePbkFile(file: string, loaded: LoadedPbk): Promise<voi
       'PHONEBOOK_CHANGED',
       `${file} was changed by another program; nothing was written.`,
     );
+  let bytes: Uint8Array;
   try {
-    const bytes = encodePbk(writePbk(loaded.document), loaded.encoding);
+    // In the encoding it was read in: a character that encoding cannot hold is refused.
+    bytes = encodeText(writePbk(loaded.document), loaded.encoding);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new AppError('INVALID_INPUT', `${file}: ${error.message}; nothing was written.`);
+  }
+  try {
     await writeFileAtomic(file, bytes, { backup: true });
-    remember(revisionOf(bytes), loaded.document, loaded.encoding);
+    remember(cacheKey(revisionOf(bytes), loaded.readAs), loaded.document, loaded.encoding);
   } catch (error) {
     throw new RasError(
       RasErrorCode.ERROR_CANNOT_WRITE_PHONEBOOK,

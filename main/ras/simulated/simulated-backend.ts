@@ -27,6 +27,9 @@ import { realClock, type Cancel, type Clock } from '../../clock';
 import { dialScript, type DialScript, type Step } from './dial-script';
 import { SimulatedPhonebooks, entryKey } from './simulated-phonebooks';
 import type { SecretStore } from '../../secrets/secret-store';
+import type { PbkCharset } from '../pbk-charset';
+import type { PbkSection } from '../../../app/phonebook/pbk-codec';
+import type { WriteSectionsOptions } from '../pbk-sections';
 
 export const SIMULATED_PORTS = 8;
 export const SIMULATED_DEVICES: DeviceInfo[] = [
@@ -48,6 +51,8 @@ export interface SimulatedBackendOptions {
   credentialsFile?: string;
   /** Seals saved passwords; without it a password is not saved. */
   secrets?: SecretStore;
+  /** How a phonebook that is not UTF-8 is read (default: the system's code page, or detected). */
+  charset?: PbkCharset;
 }
 
 interface Connection {
@@ -88,6 +93,7 @@ export class SimulatedRasBackend implements RasBackend {
       () => this.activeEntryKeys(),
       options.credentialsFile,
       options.secrets,
+      options.charset,
     );
   }
 
@@ -342,6 +348,16 @@ export class SimulatedRasBackend implements RasBackend {
   }
   deleteEntry(phonebook: string | undefined, name: string, options?: ChangeOptions) {
     return this.phonebooks.deleteEntry(this.book(phonebook), name, options);
+  }
+  readSections(phonebook: string | undefined, names: string[] | null) {
+    return this.phonebooks.readSections(this.book(phonebook), names);
+  }
+  writeSections(
+    phonebook: string | undefined,
+    sections: readonly PbkSection[],
+    options?: WriteSectionsOptions,
+  ) {
+    return this.phonebooks.writeSections(this.book(phonebook), sections, options);
   }
   validateEntryName(phonebook: string | undefined, name: string) {
     return this.phonebooks.validateEntryName(this.book(phonebook), name);

@@ -86,6 +86,7 @@ describe('simulated phonebooks', () => {
       userName: 'alice',
       domain: 'CORP',
       hasPassword: true,
+      hasPreSharedKey: false,
     });
     for (const f of await readdir(world.dir))
       expect(await readFile(path.join(world.dir, f), 'utf8')).not.toContain('hunter2');
@@ -128,6 +129,7 @@ describe('simulated phonebooks', () => {
       userName: 'bob',
       domain: '',
       hasPassword: true,
+      hasPreSharedKey: false,
     });
     const stranger = new SimulatedRasBackend({
       defaultPhonebook: world.phonebook,
@@ -161,6 +163,7 @@ describe('simulated phonebooks', () => {
       userName: 'bob',
       domain: '',
       hasPassword: false,
+      hasPreSharedKey: false,
     });
   });
 

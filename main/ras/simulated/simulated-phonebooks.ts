@@ -26,12 +26,17 @@ import { promises as fs } from 'node:fs';
 import { writeFileAtomic } from '../../fs/atomic-write';
 import type { SecretStore } from '../../secrets/secret-store';
 import { PbkFileLock, readPbkFile, writePbkFile, type LoadedPbk } from './pbk-file';
+import type { PbkCharset } from '../pbk-charset';
+import type { PbkSection } from '../../../app/phonebook/pbk-codec';
+import { readSections, writeSections, type WriteSectionsOptions } from '../pbk-sections';
 
 interface StoredCredentials {
   userName: string;
   domain: string;
   /** The password sealed by the SecretStore; never the password itself. */
   sealed: string | null;
+  /** The L2TP/IKEv2 pre-shared key, sealed the same way. */
+  sealedPsk: string | null;
 }
 
 export class SimulatedPhonebooks {
@@ -48,6 +53,8 @@ export class SimulatedPhonebooks {
     private readonly activeEntries: () => Set<string>,
     private readonly credentialsFile?: string,
     private readonly secrets?: SecretStore,
+    /** How a file that is not UTF-8 is read (default: the system's code page, or detected). */
+    private readonly charset?: PbkCharset,
   ) {}
 
   private loadCredentials(): Promise<void> {
@@ -62,7 +69,7 @@ export class SimulatedPhonebooks {
       try {
         const saved = JSON.parse(text) as Record<
           string,
-          { userName?: unknown; domain?: unknown; sealed?: unknown }
+          { userName?: unknown; domain?: unknown; sealed?: unknown; sealedPsk?: unknown }
         >;
         for (const [key, value] of Object.entries(saved))
           if (typeof value?.userName === 'string' && typeof value.domain === 'string')
@@ -70,6 +77,7 @@ export class SimulatedPhonebooks {
               userName: value.userName,
               domain: value.domain,
               sealed: typeof value.sealed === 'string' ? value.sealed : null,
+              sealedPsk: typeof value.sealedPsk === 'string' ? value.sealedPsk : null,
             });
       } catch {
         // A damaged file loses only saved user names; it is rewritten on the next change.
@@ -80,12 +88,16 @@ export class SimulatedPhonebooks {
 
   private async saveCredentials(): Promise<void> {
     if (!this.credentialsFile) return;
-    const out: Record<string, { userName: string; domain: string; sealed?: string }> = {};
+    const out: Record<
+      string,
+      { userName: string; domain: string; sealed?: string; sealedPsk?: string }
+    > = {};
     for (const [key, c] of this.credentials)
       out[key] = {
         userName: c.userName,
         domain: c.domain,
         ...(c.sealed ? { sealed: c.sealed } : {}),
+        ...(c.sealedPsk ? { sealedPsk: c.sealedPsk } : {}),
       };
     await writeFileAtomic(
       this.credentialsFile,
@@ -94,7 +106,7 @@ export class SimulatedPhonebooks {
   }
 
   async listEntries(phonebook: string): Promise<EntrySummary[]> {
-    const { document } = await readPbkFile(phonebook, { missingOk: true });
+    const { document } = await readPbkFile(phonebook, { missingOk: true, charset: this.charset });
     return document.sections.map((s) => {
       const entry = sectionToEntry(s);
       return { name: s.name, phonebook, type: entry.type, destination: primaryDestination(entry) };
@@ -102,7 +114,7 @@ export class SimulatedPhonebooks {
   }
 
   async getEntry(phonebook: string, name: string): Promise<RasEntry> {
-    const { document } = await readPbkFile(phonebook);
+    const { document } = await readPbkFile(phonebook, { charset: this.charset });
     const index = findSectionIndex(document, name);
     if (index < 0) throw new RasError(E.ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, `("${name}")`);
     return sectionToEntry(document.sections[index]!);
@@ -114,7 +126,7 @@ export class SimulatedPhonebooks {
     options: ChangeOptions = {},
   ): Promise<void> {
     return this.lock.run(phonebook, async () => {
-      const loaded = await readPbkFile(phonebook, { missingOk: true });
+      const loaded = await readPbkFile(phonebook, { missingOk: true, charset: this.charset });
       if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision)
         throw new AppError(
           'PHONEBOOK_CHANGED',
@@ -145,6 +157,18 @@ export class SimulatedPhonebooks {
       },
       options,
     );
+  }
+
+  readSections(phonebook: string, names: string[] | null): Promise<PbkSection[]> {
+    return readSections(phonebook, names, this.charset);
+  }
+
+  writeSections(
+    phonebook: string,
+    sections: readonly PbkSection[],
+    options: WriteSectionsOptions = {},
+  ): Promise<void> {
+    return writeSections(phonebook, this.lock, sections, options, this.charset);
   }
 
   async renameEntry(
@@ -211,6 +235,7 @@ export class SimulatedPhonebooks {
       userName: saved?.userName ?? '',
       domain: saved?.domain ?? '',
       hasPassword: !!saved?.sealed,
+      hasPreSharedKey: !!saved?.sealedPsk,
     };
   }
 
@@ -231,18 +256,19 @@ export class SimulatedPhonebooks {
     await this.loadCredentials();
     const key = entryKey(phonebook, name);
     const previous = this.credentials.get(key);
-    if (update.password && !this.secrets)
+    if ((update.password || update.preSharedKey) && !this.secrets)
       throw new AppError(
         'UNSUPPORTED',
         'No key store is available here to keep a password safely, so it was not saved; type it when you connect.',
       );
-    const sealed =
-      update.password === undefined
-        ? (previous?.sealed ?? null)
-        : update.password
-          ? this.secrets!.seal(update.password)
-          : null;
-    this.credentials.set(key, { userName: update.userName, domain: update.domain, sealed });
+    const seal = (value: string | undefined, kept: string | null | undefined): string | null =>
+      value === undefined ? (kept ?? null) : value ? this.secrets!.seal(value) : null;
+    this.credentials.set(key, {
+      userName: update.userName,
+      domain: update.domain,
+      sealed: seal(update.password, previous?.sealed),
+      sealedPsk: seal(update.preSharedKey, previous?.sealedPsk),
+    });
     await this.saveCredentials();
   }
 

@@ -5,11 +5,14 @@
 import {
   phoneNumber,
   type AuthProtocol,
-  type Encryption,
   type EntryType,
   type RasEntry,
 } from '../../../app/phonebook/entry';
-import { vpnStrategyFor, vpnTypeOf } from '../../../app/phonebook/entry-settings';
+import {
+  DATA_ENCRYPTION,
+  encryptionLevel,
+  type EncryptionLevel,
+} from '../../../app/phonebook/entry-settings';
 
 export const RASEO_UseCountryAndAreaCodes = 0x1;
 export const RASEO_SpecificNameServers = 0x4;
@@ -26,8 +29,18 @@ const REQUIRE_BITS: Record<AuthProtocol, number> = {
 };
 const RASNP_Ip = 0x4;
 const RASNP_Ipv6 = 0x8;
-// ET_ values (ras.h); the VS_ ones are shared with the pbk keys (entry-settings.ts).
-const ET_CODES: Record<Encryption, number> = { none: 0, required: 1, maximum: 2, optional: 3 };
+// ET_ values (ras.h) for the DataEncryption levels of the model; VS_ values are the same numbers
+// in RASENTRY and in the pbk file.
+const ET_CODES: Record<EncryptionLevel, number> = { none: 0, required: 1, maximum: 2, optional: 3 };
+export const RASEO_UseLogonCredentials = 0x4000;
+export const RASEO2_UsePreSharedKey = 0x10;
+export const RASEO2_RegisterIpWithDNS = 0x4000;
+export const RASEO2_IPv4ExplicitMetric = 0x10000;
+export const RASEO2_IPv6ExplicitMetric = 0x20000;
+export const RASEO2_DisableClassBasedStaticRoute = 0x80000;
+export const RASEO2_DisableMobility = 0x200000;
+export const RASEO2_UsePreSharedKeyForIkev2Initiator = 0x800000;
+const IKEV2_STRATEGIES = [7, 8, 14];
 export const RASEO_TerminalAfterDial = 0x80;
 export const RASEO_PromoteAlternates = 0x8000;
 export const RASEO_RequireEAP = 0x20000;
@@ -55,7 +68,17 @@ export type RawEntry = Record<string, unknown> & {
   dwfNetProtocols: number;
   ipaddrDns: number[];
   ipaddrDnsAlt: number[];
+  szDnsSuffix: string;
+  dwIPv4InterfaceMetric: number;
+  dwIPv6InterfaceMetric: number;
+  dwNetworkOutageTime: number;
 };
+
+/** The model's DataEncryption value for an ET_ value; one it does not know passes as it is. */
+function encryptionFromEt(et: number): number {
+  const level = (Object.keys(ET_CODES) as EncryptionLevel[]).find((l) => ET_CODES[l] === et);
+  return level ? DATA_ENCRYPTION[level] : et;
+}
 
 const address = (bytes: number[]): string => bytes.join('.');
 const toBytes = (ip: string | undefined): number[] =>
@@ -98,30 +121,38 @@ export function fromRasEntry(name: string, raw: RawEntry, alternates: string[]):
     tryNextAlternateOnFail: true,
     promoteAlternates: (raw.dwfOptions & RASEO_PromoteAlternates) !== 0,
     callbackMode: 'none',
-    eapTypeId: raw.dwCustomAuthKey,
+    eapTypeId: (raw.dwfOptions & RASEO_RequireEAP) !== 0 ? raw.dwCustomAuthKey : 0,
     terminalAfterDial: (raw.dwfOptions & RASEO_TerminalAfterDial) !== 0,
     redialAttempts: raw.dwRedialCount,
     redialSeconds: raw.dwRedialPause,
     redialOnLinkFailure: (raw.dwfOptions2 & RASEO2_ReconnectIfDropped) !== 0,
-    vpnType: vpnTypeOf(raw.dwVpnStrategy),
-    encryption:
-      (Object.keys(ET_CODES) as Encryption[]).find((e) => ET_CODES[e] === raw.dwEncryptionType) ??
-      'required',
+    vpnStrategy: raw.dwVpnStrategy,
+    encryption: encryptionFromEt(raw.dwEncryptionType),
     authProtocols: (Object.keys(REQUIRE_BITS) as AuthProtocol[]).filter(
       (p) => (raw.dwfOptions & REQUIRE_BITS[p]) !== 0,
     ),
-    idleDisconnectSeconds:
-      raw.dwIdleDisconnectSeconds === 0xffffffff ? 0 : raw.dwIdleDisconnectSeconds,
+    // 0xFFFFFFFF (never) and 0 (the global value) are different settings: both kept.
+    idleDisconnectSeconds: raw.dwIdleDisconnectSeconds,
     showProgress: (raw.dwfOptions & RASEO_ShowDialingProgress) !== 0,
     promptCredentials: (raw.dwfOptions & RASEO_PreviewUserPw) !== 0,
     promptPhoneNumber: (raw.dwfOptions & RASEO_PreviewPhoneNumber) !== 0,
     includeLogonDomain: (raw.dwfOptions & RASEO_PreviewDomain) !== 0,
+    useWindowsLogon: (raw.dwfOptions & RASEO_UseLogonCredentials) !== 0,
     ipv4: (raw.dwfNetProtocols & RASNP_Ip) !== 0,
     ipv6: (raw.dwfNetProtocols & RASNP_Ipv6) !== 0,
     dnsServers:
       (raw.dwfOptions & RASEO_SpecificNameServers) !== 0
         ? [address(raw.ipaddrDns), address(raw.ipaddrDnsAlt)].filter((a) => a !== '0.0.0.0')
         : [],
+    dnsSuffix: raw.szDnsSuffix,
+    registerInDns: (raw.dwfOptions2 & RASEO2_RegisterIpWithDNS) !== 0,
+    ipv4Metric: (raw.dwfOptions2 & RASEO2_IPv4ExplicitMetric) !== 0 ? raw.dwIPv4InterfaceMetric : 0,
+    ipv6Metric: (raw.dwfOptions2 & RASEO2_IPv6ExplicitMetric) !== 0 ? raw.dwIPv6InterfaceMetric : 0,
+    disableClassBasedRoute: (raw.dwfOptions2 & RASEO2_DisableClassBasedStaticRoute) !== 0,
+    usePreSharedKey:
+      (raw.dwfOptions2 & (RASEO2_UsePreSharedKey | RASEO2_UsePreSharedKeyForIkev2Initiator)) !== 0,
+    ikev2Mobility: (raw.dwfOptions2 & RASEO2_DisableMobility) === 0,
+    networkOutageSeconds: raw.dwNetworkOutageTime,
     useRemoteGateway: (raw.dwfOptions & RASEO_RemoteDefaultGateway) !== 0,
   };
 }
@@ -148,6 +179,27 @@ export function toRasEntry(
   options = flag(options, RASEO_PreviewDomain, entry.includeLogonDomain);
   options = flag(options, RASEO_SpecificNameServers, entry.dnsServers.length > 0);
   options = flag(options, RASEO_RemoteDefaultGateway, entry.useRemoteGateway);
+  options = flag(options, RASEO_UseLogonCredentials, entry.useWindowsLogon);
+  let options2 = flag(base.dwfOptions2, RASEO2_ReconnectIfDropped, entry.redialOnLinkFailure);
+  options2 = flag(options2, RASEO2_RegisterIpWithDNS, entry.registerInDns);
+  options2 = flag(options2, RASEO2_IPv4ExplicitMetric, entry.ipv4Metric > 0);
+  options2 = flag(options2, RASEO2_IPv6ExplicitMetric, entry.ipv6Metric > 0);
+  options2 = flag(options2, RASEO2_DisableClassBasedStaticRoute, entry.disableClassBasedRoute);
+  options2 = flag(options2, RASEO2_DisableMobility, !entry.ikev2Mobility);
+  // L2TP keeps "use a pre-shared key" in one bit, IKEv2 in another: the strategy says which.
+  const pskBit = IKEV2_STRATEGIES.includes(entry.vpnStrategy)
+    ? RASEO2_UsePreSharedKeyForIkev2Initiator
+    : RASEO2_UsePreSharedKey;
+  const hadPsk =
+    (base.dwfOptions2 & (RASEO2_UsePreSharedKey | RASEO2_UsePreSharedKeyForIkev2Initiator)) !== 0;
+  if (!entry.usePreSharedKey)
+    options2 = flag(
+      options2,
+      RASEO2_UsePreSharedKey | RASEO2_UsePreSharedKeyForIkev2Initiator,
+      false,
+    );
+  else if (!hadPsk) options2 = flag(options2, pskBit, true);
+  const level = encryptionLevel(entry.encryption);
   const protocols =
     (base.dwfNetProtocols & ~(RASNP_Ip | RASNP_Ipv6)) |
     (entry.ipv4 ? RASNP_Ip : 0) |
@@ -156,7 +208,7 @@ export function toRasEntry(
     raw: {
       ...base,
       dwfOptions: options,
-      dwfOptions2: flag(base.dwfOptions2, RASEO2_ReconnectIfDropped, entry.redialOnLinkFailure),
+      dwfOptions2: options2,
       dwType: TYPES.indexOf(entry.type) + 1,
       szDeviceType: entry.deviceType,
       szDeviceName: entry.deviceName,
@@ -164,16 +216,22 @@ export function toRasEntry(
       szAreaCode: primary?.areaCode ?? '',
       dwCountryCode: primary?.countryCode ?? 0,
       dwCountryID: primary?.countryId ?? 0,
-      dwCustomAuthKey: entry.eapTypeId,
+      // Without EAP the type stays as it was, for when EAP is chosen again.
+      dwCustomAuthKey: entry.eapTypeId > 0 ? entry.eapTypeId : base.dwCustomAuthKey,
       dwRedialCount: entry.redialAttempts,
       dwRedialPause: entry.redialSeconds,
       dwFramingProtocol: RASFP_Ppp,
-      dwVpnStrategy: vpnStrategyFor(entry.vpnType, base.dwVpnStrategy),
-      dwEncryptionType: ET_CODES[entry.encryption],
+      dwVpnStrategy: entry.vpnStrategy,
+      // A DataEncryption value with no ET_ equivalent leaves Windows' own value alone.
+      dwEncryptionType: level ? ET_CODES[level] : base.dwEncryptionType,
       dwIdleDisconnectSeconds: entry.idleDisconnectSeconds,
       dwfNetProtocols: protocols >>> 0,
       ipaddrDns: toBytes(entry.dnsServers[0]),
       ipaddrDnsAlt: toBytes(entry.dnsServers[1]),
+      szDnsSuffix: entry.dnsSuffix,
+      dwIPv4InterfaceMetric: entry.ipv4Metric > 0 ? entry.ipv4Metric : base.dwIPv4InterfaceMetric,
+      dwIPv6InterfaceMetric: entry.ipv6Metric > 0 ? entry.ipv6Metric : base.dwIPv6InterfaceMetric,
+      dwNetworkOutageTime: entry.networkOutageSeconds,
     },
     alternates: rest.map((n) => n.number),
   };

@@ -37,12 +37,17 @@ import {
 } from './entry-properties';
 import { loadRasApi32, type RasApi32 } from './rasapi32';
 import { watchWithNotifications } from './connection-watch';
+import type { PbkSection } from '../../../app/phonebook/pbk-codec';
+import { readSections, writeSections, type WriteSectionsOptions } from '../pbk-sections';
+import { PbkFileLock } from '../simulated/pbk-file';
+import type { PbkCharset } from '../pbk-charset';
 
 const RDEOPT_UsePrefixSuffix = 0x1;
 const RDEOPT_PausedStates = 0x2;
 const RASCM_UserName = 0x1;
 const RASCM_Password = 0x2;
 const RASCM_Domain = 0x4;
+const RASCM_PreSharedKey = 0x10;
 const NOTIFIER_TYPE_FUNC2 = 2;
 
 export interface Win32BackendOptions {
@@ -51,6 +56,8 @@ export interface Win32BackendOptions {
   api?: RasApi32;
   /** How often RasEnumConnections is polled for connections that come and go. */
   watchIntervalMs?: number;
+  /** How the phonebook file is read when it is not UTF-8 (default: the system's code page). */
+  charset?: PbkCharset;
 }
 
 interface Dial {
@@ -82,6 +89,9 @@ function handleFromString(handle: RasHandle): bigint {
 
 export class Win32RasBackend implements RasBackend {
   readonly kind = 'win32' as const;
+  /** Serializes this process's whole-entry writes to a phonebook file (copy, import). */
+  private readonly sectionLock = new PbkFileLock();
+  private readonly charset: PbkCharset | undefined;
   readonly defaultPhonebook: string;
   private readonly api: RasApi32;
   private readonly watchIntervalMs: number;
@@ -93,6 +103,7 @@ export class Win32RasBackend implements RasBackend {
     this.defaultPhonebook = options.defaultPhonebook;
     this.api = options.api ?? loadRasApi32();
     this.watchIntervalMs = options.watchIntervalMs ?? 5000;
+    this.charset = options.charset;
   }
 
   /** How many RasDialFunc2 callbacks are registered now (a leak shows here). */
@@ -507,6 +518,20 @@ export class Win32RasBackend implements RasBackend {
     if (result !== 0) throw new RasError(result, `("${entry.name}")`);
   }
 
+  // RASENTRY cannot carry every key of an entry (NRPT rules, routes, Always On keys), so whole
+  // entries are copied through the phonebook file, which RAS reads anew on every call.
+  readSections(phonebook: string | undefined, names: string[] | null): Promise<PbkSection[]> {
+    return readSections(this.book(phonebook), names, this.charset);
+  }
+
+  writeSections(
+    phonebook: string | undefined,
+    sections: readonly PbkSection[],
+    options: WriteSectionsOptions = {},
+  ): Promise<void> {
+    return writeSections(this.book(phonebook), this.sectionLock, sections, options, this.charset);
+  }
+
   async renameEntry(
     phonebook: string | undefined,
     oldName: string,
@@ -568,7 +593,30 @@ export class Win32RasBackend implements RasBackend {
       name,
       false,
     );
-    return { userName, domain, hasPassword };
+    return {
+      userName,
+      domain,
+      hasPassword,
+      hasPreSharedKey: this.hasPreSharedKey(this.book(phonebook), name),
+    };
+  }
+
+  /** Asked alone: RAS says whether an L2TP/IKEv2 key is saved, never the key. */
+  private hasPreSharedKey(phonebook: string, name: string): boolean {
+    const buffer = this.api.encode('RASCREDENTIALSW', {
+      dwSize: this.api.sizeOf('RASCREDENTIALSW'),
+      dwMask: RASCM_PreSharedKey,
+    });
+    try {
+      if (this.api.functions.RasGetCredentialsW(phonebook, name, buffer) !== 0) return false;
+      return (
+        (this.api.decode<{ dwMask: number }>('RASCREDENTIALSW', buffer).dwMask &
+          RASCM_PreSharedKey) !==
+        0
+      );
+    } finally {
+      buffer.fill(0);
+    }
   }
 
   async setCredentials(
@@ -604,6 +652,9 @@ export class Win32RasBackend implements RasBackend {
       update.password,
     );
     if (update.password === '') write(RASCM_Password, true);
+    // The pre-shared key goes in szPassword with RASCM_PreSharedKey alone (RasSetCredentials).
+    if (update.preSharedKey) write(RASCM_PreSharedKey, false, update.preSharedKey);
+    else if (update.preSharedKey === '') write(RASCM_PreSharedKey, true);
   }
 
   async listDevices(): Promise<DeviceInfo[]> {

@@ -1,61 +1,81 @@
 // The entry editor, with rasphone's tabs: General, Options, Security, Networking. Every
 // field is checked as the person types (app/phonebook/entry-rules.ts); Save is disabled
-// while anything is invalid; Cancel with unsaved changes asks first.
+// while anything is invalid; Cancel with unsaved changes asks first. A code the editor does
+// not offer (a VPN strategy, an encryption level) is shown as it is and kept.
 
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultDevice, phoneNumber, type RasEntry } from '../../../app/phonebook/entry';
-import { AUTH_PROTOCOLS } from '../../../app/phonebook/entry-settings';
+import {
+  defaultDevice,
+  phoneNumber,
+  primaryDestination,
+  type RasEntry,
+} from '../../../app/phonebook/entry';
+import {
+  AUTH_PROTOCOLS,
+  DATA_ENCRYPTION,
+  ENCRYPTION_LEVELS,
+  VPN_STRATEGIES,
+  encryptionLevel,
+  vpnStrategyName,
+} from '../../../app/phonebook/entry-settings';
 import { validateEntry, type FieldProblem } from '../../../app/phonebook/entry-rules';
+import { PWLEN } from '../../../app/ras/limits';
 import { rasApi } from '../ras-api';
 import { useAppStore } from '../store/app-store';
 import { saveEntry, setPane, type Pane } from '../store/phonebook-actions';
+import { Check, CodeSelect, Row } from './editor-fields';
 
 type Tab = 'general' | 'options' | 'security' | 'networking';
 const TABS: Tab[] = ['general', 'options', 'security', 'networking'];
+
+const STRATEGY_CODES: readonly number[] = Object.values(VPN_STRATEGIES);
+const ENCRYPTION_CODES: readonly number[] = ENCRYPTION_LEVELS.map((l) => DATA_ENCRYPTION[l]);
+/** The network outage times Windows offers in its IKEv2 settings, in seconds. */
+const OUTAGE_SECONDS: readonly number[] = [300, 1800, 3600, 7200, 14400, 28800];
+/** The interface metrics Windows accepts when the metric is not automatic. */
+const MAX_METRIC = 9999;
+
+type MetricField = 'ipv4Metric' | 'ipv6Metric';
+/** A metric as typed: the text, and whether "Automatic metric" is off. */
+type MetricInput = { manual: boolean; text: string };
+
+const metricInput = (value: number): MetricInput =>
+  value === 0 ? { manual: false, text: '' } : { manual: true, text: String(value) };
+
+/** The number a typed metric stands for; NaN (a problem) for anything but digits. */
+const metricValue = (input: MetricInput): number =>
+  !input.manual ? 0 : /^\d+$/.test(input.text.trim()) ? Number(input.text.trim()) : Number.NaN;
 
 function problemFor(problems: FieldProblem[], field: string): FieldProblem | undefined {
   return problems.find((p) => p.field === field);
 }
 
-function Row({
-  label,
-  problem,
-  children,
-}: {
-  label: string;
-  problem?: string;
-  children: (id: string) => ReactNode;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children(id)}
-      {problem && (
-        <span className="problem" role="alert">
-          {problem}
-        </span>
-      )}
-    </div>
-  );
-}
-
-function Check({
-  label,
-  checked,
-  onChange,
-}: {
-  label: string;
-  checked: boolean;
-  onChange: (v: boolean) => void;
-}) {
-  return (
-    <label className="check">
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />{' '}
-      {label}
-    </label>
-  );
+/**
+ * The metric as Windows' dialog takes it, 1–9999, when "Automatic metric" is off; a metric
+ * the file already had is kept as it is, even one beyond that.
+ */
+function metricProblems(
+  entry: RasEntry,
+  original: RasEntry,
+  metrics: Record<MetricField, MetricInput>,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const field of ['ipv4Metric', 'ipv6Metric'] as const) {
+    const value = entry[field];
+    const kept = value !== 0 && value === original[field];
+    if (
+      metrics[field].manual &&
+      !kept &&
+      !(Number.isInteger(value) && value >= 1 && value <= MAX_METRIC)
+    )
+      problems.push({
+        field,
+        rule: 'metric-range',
+        message: `A whole number from 1 to ${MAX_METRIC}.`,
+      });
+  }
+  return problems;
 }
 
 export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> }) {
@@ -71,9 +91,27 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
         .filter((n) => n.toLowerCase() !== (pane.originalName ?? '').toLowerCase()),
     [entries, pane.originalName],
   );
-  const problems = validateEntry(draft, others);
-  const dirty = JSON.stringify(draft) !== JSON.stringify(pane.entry);
+  const [metrics, setMetrics] = useState<Record<MetricField, MetricInput>>(() => ({
+    ipv4Metric: metricInput(pane.entry.ipv4Metric),
+    ipv6Metric: metricInput(pane.entry.ipv6Metric),
+  }));
+  // Never filled in: a key is sent only when the person types one.
+  const [preSharedKey, setPreSharedKey] = useState('');
+  // The editor's metric message comes first: it names the range the box takes.
+  const problems = [
+    ...metricProblems(draft, pane.entry, metrics),
+    ...validateEntry(draft, others, {
+      destinationRequired: pane.mode === 'new' || primaryDestination(pane.entry).trim() !== '',
+    }),
+  ];
+  const keyToSend =
+    draft.type === 'vpn' && draft.usePreSharedKey && preSharedKey !== '' ? preSharedKey : undefined;
+  const dirty = JSON.stringify(draft) !== JSON.stringify(pane.entry) || keyToSend !== undefined;
   const set = (change: Partial<RasEntry>) => setDraft((d) => ({ ...d, ...change }));
+  const setMetric = (field: MetricField, input: MetricInput) => {
+    setMetrics((m) => ({ ...m, [field]: input }));
+    set({ [field]: metricValue(input) });
+  };
   const message = (field: string) => {
     const p = problemFor(problems, field);
     return p ? t(`rule.${p.rule}`, { defaultValue: p.message }) : undefined;
@@ -125,17 +163,15 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
       {draft.type === 'vpn' && (
         <Row label={t('editor.vpnType')}>
           {(id) => (
-            <select
+            <CodeSelect
               id={id}
-              value={draft.vpnType}
-              onChange={(e) => set({ vpnType: e.target.value as RasEntry['vpnType'] })}
-            >
-              {(['automatic', 'pptp', 'l2tp', 'sstp', 'ikev2'] as const).map((v) => (
-                <option key={v} value={v}>
-                  {t(`vpn.${v}`)}
-                </option>
-              ))}
-            </select>
+              value={draft.vpnStrategy}
+              original={pane.entry.vpnStrategy}
+              known={STRATEGY_CODES}
+              label={(code) => t(`vpn.${vpnStrategyName(code)}`)}
+              otherLabel={(value) => t('vpn.other', { value })}
+              onChange={(vpnStrategy) => set({ vpnStrategy })}
+            />
           )}
         </Row>
       )}
@@ -312,17 +348,15 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
     <>
       <Row label={t('editor.encryption')}>
         {(id) => (
-          <select
+          <CodeSelect
             id={id}
             value={draft.encryption}
-            onChange={(e) => set({ encryption: e.target.value as RasEntry['encryption'] })}
-          >
-            {(['required', 'maximum', 'optional', 'none'] as const).map((v) => (
-              <option key={v} value={v}>
-                {t(`encryption.${v}`)}
-              </option>
-            ))}
-          </select>
+            original={pane.entry.encryption}
+            known={ENCRYPTION_CODES}
+            label={(code) => t(`encryption.${encryptionLevel(code)}`)}
+            otherLabel={(value) => t('encryption.other', { value })}
+            onChange={(encryption) => set({ encryption })}
+          />
         )}
       </Row>
       {draft.eapTypeId === 0 && (
@@ -345,6 +379,11 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
         </fieldset>
       )}
       <Check
+        label={t('editor.useWindowsLogon')}
+        checked={draft.useWindowsLogon}
+        onChange={(v) => set({ useWindowsLogon: v })}
+      />
+      <Check
         label={t('editor.useEap')}
         checked={draft.eapTypeId !== 0}
         onChange={(v) => set({ eapTypeId: v ? 25 : 0 })}
@@ -364,12 +403,90 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
           )}
         </Row>
       )}
+      {draft.type === 'vpn' && (
+        <fieldset className="group">
+          <legend>{t('editor.pskGroup')}</legend>
+          <Check
+            label={t('editor.usePreSharedKey')}
+            checked={draft.usePreSharedKey}
+            onChange={(v) => set({ usePreSharedKey: v })}
+          />
+          {draft.usePreSharedKey && (
+            <Row
+              label={t('editor.preSharedKey')}
+              hint={pane.credentials?.hasPreSharedKey ? t('editor.pskSaved') : t('editor.pskNone')}
+            >
+              {(id, describedBy) => (
+                <input
+                  id={id}
+                  type="password"
+                  autoComplete="new-password"
+                  maxLength={PWLEN}
+                  value={preSharedKey}
+                  aria-describedby={describedBy}
+                  onChange={(e) => setPreSharedKey(e.target.value)}
+                />
+              )}
+            </Row>
+          )}
+        </fieldset>
+      )}
+      {draft.type === 'vpn' && (
+        <fieldset className="group">
+          <legend>{t('editor.ikev2Group')}</legend>
+          <Check
+            label={t('editor.ikev2Mobility')}
+            checked={draft.ikev2Mobility}
+            onChange={(v) => set({ ikev2Mobility: v })}
+          />
+          <Row label={t('editor.networkOutage')}>
+            {(id) => (
+              <CodeSelect
+                id={id}
+                value={draft.networkOutageSeconds}
+                original={pane.entry.networkOutageSeconds}
+                known={OUTAGE_SECONDS}
+                label={(seconds) => t(`outage.${seconds}`)}
+                otherLabel={(seconds) => t('outage.other', { seconds })}
+                disabled={!draft.ikev2Mobility}
+                onChange={(networkOutageSeconds) => set({ networkOutageSeconds })}
+              />
+            )}
+          </Row>
+        </fieldset>
+      )}
       <Check
         label={t('editor.terminal')}
         checked={draft.terminalAfterDial}
         onChange={(v) => set({ terminalAfterDial: v })}
       />
     </>
+  );
+
+  const metric = (field: MetricField) => (
+    <fieldset className="group">
+      <legend>{t(`editor.${field}`)}</legend>
+      <Check
+        label={t('editor.automaticMetric')}
+        checked={!metrics[field].manual}
+        onChange={(automatic) => setMetric(field, { ...metrics[field], manual: !automatic })}
+      />
+      <Row label={t('editor.metric')} problem={message(field)}>
+        {(id) => (
+          <input
+            id={id}
+            type="number"
+            min={1}
+            max={MAX_METRIC}
+            step={1}
+            size={6}
+            disabled={!metrics[field].manual}
+            value={metrics[field].manual ? metrics[field].text : ''}
+            onChange={(e) => setMetric(field, { manual: true, text: e.target.value })}
+          />
+        )}
+      </Row>
+    </fieldset>
   );
 
   const networking = (
@@ -393,11 +510,34 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
           />
         )}
       </Row>
+      <Row label={t('editor.dnsSuffix')} problem={message('dnsSuffix')}>
+        {(id) => (
+          <input
+            id={id}
+            value={draft.dnsSuffix}
+            onChange={(e) => set({ dnsSuffix: e.target.value })}
+          />
+        )}
+      </Row>
+      <Check
+        label={t('editor.registerInDns')}
+        checked={draft.registerInDns}
+        onChange={(v) => set({ registerInDns: v })}
+      />
       <Check
         label={t('editor.remoteGateway')}
         checked={draft.useRemoteGateway}
         onChange={(v) => set({ useRemoteGateway: v })}
       />
+      <Check
+        label={t('editor.disableClassBasedRoute')}
+        checked={draft.disableClassBasedRoute}
+        onChange={(v) => set({ disableClassBasedRoute: v })}
+      />
+      <div className="editor-line metrics">
+        {metric('ipv4Metric')}
+        {metric('ipv6Metric')}
+      </div>
     </>
   );
 
@@ -411,9 +551,12 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
     <form
       className="editor"
       aria-labelledby="editor-title"
+      // The editor checks every field itself, including a kept value beyond an input's range.
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (!invalid) void saveEntry(rasApi(), pane, { ...draft, phoneNumbers: numbers });
+        if (!invalid)
+          void saveEntry(rasApi(), pane, { ...draft, phoneNumbers: numbers }, keyToSend);
       }}
     >
       <h1 id="editor-title">

@@ -1,6 +1,6 @@
 // The selected entry: Connect (with the credentials to use) or Hang up, the state of its
-// connection, its statistics while connected, the timeline of its last attempt, and the
-// attempts before it.
+// connection, its statistics while connected, the timeline of its last attempt, the
+// attempts before it, and the settings of its section that RAS Connect keeps as they are.
 
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,7 @@ import { StatisticsPanel } from './statistics-panel';
 import { Timeline } from './timeline';
 import { HistoryList } from './history-list';
 import { CredentialsFields } from '../dialogs/credentials-fields';
+import { OtherSettings } from './other-settings';
 
 const ACTIVE = new Set(['dialing', 'paused', 'connected', 'waiting-to-redial', 'disconnecting']);
 
@@ -72,6 +73,7 @@ export function EntryPanel() {
   const [domain, setDomain] = useState('');
   const [hasSavedPassword, setHasSavedPassword] = useState(false);
   const [savePassword, setSavePassword] = useState(false);
+  const [otherSettings, setOtherSettings] = useState<{ key: string; value: string }[]>([]);
   const now = useNow(connection?.status === 'waiting-to-redial', 500);
 
   useEffect(() => {
@@ -79,6 +81,7 @@ export function EntryPanel() {
     setPassword('');
     setDomain('');
     setHasSavedPassword(false);
+    setOtherSettings([]);
     if (!selected) return;
     let current = true;
     void rasApi()
@@ -90,6 +93,7 @@ export function EntryPanel() {
         setUserName((typed) => typed || saved.userName);
         setDomain((typed) => typed || saved.domain);
         setHasSavedPassword(saved.hasPassword);
+        setOtherSettings(result.value.otherSettings);
       });
     return () => {
       current = false;
@@ -193,6 +197,7 @@ export function EntryPanel() {
           {t('history.more')}
         </button>
       )}
+      <OtherSettings settings={otherSettings} />
     </section>
   );
 }

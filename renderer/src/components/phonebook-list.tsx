@@ -73,6 +73,7 @@ export function newEntryPane(): void {
     entry: makeEntry('', 'vpn', ['']),
     originalName: null,
     revision: undefined,
+    credentials: null,
   });
 }
 

@@ -37,4 +37,27 @@ describe('settings panel', () => {
     expect(screen.queryByLabelText('Start at login, in the tray')).toBeNull();
     expect(screen.getByLabelText('When a dial waits for an answer')).toBeTruthy();
   });
+
+  it('offers the code page of older phonebooks, automatic by default', () => {
+    const api = fakeApi({ 'settings:set': (change) => ({ ...defaultSettings, ...change }) });
+    useAppStore.setState({ info: info(false), settings: defaultSettings });
+    renderIn('en', <SettingsPanel onClose={() => undefined} />);
+    const select = screen.getByLabelText('Legacy phonebook encoding') as HTMLSelectElement;
+    expect(select.value).toBe('automatic');
+    expect([...select.options].map((o) => o.textContent)).toContain('Cyrillic (windows-1251)');
+    expect(select.options).toHaveLength(15);
+    fireEvent.change(select, { target: { value: 'windows-1251' } });
+    expect(api.calls).toContainEqual({
+      channel: 'settings:set',
+      payload: { legacyPhonebookEncoding: 'windows-1251' },
+    });
+  });
+
+  it('names the code pages in Russian too', () => {
+    fakeApi();
+    useAppStore.setState({ info: info(false), settings: defaultSettings });
+    renderIn('ru', <SettingsPanel onClose={() => undefined} />);
+    const select = screen.getByLabelText('Кодировка старых телефонных книг') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toContain('Кириллица (windows-1251)');
+  });
 });

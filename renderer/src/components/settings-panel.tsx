@@ -1,9 +1,10 @@
-// Settings: language, theme, which notifications show, the simulated server's speed, and
-// Export diagnostics.
+// Settings: language, theme, which notifications show, the code page of older phonebooks,
+// the simulated server's speed, and Export diagnostics.
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../app/ipc/contract';
+import { LEGACY_CODE_PAGES } from '../../../app/phonebook/pbk-encoding';
 import { Problem } from '../dialogs/dialog';
 import { rasApi } from '../ras-api';
 import { useFileChoice } from './file-choice';
@@ -117,6 +118,28 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
           </label>
         ))}
       </fieldset>
+      <label>
+        {t('ui.legacyEncoding')}
+        <select
+          value={settings.legacyPhonebookEncoding}
+          aria-describedby="legacy-encoding-hint"
+          onChange={(e) =>
+            change({
+              legacyPhonebookEncoding: e.target.value as Settings['legacyPhonebookEncoding'],
+            })
+          }
+        >
+          <option value="automatic">{t('ui.legacyEncodingAutomatic')}</option>
+          {LEGACY_CODE_PAGES.map((c) => (
+            <option key={c.name} value={c.name}>
+              {`${t(`codePage.${c.codePage}`)} (${c.name})`}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p id="legacy-encoding-hint" className="muted">
+        {t('ui.legacyEncodingHint')}
+      </p>
       {simulated && (
         <label>
           {t('ui.speed')}

@@ -6,6 +6,12 @@ import type { RasEntry } from '../../../app/phonebook/entry';
 import type { RasApi, WireError } from '../../../app/ipc/contract';
 import { loadEntries, sameEntry, useAppStore, type EntryRef } from './app-store';
 
+export interface EditorCredentials {
+  userName: string;
+  domain: string;
+  hasPreSharedKey: boolean;
+}
+
 /** What the right pane shows: the entry, its editor, or a question about it. */
 export type Pane =
   | { kind: 'entry' }
@@ -16,6 +22,8 @@ export type Pane =
       entry: RasEntry;
       originalName: string | null;
       revision: string | undefined;
+      /** What is saved for the entry (edit mode): the names go with a new pre-shared key. */
+      credentials: EditorCredentials | null;
     }
   | { kind: 'rename'; ref: EntryRef }
   | { kind: 'delete'; ref: EntryRef }
@@ -50,13 +58,23 @@ export async function openEditor(api: RasApi, ref: EntryRef): Promise<void> {
       entry: details.entry,
       originalName: ref.name,
       revision: details.revision,
+      credentials: {
+        userName: details.credentials.userName,
+        domain: details.credentials.domain,
+        hasPreSharedKey: details.credentials.hasPreSharedKey,
+      },
     });
 }
 
+/**
+ * Saves the entry, then a pre-shared key the person typed (a credential, kept like the
+ * password, with the saved names unchanged). The key is sent only when one was typed.
+ */
 export async function saveEntry(
   api: RasApi,
   pane: Extract<Pane, { kind: 'editor' }>,
   entry: RasEntry,
+  preSharedKey?: string,
 ): Promise<boolean> {
   const { phonebook } = pane;
   const done =
@@ -72,8 +90,20 @@ export async function saveEntry(
           api,
         );
   if (done === null) return false;
+  // The entry is saved either way: a refused key shows its reason on the entry's page.
+  const keySaved =
+    preSharedKey === undefined ||
+    (await run(
+      api.invoke('phonebook:set-credentials', {
+        phonebook,
+        name: entry.name,
+        userName: pane.credentials?.userName ?? '',
+        domain: pane.credentials?.domain ?? '',
+        preSharedKey,
+      }),
+    )) !== null;
   useAppStore.setState({ selected: { phonebook, name: entry.name }, pane: { kind: 'entry' } });
-  return true;
+  return keySaved;
 }
 
 export async function renameEntry(api: RasApi, ref: EntryRef, newName: string): Promise<boolean> {

@@ -1,0 +1,79 @@
+// Whole entries read from and written to a phonebook file, line for line: the lossless path
+// for copy, import and export. RasGetEntryProperties/RasSetEntryProperties carry only what
+// RASENTRY has (no NRPT rules, routes, Always On keys, keys of newer Windows), so both backends
+// copy entries through the file, which RAS reads anew on every call.
+
+import { copySection, sectionGuid } from '../../app/phonebook/entry-copy';
+import { validateEntryName } from '../../app/phonebook/entry-name';
+import {
+  appendSection,
+  findSectionIndex,
+  replaceSection,
+  type PbkSection,
+} from '../../app/phonebook/pbk-codec';
+import { AppError, ERROR_ALREADY_EXISTS, RasError, RasErrorCode as E } from '../../app/ras/errors';
+import type { ChangeOptions } from './backend';
+import { readPbkFile, writePbkFile, type PbkFileLock } from './simulated/pbk-file';
+import type { PbkCharset } from './pbk-charset';
+
+export interface WriteSectionsOptions extends ChangeOptions {
+  /** An entry of the same name is replaced; otherwise such a name is refused (183). */
+  replace?: boolean;
+}
+
+/** The named sections (every one for null), in the order asked; a missing name is 623. */
+export async function readSections(
+  file: string,
+  names: string[] | null,
+  charset?: PbkCharset,
+): Promise<PbkSection[]> {
+  const { document } = await readPbkFile(file, { charset });
+  if (names === null) return document.sections.slice();
+  return names.map((name) => {
+    const index = findSectionIndex(document, name);
+    if (index < 0) throw new RasError(E.ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, `("${name}")`);
+    return document.sections[index]!;
+  });
+}
+
+/**
+ * Adds the sections in one atomic write. A section whose Guid another entry of the file already
+ * has gets fresh identity keys, so two entries never share one.
+ */
+export function writeSections(
+  file: string,
+  lock: PbkFileLock,
+  sections: readonly PbkSection[],
+  options: WriteSectionsOptions = {},
+  charset?: PbkCharset,
+): Promise<void> {
+  for (const s of sections) {
+    const problem = validateEntryName(s.name);
+    if (problem)
+      return Promise.reject(new RasError(problem.code, `${problem.message} ("${s.name}")`));
+  }
+  return lock.run(file, async () => {
+    const loaded = await readPbkFile(file, { missingOk: true, charset });
+    if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision)
+      throw new AppError(
+        'PHONEBOOK_CHANGED',
+        `${file} was changed by another program; nothing was written.`,
+      );
+    let document = loaded.document;
+    for (const incoming of sections) {
+      const index = findSectionIndex(document, incoming.name);
+      if (index >= 0 && !options.replace)
+        throw new RasError(ERROR_ALREADY_EXISTS, `("${incoming.name}")`);
+      const guid = sectionGuid(incoming);
+      const clash =
+        guid !== undefined &&
+        document.sections.some((s, i) => i !== index && sectionGuid(s) === guid);
+      const section = clash
+        ? copySection(incoming, incoming.name, { freshIdentity: true })
+        : incoming;
+      document =
+        index >= 0 ? replaceSection(document, index, section) : appendSection(document, section);
+    }
+    await writePbkFile(file, { ...loaded, document });
+  });
+}
