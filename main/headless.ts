@@ -5,12 +5,27 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from './app-core';
 import { dataDir, simulationSpeed } from './data-dir';
-import { startHeadlessHost } from './headless/headless-server';
+import {
+  HeadlessStartError,
+  listenLoopback,
+  parsePort,
+  startHeadlessHost,
+} from './headless/headless-server';
 import { defaultBackendKind } from './ras/create-backend';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = (message: string): void => void process.stderr.write(`${message}\n`);
 const env = process.env;
+
+// The port first: a busy or wrong port is one clear line, before any file is written.
+let server;
+try {
+  server = await listenLoopback(parsePort(env.RAS_CONNECT_PORT));
+} catch (error) {
+  if (!(error instanceof HeadlessStartError)) throw error;
+  log(error.message);
+  process.exit(1);
+}
 
 const core = await createCore({
   dataDir: dataDir(env),
@@ -28,7 +43,7 @@ const core = await createCore({
 const host = await startHeadlessHost({
   core,
   rendererDir: env.RAS_CONNECT_RENDERER ?? path.join(here, '../renderer'),
-  port: env.RAS_CONNECT_PORT ? Number(env.RAS_CONNECT_PORT) : 0,
+  server,
   log,
 });
 process.stdout.write(`RAS Connect is running at ${host.url}\n`);

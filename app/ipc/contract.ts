@@ -362,7 +362,13 @@ export const contract = {
     },
     'phonebook:export': {
       payload: z
-        .object({ phonebook, file: filePath, names: z.array(entryName).min(1).max(100_000) })
+        .object({
+          phonebook,
+          file: filePath,
+          names: z.array(entryName).min(1).max(100_000),
+          /** Replace an existing file (the person said so); otherwise FILE_EXISTS. */
+          overwrite: z.boolean().optional(),
+        })
         .strict(),
       result: z.object({ count: z.number() }),
     },

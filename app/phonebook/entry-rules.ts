@@ -74,12 +74,6 @@ export function validateEntry(
         rule: 'too-long',
         message: `At most ${RAS_MAX_AREA_CODE} characters.`,
       });
-    if (/[\r\n]/.test(n.number))
-      problems.push({
-        field: `phoneNumbers.${i}.number`,
-        rule: 'line-break',
-        message: 'A number may not contain a line break.',
-      });
   });
   if (entry.deviceName.length > RAS_MAX_DEVICE_NAME)
     problems.push({
@@ -119,12 +113,7 @@ export function validateEntry(
       rule: 'too-long',
       message: `At most ${RAS_MAX_DNS_SUFFIX} characters.`,
     });
-  if (/[\r\n]/.test(entry.dnsSuffix))
-    problems.push({
-      field: 'dnsSuffix',
-      rule: 'line-break',
-      message: 'A DNS suffix may not contain a line break.',
-    });
+  textProblems(entry, problems);
   for (const field of ['ipv4Metric', 'ipv6Metric'] as const)
     if (!Number.isInteger(entry[field]) || entry[field] < 0 || entry[field] > MAX_METRIC)
       problems.push({
@@ -133,6 +122,40 @@ export function validateEntry(
         message: `A whole number from 1 to ${MAX_METRIC}, or automatic.`,
       });
   return problems;
+}
+
+/**
+ * Every text the entry writes into the file, but its name (the name rules say what a name may
+ * hold): a line break would end the key's line and start another (even a new [entry]), and a
+ * NUL makes the file unreadable, so neither may be in any of them.
+ */
+function textProblems(entry: RasEntry, problems: FieldProblem[]): void {
+  const texts: [field: string, what: string, value: string][] = [
+    ['deviceType', 'The device type', entry.deviceType],
+    ['deviceName', 'The device name', entry.deviceName],
+    ['port', 'The port', entry.port],
+    ...entry.phoneNumbers.flatMap((n, i): [string, string, string][] => [
+      [`phoneNumbers.${i}.number`, 'A number', n.number],
+      [`phoneNumbers.${i}.areaCode`, 'An area code', n.areaCode],
+      [`phoneNumbers.${i}.comment`, 'A comment', n.comment],
+    ]),
+    ['dnsSuffix', 'A DNS suffix', entry.dnsSuffix],
+    ...entry.dnsServers.map((d, i): [string, string, string] => [
+      `dnsServers.${i}`,
+      'A DNS server',
+      d,
+    ]),
+  ];
+  for (const [field, what, value] of texts) {
+    if (/[\r\n]/.test(value))
+      problems.push({
+        field,
+        rule: 'line-break',
+        message: `${what} may not contain a line break.`,
+      });
+    else if (value.includes('\0'))
+      problems.push({ field, rule: 'nul', message: `${what} may not contain a NUL character.` });
+  }
 }
 
 /** "Copy of X", then "Copy (2) of X", … as rasphone names copies; the first free one. */

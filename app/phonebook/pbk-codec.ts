@@ -69,6 +69,23 @@ function firstNonSpace(text: string): number {
   return i;
 }
 
+/** How much of a line a problem message quotes. */
+const EXCERPT = 40;
+
+/**
+ * A short, printable quote of a line's text for a problem message: at most 40 characters,
+ * control characters escaped, and '…' when it was cut (a message never carries a whole file).
+ */
+function excerpt(text: string): string {
+  const cut = text.length > EXCERPT;
+  const shown = (cut ? text.slice(0, EXCERPT) : text).replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return cut ? `${shown}…` : shown;
+}
+
 /**
  * Classifies one line of text (without its line ending); its problems go to `problems` under
  * line `n`. `mayHaveNul` is false when the whole text has none (the common case, looked up once).
@@ -96,7 +113,7 @@ function classify(
     else if (!isBlank(text.slice(close + 1)))
       problems.push({
         line: n,
-        message: `unexpected text after the entry name: "${text.slice(close + 1).trim()}"`,
+        message: `unexpected text after the entry name: "${excerpt(text.slice(close + 1).trim())}"`,
       });
     const name = close < 0 ? text.slice(start + 1) : text.slice(start + 1, close);
     if (name.trim() === '') problems.push({ line: n, message: 'the entry name is empty' });
@@ -106,7 +123,7 @@ function classify(
   if (eq < 0) {
     problems.push({
       line: n,
-      message: `expected key=value, an [entry name] or a comment, found "${text.trim()}"`,
+      message: `expected key=value, an [entry name] or a comment, found "${excerpt(text.trim())}"`,
     });
     return { text, eol, kind: 'comment', key: '', value: '' };
   }
@@ -197,7 +214,10 @@ export function parsePbk(input: string): PbkParseResult {
       current.lines.push(line);
     } else {
       if (line.kind === 'key')
-        problems.push({ line: n, message: `"${line.key}=" comes before any [entry name]` });
+        problems.push({
+          line: n,
+          message: `"${excerpt(line.key)}=" comes before any [entry name]`,
+        });
       preamble.push(line);
     }
   }
@@ -256,7 +276,24 @@ export function documentEol(doc: PbkDocument): '\r\n' | '\n' {
   return lf > crlf ? '\n' : '\r\n';
 }
 
+/** What `classify` would read back differently: a line break or NUL ends or spoils the line. */
+const LINE_BREAK_OR_NUL = /[\r\n\0]/;
+
+/**
+ * A key=value line. Throws a RangeError for one the parser would not read back as this key and
+ * value (a key with '=', a line break or NUL, an empty one, one read as a comment or an [entry];
+ * a value with a line break or NUL): the writer never makes a file it would not parse.
+ */
 export function keyLine(key: string, value: string, eol: Eol): PbkLine {
+  const refuse = (what: string): never => {
+    throw new RangeError(`A phonebook key ${JSON.stringify(key)} cannot be written: ${what}.`);
+  };
+  if (key === '') refuse('the key is empty');
+  if (key.includes('=')) refuse("the key contains '='");
+  if (LINE_BREAK_OR_NUL.test(key)) refuse('the key contains a line break or NUL');
+  const lead = key[firstNonSpace(key)];
+  if (lead === ';' || lead === '#' || lead === '[') refuse(`the key starts with '${lead}'`);
+  if (LINE_BREAK_OR_NUL.test(value)) refuse('the value contains a line break or NUL');
   return new KeyLine(key, value, eol);
 }
 
@@ -264,7 +301,13 @@ export function blankLine(eol: Eol): PbkLine {
   return { text: '', eol, kind: 'blank', key: '', value: '' };
 }
 
+/** An [entry name] line. Throws a RangeError for a name the parser would not read back. */
 export function sectionHeader(name: string, eol: Eol): PbkLine {
+  if (LINE_BREAK_OR_NUL.test(name))
+    throw new RangeError(
+      `The entry name ${JSON.stringify(name)} cannot be written: it contains a line break or NUL.`,
+    );
+  if (name.trim() === '') throw new RangeError('An empty entry name cannot be written.');
   return { text: `[${name}]`, eol, kind: 'section', key: '', value: name };
 }
 

@@ -290,6 +290,7 @@ export const APP_ERRORS = {
     'Fix the line named in the message with a text editor, then open the phonebook again.',
   UNSUPPORTED: 'This needs Windows’ Remote Access; use the simulated server on this system.',
   CANCELLED: 'Connect again when you are ready.',
+  FILE_EXISTS: 'Choose another file, or confirm that the existing one may be replaced.',
   INTERNAL: 'Report this problem with the diagnostics.',
 } as const;
 

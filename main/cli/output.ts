@@ -52,6 +52,31 @@ export function errorJson(error: ErrorInfo, entry: string | null): string {
   });
 }
 
+// What a terminal acts on instead of showing: C0 controls (ESC starts a sequence that can clear
+// the screen, retitle the window or fake output), DEL, C1 controls (U+009B is a one-character
+// CSI), the line and paragraph separators, and the bidirectional overrides that reorder text.
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * The text with every character a terminal would act on shown as a visible escape: `\n`, `\r`,
+ * `\t`, `\x1b` for the other C0 controls, `\u009b` for the rest. A JSON line has no C0 control
+ * left in it, and a `\u` escape inside a JSON string is the same character, so a JSON line stays
+ * valid JSON with the same values.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    const code = c.charCodeAt(0);
+    return (
+      NAMED[c] ??
+      (code < 0x20
+        ? `\\x${code.toString(16).padStart(2, '0')}`
+        : `\\u${code.toString(16).padStart(4, '0')}`)
+    );
+  });
+}
+
 /** A message on one line: a thrown value's own line breaks would break the output apart. */
 export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();

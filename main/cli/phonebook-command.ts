@@ -6,6 +6,7 @@ import { defaultDevice, makeEntry, phoneNumber, type RasEntry } from '../../app/
 import type { PhonebookService } from '../phonebook/phonebook-service';
 import { describeEncoding } from '../ras/pbk-charset';
 import { UsageError } from './args';
+import { printable } from './output';
 import {
   applySettingOptions,
   SETTING_OPTIONS,
@@ -24,7 +25,7 @@ export const PHONEBOOK_USAGE = `ras-connect phonebook COMMAND [/PHONEBOOK:file] 
   copy ENTRY                   as "Copy of ENTRY"
   delete ENTRY
   import FILE [ENTRY …] [--on-clash rename|replace|skip]   (default: rename)
-  export FILE ENTRY …
+  export FILE ENTRY … [--force]   (--force: replace FILE when it exists)
   check FILE                   every problem with its line number; exit 0 only when clean
 
 Options of create and edit: --number N (repeat for alternates), --device-type T,
@@ -53,6 +54,7 @@ const ENTRY_OPTIONS = {
   terminal: { type: 'string' },
   callback: { type: 'string' },
   'on-clash': { type: 'string' },
+  force: { type: 'boolean' },
   json: { type: 'boolean' },
   ...SETTING_OPTIONS,
 } as const;
@@ -204,7 +206,8 @@ export async function runPhonebookCommand(
       if (json) for (const e of entries) io.stdout(JSON.stringify(e));
       else
         for (const e of entries)
-          io.stdout(`${e.name.padEnd(36)} ${e.type.padEnd(10)} ${e.destination}`);
+          // Escaped before it is padded, so that the columns line up (the CLI escapes every line).
+          io.stdout(`${printable(e.name).padEnd(36)} ${e.type.padEnd(10)} ${e.destination}`);
       return 0;
     }
     case 'show': {
@@ -291,7 +294,9 @@ export async function runPhonebookCommand(
     }
     case 'export': {
       const [file, ...names] = need(2, 'the file and at least one entry');
-      const count = await service.export(phonebook, names, file!);
+      const count = await service.export(phonebook, names, file!, {
+        overwrite: values.force === true,
+      });
       if (!json) io.stdout(`Exported ${count} ${count === 1 ? 'entry' : 'entries'} to ${file}.`);
       return 0;
     }

@@ -15,7 +15,7 @@ import { PhonebookService } from '../phonebook/phonebook-service';
 import { PbkCharset } from '../ras/pbk-charset';
 import { SettingsStore } from '../settings/settings-store';
 import type { LegacyEncodingChoice } from '../../app/phonebook/pbk-encoding';
-import { errorJson, errorLines, failureInfo, oneLine, rowJson, rowLine } from './output';
+import { errorJson, errorLines, failureInfo, oneLine, printable, rowJson, rowLine } from './output';
 import type { Terminal } from './terminal';
 
 export interface CliIo {
@@ -24,8 +24,11 @@ export interface CliIo {
   terminal: Terminal;
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
-  /** Settles when the person presses Ctrl-C. */
-  interrupted: Promise<void>;
+  /**
+   * Settles when the person presses Ctrl-C. Only a dial reads it; main/cli.ts installs the SIGINT
+   * listener on that first read, so every other command ends on Ctrl-C as any program does.
+   */
+  readonly interrupted: Promise<void>;
   clock?: Clock;
   /** Tests only: puts the fault injector between the CLI and the backend. */
   wrapBackend?: (backend: RasBackend) => RasBackend;
@@ -73,7 +76,7 @@ async function runPhonebook(argv: readonly string[], io: CliIo): Promise<number>
     } else rest.push(arg);
   }
   if (rest.length === 0 || rest[0] === '--help' || rest[0] === '/?') {
-    io.stdout(PHONEBOOK_USAGE);
+    printLines(io, PHONEBOOK_USAGE);
     return 0;
   }
   const dir = dataDir(io.env, io.platform);
@@ -103,7 +106,33 @@ function isUsageError(error: unknown): error is Error {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * The same io with every line printed escaped (output.ts `printable`): entry names, numbers and
+ * messages may come from a phonebook file, and a control character in them must not reach the
+ * terminal. `interrupted` is passed through as a getter: reading it installs the SIGINT listener.
+ */
+function printableIo(io: CliIo): CliIo {
+  return {
+    stdout: (line) => io.stdout(printable(line)),
+    stderr: (line) => io.stderr(printable(line)),
+    terminal: io.terminal,
+    env: io.env,
+    platform: io.platform,
+    get interrupted() {
+      return io.interrupted;
+    },
+    clock: io.clock,
+    wrapBackend: io.wrapBackend,
+  };
+}
+
+/** A text of several lines (the usage), one line at a time: each line is printed escaped. */
+function printLines(io: CliIo, text: string): void {
+  for (const line of text.split('\n')) io.stdout(line);
+}
+
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io = printableIo(rawIo);
   if (argv[0]?.toLowerCase() === 'phonebook') {
     try {
       return await runPhonebook(argv.slice(1), io);
@@ -134,7 +163,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   if (command.kind === 'help') {
-    io.stdout(USAGE);
+    printLines(io, USAGE);
     return 0;
   }
   const clock = io.clock ?? realClock;
@@ -295,6 +324,8 @@ async function askAnswer(
 
 async function dial(ctx: Context, command: Command<'dial'>): Promise<number> {
   const { io, manager } = ctx;
+  // From here on Ctrl-C cancels the dial or hangs up, instead of ending the process.
+  const interrupted = io.interrupted;
   let password = command.password;
   if (password === '*') {
     if (!io.terminal.interactive)
@@ -382,7 +413,7 @@ async function dial(ctx: Context, command: Command<'dial'>): Promise<number> {
     };
     const unsubscribe = manager.store.subscribe((s) => s.connections[id]!, onView);
     // Ctrl-C once connected is the clean way out; before that it cancels the dial.
-    void io.interrupted.then(() =>
+    void interrupted.then(() =>
       hangUp(manager.get(id)!.status === 'connected' ? null : cancelled()),
     );
     onView(manager.get(id)!);

@@ -1,6 +1,7 @@
 // The CLI's conversation with a person at a terminal: questions, and secrets typed without echo.
 
 import readline from 'node:readline';
+import { printable } from './output';
 
 export interface Terminal {
   /** Whether a person can answer (stdin and stdout are terminals). */
@@ -31,7 +32,8 @@ export function nodeTerminal(
       rl.on('close', () => {
         if (!answered) resolve(null);
       });
-      rl.question(question, (answer) => {
+      // The question may name an entry from a phonebook file: its control characters are escaped.
+      rl.question(printable(question), (answer) => {
         answered = true;
         rl.close();
         resolve(answer);

@@ -1,4 +1,14 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,5 +100,64 @@ describe('atomic writes', () => {
     await writeFileAtomic(fresh, NEW, { backup: true });
     expect(existsSync(fresh)).toBe(true);
     expect(existsSync(`${fresh}.bak`)).toBe(false);
+  });
+});
+
+describe('atomic writes keep what the file is', () => {
+  it('writes through a symbolic link to its target, and keeps the link', async () => {
+    const target = path.join(dir, 'real', 'rasphone.pbk');
+    mkdirSync(path.dirname(target));
+    writeFileSync(target, 'TARGET\r\n');
+    const link = path.join(dir, 'link.pbk');
+    symlinkSync(target, link);
+    await writeFileAtomic(link, NEW, { backup: true });
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('NEW CONTENTS, LONGER THAN THE OLD ONES\r\n');
+    // The backup and any temp file are beside the target, not beside the link.
+    expect(readFileSync(`${target}.bak`, 'utf8')).toBe('TARGET\r\n');
+    expect(readdirSync(path.dirname(target)).sort()).toEqual(['rasphone.pbk', 'rasphone.pbk.bak']);
+    expect(readdirSync(dir).sort()).toEqual(['link.pbk', 'rasphone.pbk', 'real']);
+  });
+
+  it('refuses a read-only file, naming it, and leaves it as it was', async () => {
+    chmodSync(file, 0o444); // the tests run as root here: access() alone would say "writable"
+    await expect(writeFileAtomic(file, NEW, { backup: true })).rejects.toThrow(
+      `${file} is read-only; nothing was written`,
+    );
+    expect(readFileSync(file, 'utf8')).toBe('OLD CONTENTS\r\n');
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+    expect(readdirSync(dir)).toEqual(['rasphone.pbk']);
+  });
+
+  it.each(['644', '640', '666'])('keeps the file mode %s', async (octal) => {
+    const mode = parseInt(octal, 8);
+    chmodSync(file, mode);
+    await writeFileAtomic(file, NEW, { backup: true });
+    expect(readFileSync(file, 'utf8')).toBe('NEW CONTENTS, LONGER THAN THE OLD ONES\r\n');
+    expect(statSync(file).mode & 0o777).toBe(mode);
+  });
+
+  it('leaves the file as it was when the last check before the rename refuses', async () => {
+    await expect(
+      writeFileAtomic(file, NEW, {
+        backup: true,
+        beforeRename: () => Promise.reject(new Error('changed meanwhile')),
+      }),
+    ).rejects.toThrow('changed meanwhile');
+    expect(readFileSync(file, 'utf8')).toBe('OLD CONTENTS\r\n');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('gives two writes in the same millisecond temp files of their own', async () => {
+    const now = Date.now;
+    Date.now = () => 1_700_000_000_000;
+    try {
+      const texts = Array.from({ length: 20 }, (_, i) => `VERSION ${i} `.repeat(2000));
+      await Promise.all(texts.map((t) => writeFileAtomic(file, new TextEncoder().encode(t))));
+      expect(texts).toContain(readFileSync(file, 'utf8'));
+    } finally {
+      Date.now = now;
+    }
+    expect(readdirSync(dir)).toEqual(['rasphone.pbk']);
   });
 });

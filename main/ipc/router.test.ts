@@ -1,4 +1,4 @@
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { simulatedCore, until, type TestCore } from '../../tests/support/core';
@@ -157,6 +157,54 @@ describe('IPC router', () => {
     expect(core.settings.get().openedPhonebooks).toEqual([other]);
     expect(await call('phonebook:close', { phonebook: other })).toEqual({ ok: true, value: null });
     expect(core.settings.get().openedPhonebooks).toEqual([]);
+  });
+
+  it('refuses a 65th opened phonebook with a clear error, and still reopens one already open', async () => {
+    const files = Array.from({ length: 65 }, (_, i) => path.join(dir, `book-${i}.pbk`));
+    for (const file of files) writeFileSync(file, '');
+    for (const file of files.slice(0, 64))
+      expect(await call('phonebook:open', { file })).toEqual({ ok: true, value: null });
+    const refused = await call('phonebook:open', { file: files[64] });
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        name: 'INVALID_INPUT',
+        message: 'You can have at most 64 phonebooks open; close one first.',
+      },
+    });
+    expect(core.settings.get().openedPhonebooks).toEqual(files.slice(0, 64));
+    // Opening one that is already open changes nothing and is not refused.
+    expect(await call('phonebook:open', { file: files[10] })).toEqual({ ok: true, value: null });
+    expect(await call('phonebook:close', { phonebook: files[0] })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await call('phonebook:open', { file: files[64] })).toEqual({ ok: true, value: null });
+  });
+
+  it('exports never over a phonebook the app shows or its own files, and replaces only when told', async () => {
+    const other = path.join(dir, 'other.pbk');
+    writeFileSync(
+      other,
+      '[Elsewhere]\r\nType=2\r\nMEDIA=rastapi\r\nDEVICE=vpn\r\nPhoneNumber=x\r\n',
+    );
+    expect((await call('phonebook:open', { file: other })).ok).toBe(true);
+    const before = readFileSync(other, 'utf8');
+    const names = ['Office VPN'];
+    for (const file of [other, path.join(dir, 'settings.json'), path.join(dir, 'rasphone.pbk')]) {
+      const refused = await call('phonebook:export', { file, names, overwrite: true });
+      expect(refused.ok, file).toBe(false);
+    }
+    expect(readFileSync(other, 'utf8')).toBe(before);
+    const out = path.join(dir, 'out.pbk');
+    expect(await call('phonebook:export', { file: out, names })).toEqual({
+      ok: true,
+      value: { count: 1 },
+    });
+    const again = await call('phonebook:export', { file: out, names });
+    expect(again.ok || again.error.code).toBe('FILE_EXISTS');
+    expect((await call('phonebook:export', { file: out, names, overwrite: true })).ok).toBe(true);
   });
 
   it('announces a phonebook that another program changed on disk', async () => {

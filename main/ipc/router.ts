@@ -2,6 +2,7 @@
 // with the contract's schema; a bad call is refused with a clear error, logged, and changes
 // nothing. Errors come back as data ({ code, name, message }).
 
+import path from 'node:path';
 import { isInvokeChannel, type InvokeChannel } from '../../app/ipc/channels';
 import { contract, type InvokeResult, type Result } from '../../app/ipc/contract';
 import { AppError, toErrorInfo } from '../../app/ras/errors';
@@ -49,9 +50,25 @@ export interface Router {
   dropClient(client: string): void;
 }
 
+/** The settings keep at most this many opened phonebooks (contract: openedPhonebooks.max(64)). */
+const MAX_OPENED_PHONEBOOKS = 64;
+
+/** The comparison openBook uses: one file, however its path is spelled or cased. */
+const samePath = (a: string, b: string): boolean =>
+  path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase();
+
 function refusal(message: string): InvokeResult<never> {
   return { ok: false, error: { code: 'INVALID_INPUT', name: 'INVALID_INPUT', message } };
 }
+
+/** The files of the data folder an export must never replace. */
+const DATA_FILES = [
+  'settings.json',
+  'history.jsonl',
+  'ras-connect.log',
+  'simulated-credentials.json',
+  'rasphone.pbk',
+];
 
 export function createRouter(deps: RouterDeps): Router {
   const { manager, backend, settings, statistics, phonebooks } = deps;
@@ -94,6 +111,12 @@ export function createRouter(deps: RouterDeps): Router {
     'phonebook:books': async () => listBooks(backend, settings.get()),
     'phonebook:open': async ({ file }) => {
       mayUse(file, 'open');
+      const opened = settings.get().openedPhonebooks;
+      if (opened.length >= MAX_OPENED_PHONEBOOKS && !opened.some((p) => samePath(p, file)))
+        throw new AppError(
+          'INVALID_INPUT',
+          `You can have at most ${MAX_OPENED_PHONEBOOKS} phonebooks open; close one first.`,
+        );
       await openBook(settings, file);
       phonebooks.announce(file);
       return null;
@@ -136,9 +159,19 @@ export function createRouter(deps: RouterDeps): Router {
       mayUse(file, 'import');
       return phonebooks.import(phonebook, file, names, clash);
     },
-    'phonebook:export': async ({ phonebook, file, names }) => {
+    'phonebook:export': async ({ phonebook, file, names, overwrite }) => {
       mayUse(file, 'export');
-      return { count: await phonebooks.export(phonebook, names, file) };
+      // Never over a phonebook the app shows, nor the app's own files.
+      const protectedFiles = [
+        ...listBooks(backend, settings.get()).map((b) => b.path),
+        ...DATA_FILES.map((name) => path.join(deps.dataDir, name)),
+      ];
+      return {
+        count: await phonebooks.export(phonebook, names, file, {
+          overwrite: overwrite === true,
+          protectedFiles,
+        }),
+      };
     },
     'file:choose': ({ purpose }) => deps.files.choose(purpose),
     'connection:list': async () => {

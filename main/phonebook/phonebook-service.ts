@@ -4,6 +4,7 @@
 // made against an older revision of the file is refused; every change is announced.
 
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import {
   otherSettings,
   primaryDestination,
@@ -24,6 +25,7 @@ import {
 } from '../../app/phonebook/pbk-codec';
 import { AppError, RasError, RasErrorCode } from '../../app/ras/errors';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { describeFileError, notRegular, readFileLimited } from '../fs/read-file-limited';
 import type { CredentialsUpdate, EntrySummary, RasBackend, SavedCredentials } from '../ras/backend';
 import type { SessionManager } from '../sessions/session-manager';
 
@@ -45,6 +47,56 @@ export interface EntryDetails {
 }
 
 export type ClashPolicy = 'rename' | 'replace' | 'skip';
+
+export interface ExportOptions {
+  /** Replace a file that exists (a regular file only); otherwise it is refused (FILE_EXISTS). */
+  overwrite?: boolean;
+  /**
+   * Files never written over, besides the phonebook in use and the one exported from: the
+   * phonebooks open in the window, the settings file.
+   */
+  protectedFiles?: Iterable<string>;
+}
+
+/** How many of a malformed file's problems one message lists. */
+const PROBLEMS_SHOWN = 3;
+
+/** The problems of a malformed file as one short message: the first few, and how many more. */
+function problemsMessage(file: string, problems: readonly PbkProblem[]): string {
+  const shown = problems.slice(0, PROBLEMS_SHOWN).map((p) => `line ${p.line}: ${p.message}`);
+  const more = problems.length - shown.length;
+  return `${file}: ${shown.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}`;
+}
+
+/** The entry names, lower-cased, each with its own spelling: a clash is one look-up. */
+function nameIndex(names: Iterable<string>): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const name of names) index.set(name.toLowerCase(), name);
+  return index;
+}
+
+/** The other name `name` clashes with, as the one-element list validateEntry looks through. */
+function clashing(index: ReadonlyMap<string, string>, name: string): string[] {
+  const other = index.get(name.toLowerCase());
+  return other === undefined ? [] : [other];
+}
+
+/** copyName's answer, looking up its candidates instead of passing every name. */
+function freeCopyName(name: string, index: ReadonlyMap<string, string>): string {
+  const present: string[] = [];
+  for (;;) {
+    const candidate = copyName(name, present);
+    if (!index.has(candidate.toLowerCase())) return candidate;
+    present.push(candidate);
+  }
+}
+
+function isPhonebookChanged(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'PHONEBOOK_CHANGED';
+}
+
+/** How many times a save without a revision is tried again after another change got in first. */
+const SAVE_ATTEMPTS = 5;
 
 export interface ImportResult {
   imported: { from: string; as: string }[];
@@ -158,24 +210,46 @@ export class PhonebookService {
     // Only a new name can clash with another entry; an unchanged one skips listing them all.
     const renamed = entry.name.toLowerCase() !== originalName.toLowerCase();
     const stored = await this.backend.getEntry(book, originalName);
+    // A name the entry already has is not judged again: a phonebook may hold names Windows
+    // would not give a new entry, and such an entry must still be editable.
     const problems = validateEntry(
       entry,
       renamed ? await this.otherNames(book, originalName) : [],
       {
         destinationRequired: primaryDestination(stored).trim() !== '',
       },
-    );
+    ).filter((p) => p.field !== 'name' || entry.name !== stored.name);
     if (problems.length > 0) throw new EntryInvalidError(problems);
     if (entry.name !== originalName) {
       this.refuseIfActive(book, originalName, 'rename');
       await this.backend.renameEntry(book, originalName, entry.name, {
         expectedRevision: revision,
       });
-      await this.backend.setEntry(book, entry);
-    } else {
+      await this.saveExisting(book, entry);
+    } else if (revision !== undefined) {
+      // The file is as the caller read it, entry included, or nothing is written.
       await this.backend.setEntry(book, entry, { expectedRevision: revision });
+    } else {
+      await this.saveExisting(book, entry);
     }
     this.changed(book);
+  }
+
+  /**
+   * Saves an entry that must still exist: setEntry alone would create it again after a delete.
+   * The entry is looked up (623 when it is gone) in the revision the save then expects.
+   */
+  private async saveExisting(book: string, entry: RasEntry): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const revision = await this.backend.phonebookRevision(book);
+      await this.backend.getEntry(book, entry.name);
+      try {
+        await this.backend.setEntry(book, entry, { expectedRevision: revision });
+        return;
+      } catch (error) {
+        if (!isPhonebookChanged(error) || attempt >= SAVE_ATTEMPTS) throw error;
+      }
+    }
   }
 
   async rename(
@@ -231,12 +305,8 @@ export class PhonebookService {
 
   /** Reads a .pbk file for import or checking; a malformed one is refused with its line numbers. */
   async readFile(file: string): Promise<PbkDocument> {
-    const parsed = parsePbk((await this.charset.decode(await fs.readFile(file))).text);
-    if (!parsed.ok)
-      throw new AppError(
-        'PHONEBOOK_INVALID',
-        `${file}: ${parsed.problems.map((p) => `line ${p.line}: ${p.message}`).join('; ')}`,
-      );
+    const parsed = parsePbk((await this.charset.decode(await readFileLimited(file))).text);
+    if (!parsed.ok) throw new AppError('PHONEBOOK_INVALID', problemsMessage(file, parsed.problems));
     return parsed.document;
   }
 
@@ -253,29 +323,28 @@ export class PhonebookService {
     const book = this.book(phonebook);
     const doc = await this.readFile(file);
     const wanted = names === null ? null : new Set(names.map((n) => n.toLowerCase()));
-    const taken = await this.otherNames(book);
+    const taken = nameIndex(await this.otherNames(book));
     const result: ImportResult = { imported: [], skipped: [] };
     const sections = [];
     for (const section of doc.sections) {
       if (wanted && !wanted.has(section.name.toLowerCase())) continue;
-      const exists = taken.some((n) => n.toLowerCase() === section.name.toLowerCase());
+      const exists = taken.has(section.name.toLowerCase());
       if (exists && clash === 'skip') {
         result.skipped.push(section.name);
         continue;
       }
-      const name = exists && clash === 'rename' ? copyName(section.name, taken) : section.name;
+      const name = exists && clash === 'rename' ? freeCopyName(section.name, taken) : section.name;
       if (exists && clash === 'replace') this.refuseIfActive(book, name, 'replace');
-      const problems = validateEntry(
-        { ...sectionToEntry(section), name },
-        taken.filter((n) => n.toLowerCase() !== name.toLowerCase()),
-        { destinationRequired: false },
-      );
+      // The entry it replaces (the same name) is no clash; any other of that name is.
+      const problems = validateEntry({ ...sectionToEntry(section), name }, [], {
+        destinationRequired: false,
+      });
       if (problems.length > 0)
         throw new EntryInvalidError(
           problems.map((p) => ({ ...p, message: `${section.name}: ${p.message}` })),
         );
       sections.push(copySection(section, name, { freshIdentity: name !== section.name }));
-      taken.push(name);
+      taken.set(name.toLowerCase(), name);
       result.imported.push({ from: section.name, as: name });
     }
     if (sections.length > 0) {
@@ -285,36 +354,100 @@ export class PhonebookService {
     return result;
   }
 
-  /** Writes the chosen entries, every line as the phonebook has it, to a .pbk file (atomically). */
-  async export(phonebook: string | undefined, names: string[], file: string): Promise<number> {
+  /**
+   * Writes the chosen entries, every line as the phonebook has it, to a .pbk file (atomically).
+   * Refuses a phonebook in use, anything but a regular file, and an existing file unless
+   * `overwrite` says it may be replaced.
+   */
+  async export(
+    phonebook: string | undefined,
+    names: string[],
+    file: string,
+    options: ExportOptions = {},
+  ): Promise<number> {
     const book = this.book(phonebook);
     const sections = (await this.backend.readSections(book, names)).map((s) => ({
       ...s,
       lineNumber: 0,
     }));
-    await writeFileAtomic(
+    await this.refuseExportTarget(
       file,
-      encodePbk(writePbk({ bom: false, preamble: [], sections }), 'utf-8'),
+      [this.backend.defaultPhonebook, book, ...(options.protectedFiles ?? [])],
+      options.overwrite === true,
     );
+    try {
+      await writeFileAtomic(
+        file,
+        encodePbk(writePbk({ bom: false, preamble: [], sections }), 'utf-8'),
+      );
+    } catch (error) {
+      throw describeFileError(file, error) ?? error;
+    }
     return sections.length;
+  }
+
+  private async refuseExportTarget(
+    file: string,
+    protectedFiles: readonly string[],
+    overwrite: boolean,
+  ): Promise<void> {
+    const open = (): AppError =>
+      new AppError(
+        'INVALID_INPUT',
+        `${file} is a phonebook open in the app (or one of its own files); export to another file.`,
+      );
+    const resolved = path.resolve(file);
+    const same = (a: string, b: string): boolean =>
+      process.platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b;
+    if (protectedFiles.some((p) => same(path.resolve(p), resolved))) throw open();
+    let stats;
+    try {
+      stats = await fs.lstat(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw describeFileError(file, error) ?? error;
+    }
+    if (stats.isSymbolicLink()) {
+      // A link that never reaches a file says so; any other is not written through.
+      await fs.stat(file).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === 'ELOOP')
+          throw describeFileError(file, error)!;
+      });
+    }
+    const refused = notRegular(file, stats);
+    if (refused) throw refused;
+    // The same file under another name (a hard link, another spelling of the path).
+    for (const p of protectedFiles) {
+      const other = await fs.stat(p).catch(() => null);
+      if (other && other.dev === stats.dev && other.ino === stats.ino) throw open();
+    }
+    if (!overwrite)
+      throw new AppError(
+        'FILE_EXISTS',
+        `${file} already exists; nothing was written. Confirm that it may be replaced (--force).`,
+      );
   }
 
   /** Every problem of a .pbk file with its line number: syntax, names, and each entry's rules. */
   async check(file: string): Promise<CheckResult> {
-    const decoded = await this.charset.decode(await fs.readFile(file));
+    const decoded = await this.charset.decode(await readFileLimited(file));
     const { encoding, source: encodingSource } = decoded;
     const parsed = parsePbk(decoded.text);
     if (!parsed.ok) return { problems: parsed.problems, entries: 0, encoding, encodingSource };
     const problems: PbkProblem[] = [];
-    const seen: string[] = [];
+    // The first entry of each name: a later one of the same name clashes with it.
+    const seen = new Map<string, string>();
     for (const section of parsed.document.sections) {
       const entry = sectionToEntry(section);
-      for (const p of validateEntry(entry, seen, { destinationRequired: false }))
+      for (const p of validateEntry(entry, clashing(seen, section.name), {
+        destinationRequired: false,
+      }))
         problems.push({
           line: section.lineNumber,
           message: `[${section.name}] ${p.field}: ${p.message}`,
         });
-      seen.push(section.name);
+      const folded = section.name.toLowerCase();
+      if (!seen.has(folded)) seen.set(folded, section.name);
     }
     return { problems, entries: parsed.document.sections.length, encoding, encodingSource };
   }

@@ -5,12 +5,7 @@
 
 import { copySection, sectionGuid } from '../../app/phonebook/entry-copy';
 import { validateEntryName } from '../../app/phonebook/entry-name';
-import {
-  appendSection,
-  findSectionIndex,
-  replaceSection,
-  type PbkSection,
-} from '../../app/phonebook/pbk-codec';
+import { findSectionIndex, type PbkSection } from '../../app/phonebook/pbk-codec';
 import { AppError, ERROR_ALREADY_EXISTS, RasError, RasErrorCode as E } from '../../app/ras/errors';
 import type { ChangeOptions } from './backend';
 import { readPbkFile, writePbkFile, type PbkFileLock } from './simulated/pbk-file';
@@ -59,21 +54,37 @@ export function writeSections(
         'PHONEBOOK_CHANGED',
         `${file} was changed by another program; nothing was written.`,
       );
-    let document = loaded.document;
+    // Names and Guids looked up in maps: an import of thousands of entries stays linear.
+    const all = loaded.document.sections.slice();
+    const byName = new Map<string, number>();
+    const byGuid = new Map<string, number>();
+    all.forEach((s, i) => {
+      byName.set(s.name.toLowerCase(), i);
+      const guid = sectionGuid(s);
+      if (guid !== undefined && !byGuid.has(guid)) byGuid.set(guid, i);
+    });
     for (const incoming of sections) {
-      const index = findSectionIndex(document, incoming.name);
-      if (index >= 0 && !options.replace)
+      const found = byName.get(incoming.name.toLowerCase());
+      if (found !== undefined && !options.replace)
         throw new RasError(ERROR_ALREADY_EXISTS, `("${incoming.name}")`);
       const guid = sectionGuid(incoming);
-      const clash =
-        guid !== undefined &&
-        document.sections.some((s, i) => i !== index && sectionGuid(s) === guid);
-      const section = clash
-        ? copySection(incoming, incoming.name, { freshIdentity: true })
-        : incoming;
-      document =
-        index >= 0 ? replaceSection(document, index, section) : appendSection(document, section);
+      const owner = guid === undefined ? undefined : byGuid.get(guid);
+      const section =
+        owner !== undefined && owner !== found
+          ? copySection(incoming, incoming.name, { freshIdentity: true })
+          : incoming;
+      const index = found ?? all.length;
+      if (found !== undefined) {
+        const replaced = sectionGuid(all[found]!);
+        if (replaced !== undefined && byGuid.get(replaced) === found) byGuid.delete(replaced);
+      }
+      all[index] = section;
+      byName.set(section.name.toLowerCase(), index);
+      const kept = sectionGuid(section);
+      if (kept !== undefined && !byGuid.has(kept)) byGuid.set(kept, index);
     }
+    // writePbk ends a last line without an ending when an entry follows it.
+    const document = { ...loaded.document, sections: all };
     await writePbkFile(file, { ...loaded, document });
   });
 }

@@ -16,6 +16,7 @@ import { largePhonebook } from './phonebook-text';
 import { measureEventToTimeline, rendererBundleSize } from './browser-latency';
 import { measureIpcRoundTrip } from './ipc-roundtrip';
 import { measurePhonebook } from './phonebook-bench';
+import { measurePhonebookService } from './phonebook-service-bench';
 
 function median(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -241,6 +242,23 @@ add({
   unit: 'ms',
   value: pb.saveLarge,
   baseline: { label: 'plain file write', value: pb.plainWrite },
+});
+
+// The service on large files: both one pass, the import one write (issue 12, item 14).
+const svc = await measurePhonebookService();
+add({
+  id: 'phonebook-import-2000',
+  figure: 'import 2,000 entries into an empty phonebook (read, validate, one atomic write)',
+  unit: 'ms',
+  value: svc.import2000,
+  baseline: { label: 'fs.copyFile of the file', value: svc.copy2000 },
+});
+add({
+  id: 'phonebook-check-40000',
+  figure: 'check a file of 40,000 entries (every entry’s rules, names used twice)',
+  unit: 'ms',
+  value: svc.check40000,
+  baseline: { label: 'parse alone', value: svc.parse40000 },
 });
 
 // One table, one file.

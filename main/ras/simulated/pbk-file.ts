@@ -2,8 +2,9 @@
 // file). Reads never change the file; a file that fails to parse is reported with its line
 // number and never written; writes are atomic (temp file, flush, rename).
 
-import { promises as fs } from 'node:fs';
 import { writeFileAtomic } from '../../fs/atomic-write';
+import { FileAccessError, readFileLimited } from '../../fs/read-file-limited';
+import { FileLockedError, withFileLock } from '../../fs/file-lock';
 import { ABSENT, currentRevision, revisionOf } from '../../fs/revision';
 import path from 'node:path';
 import type { PbkEncoding } from '../../../app/phonebook/pbk-encoding';
@@ -38,9 +39,12 @@ export async function readPbkFile(
 ): Promise<LoadedPbk> {
   let bytes: Uint8Array;
   try {
-    bytes = await fs.readFile(file);
+    // A regular file of a phonebook's size only: never a device, a FIFO or a huge file.
+    bytes = await readFileLimited(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && missingOk)
+    const errno =
+      error instanceof FileAccessError ? error.errno : (error as NodeJS.ErrnoException).code;
+    if (errno === 'ENOENT' && missingOk)
       return {
         document: emptyDocument(),
         encoding: 'utf-8',
@@ -49,7 +53,9 @@ export async function readPbkFile(
       };
     throw new RasError(
       RasErrorCode.ERROR_CANNOT_OPEN_PHONEBOOK,
-      `(${file}: ${(error as Error).message})`,
+      error instanceof FileAccessError
+        ? `(${error.message})`
+        : `(${file}: ${(error as Error).message})`,
     );
   }
   const revision = revisionOf(bytes);
@@ -91,40 +97,63 @@ function remember(key: string, document: PbkDocument, encoding: PbkEncoding): vo
 /**
  * Writes atomically, keeping the previous version as `<file>.bak`, unless the file on disk is
  * no longer the revision that was read: another program changed it, and it is not overwritten.
+ * The check, the write and the rename hold the file's cross-process lock, and the revision is
+ * checked again right before the rename, for a program that writes without the lock (rasphone
+ * and RasMan on Windows): a write that returns is a write that was kept.
  */
-export async function writePbkFile(file: string, loaded: LoadedPbk): Promise<void> {
-  if ((await currentRevision(file)) !== loaded.revision)
-    throw new AppError(
-      'PHONEBOOK_CHANGED',
-      `${file} was changed by another program; nothing was written.`,
-    );
-  let bytes: Uint8Array;
+export function writePbkFile(file: string, loaded: LoadedPbk): Promise<void> {
+  return lockedForWrite(file, async () => {
+    const unchanged = async () => {
+      if ((await currentRevision(file)) !== loaded.revision)
+        throw new AppError(
+          'PHONEBOOK_CHANGED',
+          `${file} was changed by another program; nothing was written.`,
+        );
+    };
+    await unchanged();
+    let bytes: Uint8Array;
+    try {
+      // In the encoding it was read in: a character that encoding cannot hold is refused.
+      bytes = encodeText(writePbk(loaded.document), loaded.encoding);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      throw new AppError('INVALID_INPUT', `${file}: ${error.message}; nothing was written.`);
+    }
+    try {
+      await writeFileAtomic(file, bytes, { backup: true, beforeRename: unchanged });
+      remember(cacheKey(revisionOf(bytes), loaded.readAs), loaded.document, loaded.encoding);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new RasError(
+        RasErrorCode.ERROR_CANNOT_WRITE_PHONEBOOK,
+        `(${file}: ${(error as Error).message})`,
+      );
+    }
+  });
+}
+
+/** Runs `work` holding the file's cross-process lock; a lock held too long is 'cannot write'. */
+async function lockedForWrite<T>(file: string, work: () => Promise<T>): Promise<T> {
   try {
-    // In the encoding it was read in: a character that encoding cannot hold is refused.
-    bytes = encodeText(writePbk(loaded.document), loaded.encoding);
+    return await withFileLock(file, work);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    throw new AppError('INVALID_INPUT', `${file}: ${error.message}; nothing was written.`);
-  }
-  try {
-    await writeFileAtomic(file, bytes, { backup: true });
-    remember(cacheKey(revisionOf(bytes), loaded.readAs), loaded.document, loaded.encoding);
-  } catch (error) {
-    throw new RasError(
-      RasErrorCode.ERROR_CANNOT_WRITE_PHONEBOOK,
-      `(${file}: ${(error as Error).message})`,
-    );
+    if (!(error instanceof FileLockedError)) throw error;
+    throw new RasError(RasErrorCode.ERROR_CANNOT_WRITE_PHONEBOOK, `(${error.message})`);
   }
 }
 
-/** Serializes read-modify-write cycles per file, so two changes never interleave. */
+/**
+ * Serializes read-modify-write cycles per file, so two changes never interleave: one at a time
+ * in this process, and under the file's lock (`<file>.lock`) against every other process.
+ */
 export class PbkFileLock {
   private tails = new Map<string, Promise<unknown>>();
 
   run<T>(file: string, work: () => Promise<T>): Promise<T> {
     const key = path.resolve(file);
+    const locked = () => lockedForWrite(file, work);
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const next = previous.then(work, work);
+    const next = previous.then(locked, locked);
     const tail = next.catch(() => undefined);
     this.tails.set(key, tail);
     void tail.then(() => {

@@ -24,6 +24,7 @@ import type { ChangeOptions, CredentialsUpdate, EntrySummary, SavedCredentials }
 import { currentRevision } from '../../fs/revision';
 import { promises as fs } from 'node:fs';
 import { writeFileAtomic } from '../../fs/atomic-write';
+import { withFileLock } from '../../fs/file-lock';
 import type { SecretStore } from '../../secrets/secret-store';
 import { PbkFileLock, readPbkFile, writePbkFile, type LoadedPbk } from './pbk-file';
 import type { PbkCharset } from '../pbk-charset';
@@ -43,6 +44,8 @@ export class SimulatedPhonebooks {
   private readonly lock = new PbkFileLock();
   private readonly credentials = new Map<string, StoredCredentials>();
   private loaded: Promise<void> | null = null;
+  /** The credentials file's writes, one at a time. */
+  private credentialsWrites: Promise<unknown> = Promise.resolve();
 
   /**
    * `activeEntries` names the entries with a live connection (phonebook + lower-cased name);
@@ -58,36 +61,79 @@ export class SimulatedPhonebooks {
   ) {}
 
   private loadCredentials(): Promise<void> {
-    this.loaded ??= (async () => {
-      if (!this.credentialsFile) return;
-      let text: string;
-      try {
-        text = await fs.readFile(this.credentialsFile, 'utf8');
-      } catch {
-        return;
-      }
-      try {
-        const saved = JSON.parse(text) as Record<
-          string,
-          { userName?: unknown; domain?: unknown; sealed?: unknown; sealedPsk?: unknown }
-        >;
-        for (const [key, value] of Object.entries(saved))
-          if (typeof value?.userName === 'string' && typeof value.domain === 'string')
-            this.credentials.set(key, {
-              userName: value.userName,
-              domain: value.domain,
-              sealed: typeof value.sealed === 'string' ? value.sealed : null,
-              sealedPsk: typeof value.sealedPsk === 'string' ? value.sealedPsk : null,
-            });
-      } catch {
-        // A damaged file loses only saved user names; it is rewritten on the next change.
-      }
-    })();
+    this.loaded ??= this.readCredentials().catch((error: unknown) => {
+      // Read again next time: the file may have been repaired meanwhile.
+      this.loaded = null;
+      throw error;
+    });
     return this.loaded;
   }
 
-  private async saveCredentials(): Promise<void> {
-    if (!this.credentialsFile) return;
+  /**
+   * Reads the credentials file. A damaged one is refused with an error naming it, never taken
+   * for an empty one: the next save would replace every saved credential with nothing.
+   */
+  private async readCredentials(): Promise<void> {
+    const file = this.credentialsFile;
+    if (!file) return;
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw new AppError(
+        'PHONEBOOK_INVALID',
+        `${file} cannot be read (${(error as Error).message}); saved user names and passwords are unavailable and nothing was saved.`,
+      );
+    }
+    let saved: unknown;
+    try {
+      saved = JSON.parse(text);
+    } catch (error) {
+      throw damagedCredentials(file, (error as Error).message);
+    }
+    if (typeof saved !== 'object' || saved === null || Array.isArray(saved))
+      throw damagedCredentials(file, 'it does not hold an object');
+    this.credentials.clear();
+    for (const [key, value] of Object.entries(
+      saved as Record<
+        string,
+        { userName?: unknown; domain?: unknown; sealed?: unknown; sealedPsk?: unknown } | null
+      >,
+    ))
+      if (typeof value?.userName === 'string' && typeof value.domain === 'string')
+        this.credentials.set(key, {
+          userName: value.userName,
+          domain: value.domain,
+          sealed: typeof value.sealed === 'string' ? value.sealed : null,
+          sealedPsk: typeof value.sealedPsk === 'string' ? value.sealedPsk : null,
+        });
+  }
+
+  /**
+   * Writes the credentials as they are now: one write at a time in this process (each writes
+   * the latest state, so the last to finish has every change), under the file's lock against
+   * other processes, through a temp file of its own.
+   */
+  private saveCredentials(): Promise<void> {
+    const file = this.credentialsFile;
+    if (!file) return Promise.resolve();
+    const write = () =>
+      withFileLock(file, () =>
+        writeFileAtomic(
+          file,
+          new TextEncoder().encode(JSON.stringify(this.credentialsJson(), null, 2)),
+        ),
+      );
+    const next = this.credentialsWrites.then(write, write);
+    this.credentialsWrites = next.catch(() => undefined);
+    return next;
+  }
+
+  private credentialsJson(): Record<
+    string,
+    { userName: string; domain: string; sealed?: string; sealedPsk?: string }
+  > {
     const out: Record<
       string,
       { userName: string; domain: string; sealed?: string; sealedPsk?: string }
@@ -99,10 +145,7 @@ export class SimulatedPhonebooks {
         ...(c.sealed ? { sealed: c.sealed } : {}),
         ...(c.sealedPsk ? { sealedPsk: c.sealedPsk } : {}),
       };
-    await writeFileAtomic(
-      this.credentialsFile,
-      new TextEncoder().encode(JSON.stringify(out, null, 2)),
-    );
+    return out;
   }
 
   async listEntries(phonebook: string): Promise<EntrySummary[]> {
@@ -141,14 +184,15 @@ export class SimulatedPhonebooks {
   }
 
   setEntry(phonebook: string, entry: RasEntry, options: ChangeOptions = {}): Promise<void> {
-    const problem = validateEntryName(entry.name);
-    if (problem) return Promise.reject(new RasError(problem.code, problem.message));
     return this.change(
       phonebook,
       (loaded) => {
         const doc = loaded.document;
         const eol = documentEol(doc);
         const index = findSectionIndex(doc, entry.name);
+        // Only a new entry's name is judged, as RasSetEntryProperties does.
+        const problem = index < 0 ? validateEntryName(entry.name) : null;
+        if (problem) throw new RasError(problem.code, problem.message);
         const document =
           index < 0
             ? appendSection(doc, newSection(entry, eol))
@@ -278,6 +322,13 @@ export class SimulatedPhonebooks {
     this.credentials.delete(entryKey(phonebook, oldName));
     this.credentials.set(entryKey(phonebook, newName), saved);
   }
+}
+
+function damagedCredentials(file: string, detail: string): AppError {
+  return new AppError(
+    'PHONEBOOK_INVALID',
+    `${file} is damaged (${detail}): saved user names and passwords cannot be read, and nothing was saved. Repair the file or remove it (saved credentials are then lost).`,
+  );
 }
 
 /** One key per entry: phonebook path plus the name, compared without case as RAS does. */

@@ -20,7 +20,11 @@ async function chooseFile(purpose: FilePurpose): Promise<string | 'typed' | null
  * The file step of a dialog: submitting opens the system's dialog, or, where there is none
  * (browser mode), shows a path field and uses what is typed there.
  */
-export function useFileChoice(purpose: FilePurpose, use: (file: string) => void) {
+export function useFileChoice(
+  purpose: FilePurpose,
+  /** `fromDialog`: the system's dialog chose it (and asked before replacing a file). */
+  use: (file: string, fromDialog: boolean) => void,
+) {
   const { t } = useTranslation();
   const [askPath, setAskPath] = useState(false);
   const [typed, setTyped] = useState('');
@@ -28,11 +32,11 @@ export function useFileChoice(purpose: FilePurpose, use: (file: string) => void)
     askPath,
     pathMissing: askPath && typed.trim() === '',
     submit: () => {
-      if (askPath) use(typed.trim());
+      if (askPath) use(typed.trim(), false);
       else
         void chooseFile(purpose).then((choice) => {
           if (choice === 'typed') setAskPath(true);
-          else if (choice) use(choice);
+          else if (choice) use(choice, true);
         });
     },
     pathField: askPath && (

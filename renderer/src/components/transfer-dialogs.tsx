@@ -3,7 +3,7 @@
 
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntrySummary } from '../../../app/ipc/contract';
+import type { EntrySummary, InvokeResult, Result } from '../../../app/ipc/contract';
 import { Dialog, Problem } from '../dialogs/dialog';
 import { useFileChoice } from './file-choice';
 import { rasApi } from '../ras-api';
@@ -11,6 +11,66 @@ import { useAppStore } from '../store/app-store';
 import { openPhonebook, setPane } from '../store/phonebook-actions';
 
 type Clash = 'rename' | 'replace' | 'skip';
+
+/**
+ * Browser mode refuses a WebSocket message over 1 MiB, and the contract allows 100,000 names
+ * of 256 characters (up to ~150 MB as JSON), so a large selection goes in parts whose names
+ * take at most this many bytes as JSON, well under the limit with the rest of the request.
+ */
+export const IMPORT_NAMES_BUDGET = 512 * 1024;
+const MAX_NAMES_PER_REQUEST = 100_000;
+
+/** Splits names, in order, into parts of at most `budget` bytes of JSON each. */
+export function splitNames(names: string[], budget = IMPORT_NAMES_BUDGET): string[][] {
+  const encoder = new TextEncoder();
+  const parts: string[][] = [];
+  let part: string[] = [];
+  let size = 2; // []
+  for (const name of names) {
+    const bytes = encoder.encode(JSON.stringify(name)).length + 1;
+    if (part.length > 0 && (size + bytes > budget || part.length >= MAX_NAMES_PER_REQUEST)) {
+      parts.push(part);
+      part = [];
+      size = 2;
+    }
+    part.push(name);
+    size += bytes;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}
+
+type ImportResult = Result<'phonebook:import'>;
+
+/**
+ * Imports the chosen entries: every entry of the file in one request (one write) when all
+ * are chosen, otherwise the names in parts that fit browser mode's message limit. A part
+ * that fails stops the rest; the parts before it stay imported.
+ */
+export async function importChosen(
+  phonebook: string,
+  file: string,
+  entries: EntrySummary[],
+  chosen: Set<string>,
+  clash: Clash,
+): Promise<InvokeResult<ImportResult>> {
+  const names = entries.map((e) => e.name).filter((name) => chosen.has(name));
+  if (names.length === entries.length)
+    return rasApi().invoke('phonebook:import', { phonebook, file, names: null, clash });
+  const total: ImportResult = { imported: [], skipped: [] };
+  for (const part of splitNames(names)) {
+    const result = await rasApi().invoke('phonebook:import', {
+      phonebook,
+      file,
+      names: part,
+      clash,
+    });
+    if (!result.ok) return result;
+    total.imported.push(...result.value.imported);
+    total.skipped.push(...result.value.skipped);
+  }
+  return { ok: true, value: total };
+}
 
 function EntryChecklist({
   entries,
@@ -85,13 +145,11 @@ export function ImportDialog({ phonebook }: { phonebook: string }) {
       title={t('transfer.importFrom', { file })}
       onCancel={close}
       onSubmit={() =>
-        void rasApi()
-          .invoke('phonebook:import', { phonebook, file: file!, names: [...chosen], clash })
-          .then((result) => {
-            if (!result.ok) return setMessage(result.error.message);
-            useAppStore.setState({ failure: null });
-            close();
-          })
+        void importChosen(phonebook, file!, entries, chosen, clash).then((result) => {
+          if (!result.ok) return setMessage(result.error.message);
+          useAppStore.setState({ failure: null });
+          close();
+        })
       }
       actions={
         <button type="submit" disabled={chosen.size === 0}>
@@ -124,17 +182,24 @@ export function ExportDialog({ phonebook }: { phonebook: string }) {
   );
   const [chosen, setChosen] = useState<Set<string>>(initial);
   const [message, setMessage] = useState<string | null>(null);
+  // A typed path that names an existing file: asked once, then written only if confirmed.
+  const [replacing, setReplacing] = useState<string | null>(null);
   const close = () => setPane({ kind: 'entry' });
-  const write = async (file: string) => {
+  const write = async (file: string, overwrite: boolean) => {
     const result = await rasApi().invoke('phonebook:export', {
       phonebook,
       file,
       names: [...chosen],
+      overwrite,
     });
-    if (!result.ok) return setMessage(result.error.message);
+    if (!result.ok) {
+      if (result.error.code === 'FILE_EXISTS' && !overwrite) return setReplacing(file);
+      return setMessage(result.error.message);
+    }
     close();
   };
-  const choice = useFileChoice('export', (file) => void write(file));
+  // The system's save dialog has asked before replacing a file; a typed path is asked here.
+  const choice = useFileChoice('export', (file, fromDialog) => void write(file, fromDialog));
   return (
     <Dialog
       title={t('transfer.exportTitle')}
@@ -148,6 +213,14 @@ export function ExportDialog({ phonebook }: { phonebook: string }) {
     >
       <EntryChecklist entries={entries} chosen={chosen} onChange={setChosen} />
       {choice.pathField}
+      {replacing !== null && (
+        <div role="alert" className="replace-question">
+          <p>{t('transfer.replaceQuestion', { file: replacing })}</p>
+          <button type="button" onClick={() => void write(replacing, true)}>
+            {t('transfer.replace')}
+          </button>
+        </div>
+      )}
       <Problem text={message} />
     </Dialog>
   );

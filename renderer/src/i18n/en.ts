@@ -232,12 +232,13 @@ export const en = {
   },
   rule: {
     'name-invalid':
-      'Use at least one letter or digit, none of | > < ? * \\ / :, and no leading dot.',
+      'Use at least one letter or digit, none of " | > < ? * \\ / : or control characters, and no leading dot.',
     'name-taken': 'An entry with that name exists.',
     'number-required': 'A dial-up entry needs a phone number.',
     'server-required': 'A VPN entry needs a server name or address.',
     'too-long': 'This is too long.',
     'line-break': 'No line breaks.',
+    nul: 'No NUL characters.',
     'out-of-range': 'A whole number, 0 or more.',
     'bad-address': 'DNS servers are IPv4 addresses such as 10.0.0.53.',
     'metric-range': 'A whole number from 1 to 9999.',
@@ -247,6 +248,8 @@ export const en = {
     exportShort: 'Export',
     importTitle: 'Import entries',
     exportTitle: 'Export entries',
+    replaceQuestion: '{{file}} exists already. Replace it with the chosen entries?',
+    replace: 'Replace',
     importFrom: 'Import from {{file}}',
     chooseFile: 'Choose the file…',
     open: 'Open',
