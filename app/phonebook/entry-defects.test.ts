@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEntry, otherSettings, phoneNumber, sectionToEntry, type RasEntry } from './entry';
 import { copySection, IDENTITY_KEYS } from './entry-copy';
-import { SETTING_KEYS } from './entry-settings';
 import { appendSection, documentEol, parsePbkOrThrow, replaceSection, writePbk } from './pbk-codec';
 
 /** Applies `change` to the named entry of `text` and returns the file's new text. */
@@ -244,7 +243,7 @@ describe('other settings kept from Windows', () => {
       'Type=2 Guid=AB CustomAuthKey=25 CustomAuthData=31 CustomAuthData=32 NrptRules=x AuthRestrictions=128',
     );
     const section = parsePbkOrThrow(text).sections[0]!;
-    expect(otherSettings(section, SETTING_KEYS)).toEqual([
+    expect(otherSettings(section)).toEqual([
       { key: 'Guid', value: 'AB' },
       { key: 'CustomAuthData', value: '3132' },
       { key: 'NrptRules', value: 'x' },

@@ -34,6 +34,12 @@ export const VPN_STRATEGIES = {
   protocolList: 15,
 } as const;
 export type VpnStrategyName = keyof typeof VPN_STRATEGIES;
+/** The strategies that dial IKEv2 (first or only): a pre-shared key is IKEv2's, not L2TP's. */
+export const IKEV2_STRATEGIES: readonly number[] = [
+  VPN_STRATEGIES.ikev2Only,
+  VPN_STRATEGIES.ikev2First,
+  VPN_STRATEGIES.ikev2Sstp,
+];
 
 /** The strategy's name; undefined for a value ras.h does not define (it is kept as it is). */
 export function vpnStrategyName(code: number): VpnStrategyName | undefined {
@@ -141,6 +147,8 @@ export type KeyReader = (key: string) => string | undefined;
  */
 interface SettingField<K extends keyof EntrySettings> {
   field: K;
+  /** The keys it reads and writes. */
+  keys: readonly string[];
   read(get: KeyReader): EntrySettings[K];
   write(value: EntrySettings[K], get: KeyReader): [string, string][];
 }
@@ -151,7 +159,29 @@ function simple<K extends keyof EntrySettings>(
   read: (v: string | undefined) => EntrySettings[K],
   write: (value: EntrySettings[K]) => string,
 ): SettingField<K> {
-  return { field, read: (get) => read(get(key)), write: (value) => [[key, write(value)]] };
+  return {
+    field,
+    keys: [key],
+    read: (get) => read(get(key)),
+    write: (value) => [[key, write(value)]],
+  };
+}
+
+/** One bit of a bit-set key; `onWhenSet` false for a bit that excludes (ExcludedProtocols). */
+function bitKey<K extends keyof EntrySettings>(
+  field: K,
+  key: string,
+  bit: number,
+  onWhenSet: boolean,
+): SettingField<K> {
+  return {
+    field,
+    keys: [key],
+    read: (get) => (((int(get(key), 0) & bit) !== 0) === onWhenSet) as EntrySettings[K],
+    write: (value, get) => [
+      [key, bits(get(key), 0, bit, (value as boolean) === onWhenSet ? bit : 0)],
+    ],
+  };
 }
 
 const boolKey = <K extends keyof EntrySettings>(
@@ -184,6 +214,7 @@ const SETTING_FIELDS: SettingField<keyof EntrySettings>[] = [
   dwordKey('encryption', 'DataEncryption', DATA_ENCRYPTION.required),
   {
     field: 'authProtocols',
+    keys: ['AuthRestrictions'],
     read: (get) =>
       AUTH_PROTOCOLS.filter((p) => (int(get('AuthRestrictions'), 0) & AUTH_BITS[p]) !== 0),
     write: (value, get) => {
@@ -198,28 +229,11 @@ const SETTING_FIELDS: SettingField<keyof EntrySettings>[] = [
   boolKey('promptPhoneNumber', 'PreviewPhoneNumber', false),
   boolKey('includeLogonDomain', 'PreviewDomain', false),
   boolKey('useWindowsLogon', 'AutoLogon', false),
-  {
-    field: 'ipv4',
-    read: (get) => (int(get('ExcludedProtocols'), 0) & EXCLUDE_IPV4) === 0,
-    write: (value, get) => [
-      [
-        'ExcludedProtocols',
-        bits(get('ExcludedProtocols'), 0, EXCLUDE_IPV4, value ? 0 : EXCLUDE_IPV4),
-      ],
-    ],
-  },
-  {
-    field: 'ipv6',
-    read: (get) => (int(get('ExcludedProtocols'), 0) & EXCLUDE_IPV6) === 0,
-    write: (value, get) => [
-      [
-        'ExcludedProtocols',
-        bits(get('ExcludedProtocols'), 0, EXCLUDE_IPV6, value ? 0 : EXCLUDE_IPV6),
-      ],
-    ],
-  },
+  bitKey('ipv4', 'ExcludedProtocols', EXCLUDE_IPV4, false),
+  bitKey('ipv6', 'ExcludedProtocols', EXCLUDE_IPV6, false),
   {
     field: 'dnsServers',
+    keys: ['IpNameAssign', 'IpDnsAddress', 'IpDns2Address'],
     read: (get) =>
       int(get('IpNameAssign'), 1) === 2
         ? [get('IpDnsAddress'), get('IpDns2Address')].filter(
@@ -243,19 +257,14 @@ const SETTING_FIELDS: SettingField<keyof EntrySettings>[] = [
     (v) => v ?? '',
     (value) => value as string,
   ),
-  {
-    field: 'registerInDns',
-    read: (get) => (int(get('IpDnsFlags'), 0) & DNS_REGISTER) !== 0,
-    write: (value, get) => [
-      ['IpDnsFlags', bits(get('IpDnsFlags'), 0, DNS_REGISTER, value ? DNS_REGISTER : 0)],
-    ],
-  },
+  bitKey('registerInDns', 'IpDnsFlags', DNS_REGISTER, true),
   boolKey('useRemoteGateway', 'IpPrioritizeRemote', true),
   dwordKey('ipv4Metric', 'IpInterfaceMetric', 0),
   dwordKey('ipv6Metric', 'Ipv6InterfaceMetric', 0),
   boolKey('disableClassBasedRoute', 'DisableClassBasedDefaultRoute', false),
   {
     field: 'usePreSharedKey',
+    keys: ['IpSecFlags', 'AuthRestrictions'],
     read: (get) =>
       (int(get('IpSecFlags'), 0) & IPSEC_USE_PSK) !== 0 ||
       (int(get('AuthRestrictions'), 0) & AUTH_IKEV2_PSK) !== 0,
@@ -276,7 +285,7 @@ const SETTING_FIELDS: SettingField<keyof EntrySettings>[] = [
               ]
             : []),
         ];
-      const ikev2 = [7, 8, 14].includes(int(get('VpnStrategy'), 0));
+      const ikev2 = IKEV2_STRATEGIES.includes(int(get('VpnStrategy'), 0));
       return ikev2
         ? [['AuthRestrictions', bits(get('AuthRestrictions'), 0, AUTH_IKEV2_PSK, AUTH_IKEV2_PSK)]]
         : [['IpSecFlags', bits(get('IpSecFlags'), 0, IPSEC_USE_PSK, IPSEC_USE_PSK)]];
@@ -317,30 +326,7 @@ export function changedSettingKeys(
 }
 
 /** Every key a setting of the model reads or writes (for the "other settings" list). */
-export const SETTING_KEYS: readonly string[] = [
-  'VpnStrategy',
-  'DataEncryption',
-  'AuthRestrictions',
-  'IdleDisconnectSeconds',
-  'ShowDialingProgress',
-  'PreviewUserPw',
-  'PreviewPhoneNumber',
-  'PreviewDomain',
-  'AutoLogon',
-  'ExcludedProtocols',
-  'IpNameAssign',
-  'IpDnsAddress',
-  'IpDns2Address',
-  'IpDnsSuffix',
-  'IpDnsFlags',
-  'IpPrioritizeRemote',
-  'IpInterfaceMetric',
-  'Ipv6InterfaceMetric',
-  'DisableClassBasedDefaultRoute',
-  'IpSecFlags',
-  'DisableMobility',
-  'NetworkOutageTime',
-];
+export const SETTING_KEYS: readonly string[] = [...new Set(SETTING_FIELDS.flatMap((f) => f.keys))];
 
 /** The keys a new entry gets for its settings, in full (newSection). */
 export function allSettingKeys(s: EntrySettings): Map<string, string> {

@@ -20,6 +20,7 @@ import {
   flag,
   int,
   readSettings,
+  SETTING_KEYS,
   type EntrySettings,
 } from './entry-settings';
 import { entryKeyRank } from './pbk-key-order';
@@ -218,19 +219,18 @@ export const MODELLED_KEYS = new Set<string>([
   'Terminal',
 ]);
 
+/** The keys the model reads or writes anywhere in an entry. */
+const MODELLED = new Set<string>([...MODELLED_KEYS, ...SETTING_KEYS]);
+
 /**
  * The key lines of a section that the model does not edit, in file order, for the entry's page
  * ("other settings kept from Windows"). Repeated keys (CustomAuthData) are joined.
  */
-export function otherSettings(
-  section: PbkSection,
-  settingKeys: readonly string[],
-): { key: string; value: string }[] {
-  const modelled = new Set([...MODELLED_KEYS, ...settingKeys]);
+export function otherSettings(section: PbkSection): { key: string; value: string }[] {
   const out: { key: string; value: string }[] = [];
   let previous: { key: string; value: string } | undefined;
   for (const line of section.lines) {
-    if (line.kind !== 'key' || modelled.has(line.key)) {
+    if (line.kind !== 'key' || MODELLED.has(line.key)) {
       previous = undefined;
       continue;
     }

@@ -12,7 +12,6 @@ import {
   type RasEntry,
 } from '../../app/phonebook/entry';
 import { copySection } from '../../app/phonebook/entry-copy';
-import { SETTING_KEYS } from '../../app/phonebook/entry-settings';
 import { copyName, validateEntry, type FieldProblem } from '../../app/phonebook/entry-rules';
 import { validateEntryName } from '../../app/phonebook/entry-name';
 import { encodePbk, type PbkEncoding } from '../../app/phonebook/pbk-encoding';
@@ -158,7 +157,7 @@ export class PhonebookService {
   private async otherSettings(book: string, name: string): Promise<EntryDetails['otherSettings']> {
     try {
       const [section] = await this.backend.readSections(book, [name]);
-      return section ? otherSettings(section, SETTING_KEYS) : [];
+      return section ? otherSettings(section) : [];
     } catch (error) {
       // A phonebook RAS keeps where no file is (the Win32 test double) has no lines to show.
       if (error instanceof RasError && error.code === RasErrorCode.ERROR_CANNOT_OPEN_PHONEBOOK)

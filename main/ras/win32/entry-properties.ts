@@ -11,6 +11,7 @@ import {
 import {
   DATA_ENCRYPTION,
   encryptionLevel,
+  IKEV2_STRATEGIES,
   type EncryptionLevel,
 } from '../../../app/phonebook/entry-settings';
 
@@ -40,7 +41,6 @@ export const RASEO2_IPv6ExplicitMetric = 0x20000;
 export const RASEO2_DisableClassBasedStaticRoute = 0x80000;
 export const RASEO2_DisableMobility = 0x200000;
 export const RASEO2_UsePreSharedKeyForIkev2Initiator = 0x800000;
-const IKEV2_STRATEGIES = [7, 8, 14];
 export const RASEO_TerminalAfterDial = 0x80;
 export const RASEO_PromoteAlternates = 0x8000;
 export const RASEO_RequireEAP = 0x20000;
