@@ -5,7 +5,7 @@
 
 import { copySection, sectionGuid } from '../../app/phonebook/entry-copy';
 import { validateEntryName } from '../../app/phonebook/entry-name';
-import { findSectionIndex, type PbkSection } from '../../app/phonebook/pbk-codec';
+import type { PbkSection } from '../../app/phonebook/pbk-codec';
 import { AppError, ERROR_ALREADY_EXISTS, RasError, RasErrorCode as E } from '../../app/ras/errors';
 import type { ChangeOptions } from './backend';
 import { readPbkFile, writePbkFile, type PbkFileLock } from './simulated/pbk-file';
@@ -24,10 +24,16 @@ export async function readSections(
 ): Promise<PbkSection[]> {
   const { document } = await readPbkFile(file, { charset });
   if (names === null) return document.sections.slice();
+  // One look-up a name: an export of thousands of entries stays linear.
+  const byName = new Map<string, PbkSection>();
+  for (const s of document.sections) {
+    const folded = s.name.toLowerCase();
+    if (!byName.has(folded)) byName.set(folded, s);
+  }
   return names.map((name) => {
-    const index = findSectionIndex(document, name);
-    if (index < 0) throw new RasError(E.ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, `("${name}")`);
-    return document.sections[index]!;
+    const section = byName.get(name.toLowerCase());
+    if (!section) throw new RasError(E.ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, `("${name}")`);
+    return section;
   });
 }
 

@@ -40,6 +40,14 @@ interface StoredCredentials {
   sealedPsk: string | null;
 }
 
+/** One entry's credentials as the file keeps them (sealed secrets only). */
+interface SavedCredentialsJson {
+  userName: string;
+  domain: string;
+  sealed?: string;
+  sealedPsk?: string;
+}
+
 export class SimulatedPhonebooks {
   private readonly lock = new PbkFileLock();
   private readonly credentials = new Map<string, StoredCredentials>();
@@ -130,14 +138,8 @@ export class SimulatedPhonebooks {
     return next;
   }
 
-  private credentialsJson(): Record<
-    string,
-    { userName: string; domain: string; sealed?: string; sealedPsk?: string }
-  > {
-    const out: Record<
-      string,
-      { userName: string; domain: string; sealed?: string; sealedPsk?: string }
-    > = {};
+  private credentialsJson(): Record<string, SavedCredentialsJson> {
+    const out: Record<string, SavedCredentialsJson> = {};
     for (const [key, c] of this.credentials)
       out[key] = {
         userName: c.userName,
