@@ -9,7 +9,6 @@ import {
   type Eol,
   type PbkLine,
   type PbkSection,
-  withEol,
 } from './pbk-codec';
 import { entryBlocks, findKey, PHONE_GROUP_KEYS, type EntryBlocks } from './pbk-blocks';
 import {
@@ -369,16 +368,10 @@ export function applyEntry(section: PbkSection, entry: RasEntry, eol: Eol): PbkS
   return {
     name: entry.name,
     header,
-    lines: terminated(ed.lines, eol),
+    // A last line without an ending that now has lines after it gets one from writePbk.
+    lines: ed.lines,
     lineNumber: section.lineNumber,
   };
-}
-
-/** A line without an ending (the file's last) gets one as soon as a line follows it. */
-function terminated(lines: PbkLine[], eol: Eol): PbkLine[] {
-  for (let i = 0; i < lines.length - 1; i++)
-    if (lines[i]!.eol === '') lines[i] = withEol(lines[i]!, eol);
-  return lines;
 }
 
 /**

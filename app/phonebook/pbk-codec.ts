@@ -148,13 +148,6 @@ class KeyLine implements PbkLine {
   }
 }
 
-/** The same line with another ending. */
-export function withEol(line: PbkLine, eol: Eol): PbkLine {
-  return line.kind === 'key'
-    ? new KeyLine(line.text, line.key, eol)
-    : { text: line.text, eol, kind: line.kind, key: line.key, value: line.value };
-}
-
 // A phonebook repeats a few dozen keys on every entry. One shared copy of each keeps a large
 // file's document small: the garbage collector, not the parsing, was most of the time a parse
 // took (profiled on 10,000 entries).
@@ -310,31 +303,9 @@ export function emptyDocument(): PbkDocument {
   return { bom: false, preamble: [], sections: [] };
 }
 
-function lastLine(doc: PbkDocument): PbkLine | undefined {
-  const lastSection = doc.sections[doc.sections.length - 1];
-  if (lastSection) return lastSection.lines[lastSection.lines.length - 1] ?? lastSection.header;
-  return doc.preamble[doc.preamble.length - 1];
-}
-
-/** Ends the document's last line, so that text appended after it starts on a line of its own. */
-function withTerminatedLastLine(doc: PbkDocument, eol: Eol): PbkDocument {
-  const last = lastLine(doc);
-  if (!last || last.eol !== '') return doc;
-  const fixed = withEol(last, eol);
-  const lastSection = doc.sections[doc.sections.length - 1];
-  if (!lastSection) return { ...doc, preamble: [...doc.preamble.slice(0, -1), fixed] };
-  const sections = doc.sections.slice(0, -1);
-  const updated: PbkSection =
-    lastSection.lines.length > 0
-      ? { ...lastSection, lines: [...lastSection.lines.slice(0, -1), fixed] }
-      : { ...lastSection, header: fixed };
-  return { ...doc, sections: [...sections, updated] };
-}
-
+/** Adds a section at the end (writePbk ends a last line without an ending before it). */
 export function appendSection(doc: PbkDocument, section: PbkSection): PbkDocument {
-  const eol = documentEol(doc);
-  const base = withTerminatedLastLine(doc, eol);
-  return { ...base, sections: [...base.sections, section] };
+  return { ...doc, sections: [...doc.sections, section] };
 }
 
 export function findSectionIndex(doc: PbkDocument, name: string): number {
