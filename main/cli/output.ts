@@ -7,10 +7,10 @@ import {
   RasError,
   describeError,
   toErrorInfo,
-  type AppErrorCode,
   type ErrorInfo,
 } from '../../app/ras/errors';
 import type { TimelineRow } from '../../app/timeline';
+import { describeFileError } from '../fs/read-file-limited';
 
 export function rowLine(row: TimelineRow): string {
   const seconds = `${(row.at / 1000).toFixed(2)}s`.padStart(8);
@@ -82,40 +82,29 @@ export function oneLine(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-/** What a file system failure means to the person, by Node's errno code. */
-const FILE_ERRORS: Record<string, [AppErrorCode, (file: string) => string, string]> = {
-  ENOENT: ['NOT_FOUND', (f) => `The file ${f} does not exist.`, 'Check the file name and folder.'],
-  ENOTDIR: [
-    'NOT_FOUND',
-    (f) => `The file ${f} does not exist: a part of its path is not a folder.`,
-    'Check the file name and folder.',
-  ],
-  EISDIR: ['INVALID_INPUT', (f) => `${f} is a folder, not a phonebook file.`, 'Name a .pbk file.'],
-  EACCES: [
-    'INVALID_INPUT',
-    (f) => `${f} cannot be opened: permission denied.`,
-    'Check the file’s permissions, or use another file.',
-  ],
-  EPERM: [
-    'INVALID_INPUT',
-    (f) => `${f} cannot be opened: the operation is not permitted.`,
-    'Check the file’s permissions, or use another file.',
-  ],
-  EROFS: [
-    'INVALID_INPUT',
-    (f) => `${f} cannot be written: the file system is read-only.`,
-    'Use a file on a writable disk.',
-  ],
+/** What the person can do about a file system failure, by Node's errno code. */
+const FILE_REMEDIES: Record<string, string> = {
+  ENOENT: 'Check the file name and folder.',
+  ENOTDIR: 'Check the file name and folder.',
+  EISDIR: 'Name a .pbk file.',
+  EACCES: 'Check the file’s permissions, or use another file.',
+  EPERM: 'Check the file’s permissions, or use another file.',
+  EROFS: 'Use a file on a writable disk.',
 };
 
+/** A raw errno failure in the words the file reader uses (main/fs/read-file-limited.ts). */
 function fileError(error: unknown): ErrorInfo | null {
   const { code, path } = error as { code?: unknown; path?: unknown };
-  const known = typeof code === 'string' ? FILE_ERRORS[code] : undefined;
-  if (!known) return null;
-  const [appCode, message, remedy] = known;
+  if (typeof code !== 'string' || !(code in FILE_REMEDIES)) return null;
   // A read of a folder fails without naming it (EISDIR … read): say "that path".
-  const file = typeof path === 'string' ? path : 'That path';
-  return { code: appCode, name: code as string, message: message(file), remedy, source: 'app' };
+  const described = describeFileError(typeof path === 'string' ? path : 'That path', error)!;
+  return {
+    code: described.code,
+    name: code,
+    message: described.message,
+    remedy: FILE_REMEDIES[code]!,
+    source: 'app',
+  };
 }
 
 /** The line number a thrown value carries (a malformed phonebook's first problem), if any. */

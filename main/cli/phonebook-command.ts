@@ -164,18 +164,6 @@ async function savePreSharedKey(
   });
 }
 
-/** Reads of FILE that fail without naming it (EISDIR on a folder) name it. */
-async function readingFile<T>(file: string, work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    const failure = error as NodeJS.ErrnoException;
-    if (error instanceof Error && failure.syscall === 'read' && failure.path === undefined)
-      failure.path = file;
-    throw error;
-  }
-}
-
 export interface PhonebookIo {
   stdout: (line: string) => void;
   stderr: (line: string) => void;
@@ -278,10 +266,7 @@ export async function runPhonebookCommand(
       const [file, ...names] = need(1, 'the file to import from');
       const clash =
         oneOf(values['on-clash'], ['rename', 'replace', 'skip'] as const, 'on-clash') ?? 'rename';
-      const result = await readingFile(
-        file!,
-        service.import(phonebook, file!, names.length > 0 ? names : null, clash),
-      );
+      const result = await service.import(phonebook, file!, names.length > 0 ? names : null, clash);
       if (json) io.stdout(JSON.stringify(result));
       else {
         for (const i of result.imported)
@@ -302,7 +287,7 @@ export async function runPhonebookCommand(
     }
     case 'check': {
       const [file] = need(1, 'the file to check');
-      const result = await readingFile(file!, service.check(file!));
+      const result = await service.check(file!);
       // A file that is not UTF-8 says which code page it was read in, and why that one.
       const readAs =
         result.encoding === 'utf-8'

@@ -72,10 +72,23 @@ function describeErrno(file: string, code: string | undefined): FileAccessError 
         file,
       );
     case 'EACCES':
-    case 'EPERM':
       return new FileAccessError(
         'INVALID_INPUT',
         `${file} cannot be opened: permission denied.`,
+        'denied',
+        file,
+      );
+    case 'EPERM':
+      return new FileAccessError(
+        'INVALID_INPUT',
+        `${file} cannot be opened: the operation is not permitted.`,
+        'denied',
+        file,
+      );
+    case 'EROFS':
+      return new FileAccessError(
+        'INVALID_INPUT',
+        `${file} cannot be written: the file system is read-only.`,
         'denied',
         file,
       );
