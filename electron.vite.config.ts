@@ -26,6 +26,7 @@ export default defineConfig({
           index: resolve(__dirname, 'main/electron/index.ts'),
           cli: resolve(__dirname, 'main/cli.ts'),
           headless: resolve(__dirname, 'main/headless.ts'),
+          'sim-service': resolve(__dirname, 'main/sim-service.ts'),
         },
       },
     },

@@ -13,6 +13,7 @@ import { ensureDemoPhonebook } from './phonebook/demo-phonebook';
 import type { RasBackend } from './ras/backend';
 import { createBackend, type BackendKind } from './ras/create-backend';
 import { SimulatedRasBackend } from './ras/simulated/simulated-backend';
+import type { ServiceLaunch } from './ras/simulated/service/service-launch';
 import { SessionManager } from './sessions/session-manager';
 import { HistoryStore } from './history/history-store';
 import { logConnections } from './log/connection-log';
@@ -41,6 +42,8 @@ export interface CoreOptions {
   files?: FileAccess;
   /** Seals saved passwords where RAS does not keep them (Electron's safeStorage). */
   secrets?: SecretStore;
+  /** Starts the user session's shared simulated RAS service; without it connections are this core's own (tests). */
+  simService?: ServiceLaunch;
   /** Tests only: puts something (the fault injector) between the core and the backend. */
   wrapBackend?: (backend: RasBackend) => RasBackend;
 }
@@ -71,6 +74,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     secrets: options.secrets,
     charset,
+    sharedService: options.simService ? { launch: options.simService, hold: true } : undefined,
   });
   if (raw.kind === 'simulated') await ensureDemoPhonebook(raw, raw.defaultPhonebook);
   const backend = options.wrapBackend ? options.wrapBackend(raw) : raw;

@@ -2,6 +2,7 @@
 
 import { runCli } from './cli/run-cli';
 import { nodeTerminal } from './cli/terminal';
+import { nodeServiceLaunch } from './ras/simulated/service/service-launch';
 
 // Only a dial listens for Ctrl-C (to hang up, or cancel): it asks for `interrupted`, which installs
 // the listener then. Every other command keeps SIGINT's default and ends at once, even in a read
@@ -18,6 +19,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   terminal: nodeTerminal(),
   env: process.env,
   platform: process.platform,
+  simService: nodeServiceLaunch(import.meta.url),
   get interrupted() {
     return (interrupted ??= new Promise<void>((resolve) =>
       process.once('SIGINT', () => resolve()),

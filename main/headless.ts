@@ -12,6 +12,7 @@ import {
   startHeadlessHost,
 } from './headless/headless-server';
 import { defaultBackendKind } from './ras/create-backend';
+import { nodeServiceLaunch } from './ras/simulated/service/service-launch';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const log = (message: string): void => void process.stderr.write(`${message}\n`);
@@ -38,6 +39,7 @@ const core = await createCore({
   speed: env.RAS_CONNECT_SIM_SPEED === undefined ? undefined : simulationSpeed(env),
   version: env.npm_package_version ?? '0.0.0',
   platform: process.platform,
+  simService: nodeServiceLaunch(import.meta.url),
   log,
 });
 const host = await startHeadlessHost({

@@ -224,7 +224,8 @@ Options:
   --encoding CP         the code page of a /PHONEBOOK: file that is not UTF-8 (1251, gbk, …;
                         default: the setting, else the system's on Windows, else detected)
   --hold SECONDS        simulated backend: stay connected that long, then hang up
-                        (default: until Ctrl-C, which hangs up cleanly)
+                        (default: exit and leave it up in the simulated RAS service, as
+                        on Windows; "ras-connect ENTRY /D" from any shell hangs it up)
   --help, /?            this text
 
 Environment: RAS_CONNECT_HOME (data folder), RAS_CONNECT_SIM_SPEED (simulated speed; 0 = no delay).

@@ -7,6 +7,7 @@ import { dataDir, simulationSpeed } from '../data-dir';
 import { ensureDemoPhonebook } from '../phonebook/demo-phonebook';
 import type { PausedAnswer, RasBackend } from '../ras/backend';
 import { createBackend, defaultBackendKind } from '../ras/create-backend';
+import type { ServiceLaunch } from '../ras/simulated/service/service-launch';
 import type { ConnectionView, PausedRequest } from '../sessions/connections-store';
 import { SessionManager } from '../sessions/session-manager';
 import { parseArgs, parseEncoding, USAGE, UsageError, type CliCommand } from './args';
@@ -32,6 +33,8 @@ export interface CliIo {
   clock?: Clock;
   /** Tests only: puts the fault injector between the CLI and the backend. */
   wrapBackend?: (backend: RasBackend) => RasBackend;
+  /** Starts the user session's shared simulated RAS service; without it the connections are this run's own (tests). */
+  simService?: ServiceLaunch;
 }
 
 type Command<K extends CliCommand['kind']> = Extract<CliCommand, { kind: K }>;
@@ -87,6 +90,7 @@ async function runPhonebook(argv: readonly string[], io: CliIo): Promise<number>
     speed: simulationSpeed(io.env),
     clock: io.clock,
     charset,
+    sharedService: io.simService ? { launch: io.simService, hold: false } : undefined,
   });
   try {
     if (kind === 'simulated' && phonebook === undefined)
@@ -123,6 +127,7 @@ function printableIo(io: CliIo): CliIo {
     },
     clock: io.clock,
     wrapBackend: io.wrapBackend,
+    simService: io.simService,
   };
 }
 
@@ -179,6 +184,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       speed: simulationSpeed(io.env),
       clock,
       charset,
+      sharedService: io.simService ? { launch: io.simService, hold: false } : undefined,
     });
     const phonebook = command.phonebook ?? raw.defaultPhonebook;
     // The app's own phonebook starts with the demo entries; a phonebook the person names is theirs.
@@ -356,7 +362,11 @@ async function dial(ctx: Context, command: Command<'dial'>): Promise<number> {
     }
   };
   const answers = [...command.answers];
-  const holding = ctx.backend.kind === 'simulated';
+  // A connection of the shared simulated service outlives this process, as on Windows; one of
+  // a private server (tests) ends with it, so the CLI stays until Ctrl-C or --hold's time.
+  const holding =
+    ctx.backend.kind === 'simulated' &&
+    (ctx.io.simService === undefined || command.holdSeconds !== undefined);
   let requestedHangUp = false;
   /** Why the CLI itself hung up, when that is a failure (no answer possible, cancelled). */
   let result: ErrorInfo | null = null;

@@ -29,6 +29,7 @@ import { createAppTray, resolveLanguage } from './tray';
 import { TRAY_WORDS } from '../tray/tray-words';
 import { hasActions, parseLaunchOptions, runLaunchOptions } from '../launch-options';
 import { guardNavigation } from './navigation-guard';
+import { electronServiceLaunch } from './service-mode';
 import { mainWindowOptions } from './window-options';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
 
@@ -156,6 +157,7 @@ export function startShell(): void {
       },
       log: appLog.info,
       desktop: true,
+      simService: electronServiceLaunch(),
       secrets: safeStorageSecrets(),
       files: dialogPaths(async (purpose) => {
         const window = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];

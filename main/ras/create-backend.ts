@@ -9,6 +9,9 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { PbkCharset } from './pbk-charset';
 import { SimulatedRasBackend } from './simulated/simulated-backend';
 import { Win32RasBackend } from './win32/win32-backend';
+import { ServiceClient } from './simulated/service/service-client';
+import { serviceAddress } from './simulated/service/service-address';
+import { startService, type ServiceLaunch } from './simulated/service/service-launch';
 
 export type BackendKind = 'simulated' | 'win32';
 
@@ -25,6 +28,12 @@ export interface BackendOptions {
   secrets?: SecretStore;
   /** How a phonebook file that is not UTF-8 is read (entries, and whole sections for copies). */
   charset?: PbkCharset;
+  /**
+   * The simulated server's connections in the user session's shared service, started with
+   * `launch`; `hold` starts it at once and keeps it while this program runs (the window,
+   * browser mode). Without it the connections are this program's own (tests).
+   */
+  sharedService?: { launch: ServiceLaunch; hold: boolean };
 }
 
 /** The current user's phonebook, where Windows keeps the entries a person creates (§8.1). */
@@ -45,7 +54,15 @@ export function createBackend(options: BackendOptions): RasBackend {
       );
     }
   }
+  const shared = options.sharedService;
   return new SimulatedRasBackend({
+    connections: shared
+      ? new ServiceClient({
+          address: serviceAddress(options.dataDir),
+          start: () => startService(shared.launch, options.dataDir),
+          hold: shared.hold,
+        })
+      : undefined,
     defaultPhonebook: path.join(options.dataDir, 'rasphone.pbk'),
     clock: options.clock,
     speed: options.speed,

@@ -1,31 +1,19 @@
 // `ras-connect phonebook` failing as a real process: the message, exit 1, no stack trace.
 // (It once crashed on RAS errors with "error.code?.startsWith is not a function".)
 
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCliProcess } from './support/cli-process';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let home: string;
 beforeEach(async () => {
   home = await mkdtemp(path.join(tmpdir(), 'ras-cli-pbk-errors-'));
 });
 afterEach(() => rm(home, { recursive: true, force: true }));
 
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, RAS_CONNECT_HOME: home, RAS_CONNECT_SIM_SPEED: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const run = (args: string[]) => runCliProcess(home, args);
 
 describe('ras-connect phonebook failing as a process', () => {
   it('prints the message and exits 1, without a stack trace', async () => {

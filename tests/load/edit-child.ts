@@ -7,7 +7,7 @@ import { parsePbkOrThrow } from '../../app/phonebook/pbk-codec';
 import { SimulatedPhonebooks } from '../../main/ras/simulated/simulated-phonebooks';
 
 const [file, id, count] = process.argv.slice(2) as [string, string, string];
-const phonebooks = new SimulatedPhonebooks(() => new Set());
+const phonebooks = new SimulatedPhonebooks(async () => new Set<string>());
 
 async function main(): Promise<void> {
   for (let k = 0; k < Number(count); k++) {

@@ -144,6 +144,8 @@ export const nativeImage = {
 export const app = {
   requestSingleInstanceLock: vi.fn(() => electronMock.singleInstance),
   quit: vi.fn(),
+  exit: vi.fn(),
+  dock: { hide: vi.fn() },
   getVersion: vi.fn(() => '0.1.0'),
   on: vi.fn((event: string, listener: Listener) => {
     electronMock.listeners.set(event, listener);

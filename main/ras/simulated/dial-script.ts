@@ -2,7 +2,7 @@
 // shared/simulated-ras.md). The server runs the script on its clock; a paused step hands
 // control back until the dial is resumed, and the answer comes back into the script.
 
-import type { RasEntry } from '../../../app/phonebook/entry';
+import type { DialedEntry } from './connection-service';
 import { RasState as S } from '../../../app/ras/connection-state';
 import { RasErrorCode as E } from '../../../app/ras/errors';
 import type { PausedAnswer } from '../backend';
@@ -14,7 +14,7 @@ export type Step =
   | { kind: 'connected'; ms: number; dropAfterMs: number | null };
 
 export interface ScriptContext {
-  entry: RasEntry;
+  entry: DialedEntry;
   /** The one number (or host) this call dials. */
   destination: string;
   userName: string;
@@ -71,7 +71,7 @@ export function hostRule(host: string): HostRule {
   return 'normal';
 }
 
-function isLineEntry(entry: RasEntry): boolean {
+function isLineEntry(entry: DialedEntry): boolean {
   return entry.type === 'phone';
 }
 

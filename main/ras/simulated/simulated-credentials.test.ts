@@ -24,7 +24,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const open = () => new SimulatedPhonebooks(() => new Set(), credentialsFile);
+const open = () => new SimulatedPhonebooks(async () => new Set<string>(), credentialsFile);
 
 describe('saved credentials', () => {
   it(`keeps every one of ${ENTRIES} concurrent saves, ${ROUNDS} rounds`, async () => {

@@ -28,6 +28,7 @@ import { withFileLock } from '../../fs/file-lock';
 import type { SecretStore } from '../../secrets/secret-store';
 import { PbkFileLock, readPbkFile, writePbkFile, type LoadedPbk } from './pbk-file';
 import type { PbkCharset } from '../pbk-charset';
+import { entryKey } from './connection-service';
 import type { PbkSection } from '../../../app/phonebook/pbk-codec';
 import { readSections, writeSections, type WriteSectionsOptions } from '../pbk-sections';
 
@@ -61,7 +62,7 @@ export class SimulatedPhonebooks {
    * passwords sealed by `secrets`.
    */
   constructor(
-    private readonly activeEntries: () => Set<string>,
+    private readonly activeEntries: () => Promise<Set<string>>,
     private readonly credentialsFile?: string,
     private readonly secrets?: SecretStore,
     /** How a file that is not UTF-8 is read (default: the system's code page, or detected). */
@@ -248,7 +249,7 @@ export class SimulatedPhonebooks {
   }
 
   async deleteEntry(phonebook: string, name: string, options: ChangeOptions = {}): Promise<void> {
-    if (this.activeEntries().has(entryKey(phonebook, name)))
+    if ((await this.activeEntries()).has(entryKey(phonebook, name)))
       throw new RasError(E.ERROR_CANNOT_DELETE);
     await this.loadCredentials();
     await this.change(
@@ -331,9 +332,4 @@ function damagedCredentials(file: string, detail: string): AppError {
     'PHONEBOOK_INVALID',
     `${file} is damaged (${detail}): saved user names and passwords cannot be read, and nothing was saved. Repair the file or remove it (saved credentials are then lost).`,
   );
-}
-
-/** One key per entry: phonebook path plus the name, compared without case as RAS does. */
-export function entryKey(phonebook: string, name: string): string {
-  return `${phonebook}\u0000${name.toLowerCase()}`;
 }
