@@ -26,7 +26,12 @@ import {
   type ConnectionsStore,
   type PausedRequest,
 } from './connections-store';
-import { hangUpHandle, waitForRelease, type ReleaseTiming } from './release-wait';
+import {
+  hangUpHandle,
+  waitForRelease,
+  type HangUpResult,
+  type ReleaseTiming,
+} from './release-wait';
 
 export interface Credentials {
   userName: string;
@@ -384,8 +389,10 @@ export class ConnectionSession {
       this.attemptToken++;
       if (handle !== null) {
         try {
-          await hangUpHandle(this.deps.backend, handle, this.deps.clock);
-          await this.release(handle);
+          await this.release(
+            handle,
+            await hangUpHandle(this.deps.backend, handle, this.deps.clock),
+          );
         } catch (error) {
           if (wasConnected && (await this.stillConnected(handle))) {
             // The hang-up failed or did not take, and the link is still up: say so, and let
@@ -436,8 +443,7 @@ export class ConnectionSession {
         },
         { connectedAt: null },
       );
-      await hangUpHandle(this.deps.backend, handle, this.deps.clock);
-      await this.release(handle);
+      await this.release(handle, await hangUpHandle(this.deps.backend, handle, this.deps.clock));
       const entry = this.init.entry;
       if (entry.redialOnLinkFailure && !this.userHangUp) {
         const attempts = 1 + Math.max(1, entry.redialAttempts);
@@ -449,10 +455,10 @@ export class ConnectionSession {
     });
   }
 
-  private async release(handle: RasHandle): Promise<void> {
+  private async release(handle: RasHandle, hungUp: HangUpResult): Promise<void> {
     this.handle = null;
     try {
-      await waitForRelease(this.deps.backend, this.deps.clock, handle, this.deps.release);
+      await waitForRelease(this.deps.backend, this.deps.clock, handle, this.deps.release, hungUp);
     } finally {
       this.deps.onReleased();
     }
@@ -467,8 +473,7 @@ export class ConnectionSession {
   ): Promise<void> {
     this.attemptOver = true;
     if (handle !== null) {
-      await hangUpHandle(this.deps.backend, handle, this.deps.clock);
-      await this.release(handle);
+      await this.release(handle, await hangUpHandle(this.deps.backend, handle, this.deps.clock));
     }
     if (record)
       this.record({

@@ -20,6 +20,12 @@ export const HANG_UP_TRIES = 3;
 export const HANG_UP_RETRY_MS = 250;
 
 /**
+ * How a hang-up went: RAS took it ('hung-up': the one reference this app holds is given back),
+ * or said the connection was already gone (6, 668), which a live one sometimes is not.
+ */
+export type HangUpResult = 'hung-up' | 'gone';
+
+/**
  * Hangs up `handle`; an already-gone connection (6, 668) counts as hung up. A failure is tried
  * again twice, a moment apart: a handle never hung up keeps its port until the system restarts.
  */
@@ -27,28 +33,35 @@ export async function hangUpHandle(
   backend: RasBackend,
   handle: RasHandle,
   clock?: Clock,
-): Promise<void> {
+): Promise<HangUpResult> {
   for (let attempt = 1; ; attempt++) {
     try {
       await backend.hangUp(handle);
-      return;
+      return 'hung-up';
     } catch (error) {
       if (
         error instanceof RasError &&
         (error.code === ERROR_INVALID_HANDLE || error.code === RasErrorCode.ERROR_NO_CONNECTION)
       )
-        return;
+        return 'gone';
       if (!clock || attempt === HANG_UP_TRIES) throw error;
       await sleep(clock, HANG_UP_RETRY_MS);
     }
   }
 }
 
+/**
+ * Waits until the port of `handle` is released. `hungUp` is how the hang-up went: only when
+ * RAS said the connection was gone while its handle still answers is it hung up again. A
+ * hang-up RAS took gave back this app's one reference; another RasHangUp would give back a
+ * reference another program holds (a second RasDial of a connected entry adds one).
+ */
 export async function waitForRelease(
   backend: RasBackend,
   clock: Clock,
   handle: RasHandle,
   timing: ReleaseTiming = defaultReleaseTiming,
+  hungUp: HangUpResult = 'gone',
 ): Promise<void> {
   const deadline = clock.now() + timing.timeoutMs;
   const seconds = Math.round(timing.timeoutMs / 1000);
@@ -63,7 +76,7 @@ export async function waitForRelease(
       stillUp = status.state === RasState.Connected && status.error === 0;
       // The handle still answers a while after the hang-up: perhaps the hang-up did not take
       // (RasHangUp said "no connection" for a live one). Asking again is harmless.
-      if (clock.now() >= nextHangUp) {
+      if (hungUp === 'gone' && clock.now() >= nextHangUp) {
         nextHangUp = clock.now() + timing.timeoutMs / 4;
         await hangUpHandle(backend, handle).catch(() => undefined);
       }
@@ -81,7 +94,9 @@ export async function waitForRelease(
       if (stillUp)
         throw new AppError(
           'HANGUP_TIMEOUT',
-          `The connection is still up ${seconds} s after it was hung up: Remote Access did not end it.`,
+          hungUp === 'hung-up'
+            ? `The connection is still up ${seconds} s after it was hung up: another program (rasdial, another connection manager) may still be using it.`
+            : `The connection is still up ${seconds} s after it was hung up: Remote Access did not end it.`,
         );
       throw new AppError(
         'HANGUP_TIMEOUT',

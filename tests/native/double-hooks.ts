@@ -23,3 +23,20 @@ export function resetDouble(
 export function notifiedFromOtherThread(library: string): boolean {
   return hooks(library).notifiedFromOtherThread() !== 0;
 }
+
+/** What the double saw, for the checks that Windows' own rules hold. */
+export function doubleProbe(library: string) {
+  const lib = koffi.load(library);
+  return {
+    callsOnJsThread: lib.func('int RasTestDouble_CallsOnJsThread(void)') as () => number,
+    lastJsCall: lib.func('const char *RasTestDouble_LastJsCall(void)') as () => string,
+    lastFinalReturn: lib.func('int RasTestDouble_LastFinalReturn(void)') as () => number,
+    portsInUse: lib.func('int RasTestDouble_PortsInUse(void)') as () => number,
+    references: lib.func('int RasTestDouble_References(uintptr_t)') as (h: bigint) => number,
+    setBooks: lib.func('void RasTestDouble_SetBooks(str16, str16, int)') as (
+      user: string,
+      allUsers: string,
+      readOnly: number,
+    ) => void,
+  };
+}

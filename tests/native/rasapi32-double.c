@@ -5,6 +5,10 @@
  * thread of its own, paused states only when opted in, resume by re-dialing the paused
  * handle, RasHangUp returning before the port is free, and the phone-line, credential and
  * callback scenarios of shared/simulated-ras.md. The tests build it with `cc`.
+ * It refuses what Windows refuses, so the backend's mistakes show: an EAP resume without the
+ * data RasInvokeEapUI gave, RasInvokeEapUI for another subentry, a RAS call on the thread that
+ * runs JavaScript (recorded), a hang-up of a reference the caller does not hold (a second
+ * RasDial of a connected entry adds one), and writes to a read-only All-Users phonebook.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -90,8 +94,11 @@ enum {
   ERROR_ACCT_DISABLED = 647, ERROR_PASSWD_EXPIRED = 648, ERROR_NO_DIALIN_PERMISSION = 649,
   ERROR_LINE_BUSY = 676, ERROR_NO_ANSWER = 678, ERROR_NO_CARRIER = 679, ERROR_NO_DIALTONE = 680,
   ERROR_AUTHENTICATION_FAILURE = 691, ERROR_INTERACTIVE_MODE = 703, ERROR_BAD_CALLBACK_NUMBER = 704,
-  ERROR_DIAL_ALREADY_IN_PROGRESS = 756, ERROR_CANNOT_DELETE = 817, ERROR_INSUFFICIENT_BUFFER = 122
+  ERROR_DIAL_ALREADY_IN_PROGRESS = 756, ERROR_CANNOT_DELETE = 817, ERROR_INSUFFICIENT_BUFFER = 122,
+  ERROR_ACCESS_DENIED = 5
 };
+#define RASEO_RequireEAP 0x20000
+#define REN_AllUsers 0x1
 #define RDEOPT_PausedStates 0x2
 #define PORTS 8
 #define MAX_ENTRIES 64
@@ -142,6 +149,13 @@ typedef struct {
   RASDIALPARAMSW params; int pausedStates; RasDialFunc2 notify;
   int state; DWORD error; int paused; int resumed; int hungUp; int released; int connected;
   int failures; int changing; DWORD connectedAtMs;
+  /* RasDial of a connected entry adds a reference; RasHangUp ends the connection at none. */
+  int references;
+  /* The EAP data RasInvokeEapUI put in the caller's RASDIALEXTENSIONS, and whether the
+     resume brought it back. */
+  uint8_t eapBlob[16]; int eapInvoked; int eapOk;
+  /* The notifier said 0: Windows sends it nothing more. */
+  int notifyStopped;
   /* Which dial owns the slot: a thread of an older dial (or one from before a reset) stops. */
   unsigned gen;
   pthread_t thread; pthread_cond_t wake;
@@ -154,6 +168,15 @@ static uintptr_t nextHandle = 0x10000;
 static int stepMs = 1, releaseMs = 30, dropMs = 200;
 static int notifierThreadsSeen = 0;
 static pthread_t lastNotifierThread;
+/* The thread that runs JavaScript (the one that calls Reset): a RAS call on it blocks the app. */
+static pthread_t jsThread; static int jsThreadKnown = 0;
+static int callsOnJsThread = 0; static const char *lastJsCall = "";
+/* What the notifier returned for the last notification after which none comes (-1: none yet). */
+static int lastFinalReturn = -1;
+/* The two books RasEnumEntries lists when asked for none, and whether All-Users' is read-only. */
+static WCHAR userBook[261], allUsersBook[261]; static int allUsersReadOnly = 0;
+#define RAS_CALL(name) do { if (jsThreadKnown && pthread_equal(pthread_self(), jsThread)) { callsOnJsThread++; lastJsCall = name; } } while (0)
+static int read_only_book(const WCHAR *pbk) { return allUsersReadOnly && pbk && allUsersBook[0] && wequal_nocase(pbk, allUsersBook); }
 
 static DWORD now_ms(void) {
   struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return (DWORD)(t.tv_sec * 1000 + t.tv_nsec / 1000000);
@@ -173,31 +196,39 @@ static Entry *find_entry(const WCHAR *pbk, const WCHAR *name) {
 
 /* Sends one notification from this (the dial's own) thread; returns 0 when the dial is over. */
 static __thread unsigned myGen;
-static int emit(Conn *c, int state, DWORD error) {
+static int emit_sub(Conn *c, int state, DWORD error, DWORD subEntry) {
   pthread_mutex_lock(&lock);
   if (c->gen != myGen || c->hungUp || !c->used) { pthread_mutex_unlock(&lock); return 0; }
   c->state = state; c->error = error;
   RasDialFunc2 cb = c->notify; uintptr_t id = c->params.dwCallbackId; HRASCONN h = (HRASCONN)c->handle;
+  int stopped = c->notifyStopped;
   pthread_mutex_unlock(&lock);
-  lastNotifierThread = pthread_self(); notifierThreadsSeen++;
-  cb(id, 0, h, 0xCCCD, state, error, 0);
+  if (!stopped) {
+    lastNotifierThread = pthread_self(); notifierThreadsSeen++;
+    DWORD r = cb(id, subEntry, h, 0xCCCD, state, error, 0);
+    if (error != 0 || state == Connected || state == Disconnected) lastFinalReturn = (int)r;
+    /* A notifier that returns 0 gets nothing more, as on Windows. */
+    else if (r == 0) { pthread_mutex_lock(&lock); c->notifyStopped = 1; pthread_mutex_unlock(&lock); }
+  }
   sleep_ms(stepMs);
   return error == 0;
 }
+static int emit(Conn *c, int state, DWORD error) { return emit_sub(c, state, error, 0); }
 
 /* Waits for RasDial's resume (or the hang-up); returns 0 when hung up. */
-static int pause_for(Conn *c, int state) {
+static int pause_sub(Conn *c, int state, DWORD subEntry) {
   /* Paused before the notification goes out: the answer may come back at once. */
   pthread_mutex_lock(&lock);
   c->paused = 1; c->resumed = 0;
   pthread_mutex_unlock(&lock);
-  if (!emit(c, state, 0)) return 0;
+  if (!emit_sub(c, state, 0, subEntry)) return 0;
   pthread_mutex_lock(&lock);
   while (c->gen == myGen && !c->resumed && !c->hungUp) pthread_cond_wait(&c->wake, &lock);
   int ok = c->gen == myGen && !c->hungUp; c->paused = 0;
   pthread_mutex_unlock(&lock);
   return ok;
 }
+static int pause_for(Conn *c, int state) { return pause_sub(c, state, 0); }
 
 static int bad_password(const WCHAR *p, int changing) {
   return wlen(p) == 0 || wequal_ascii(p, "wrong") || (changing && wequal_ascii(p, "expired"));
@@ -217,6 +248,13 @@ static void *dial_thread(void *arg) {
   if (line && !strcmp(tail, "0488")) { emit(c, ConnectDevice, ERROR_NO_DIALTONE); return NULL; }
   if (line && !strcmp(tail, "0489")) { emit(c, ConnectDevice, ERROR_NO_CARRIER); return NULL; }
   if (!emit(c, DeviceConnected, 0) || !emit(c, AllDevicesConnected, 0) || !emit(c, Authenticate, 0)) return NULL;
+  if (c->entry->entry.dwfOptions & RASEO_RequireEAP) {
+    /* The EAP method needs its UI: paused for the link (subentry 1); the resume must carry the
+       data RasInvokeEapUI put in the extensions, else the server refuses the sign-in. */
+    if (!c->pausedStates) { emit(c, Authenticate, ERROR_INTERACTIVE_MODE); return NULL; }
+    if (!pause_sub(c, InvokeEapUI, 1)) return NULL;
+    if (!c->eapOk) { emit(c, AuthNotify, ERROR_AUTHENTICATION_FAILURE); return NULL; }
+  }
   for (;;) {
     const WCHAR *pw = c->params.szPassword;
     int bad = bad_password(pw, c->changing);
@@ -289,16 +327,49 @@ void RasTestDouble_Reset(void) {
   memset(conns, 0, sizeof conns);
   memset(entries, 0, sizeof entries);
   notifierThreadsSeen = 0;
+  jsThread = pthread_self(); jsThreadKnown = 1; callsOnJsThread = 0; lastJsCall = "";
+  lastFinalReturn = -1; userBook[0] = 0; allUsersBook[0] = 0; allUsersReadOnly = 0;
   pthread_mutex_unlock(&lock);
 }
 void RasTestDouble_SetTiming(int step, int release, int drop) { stepMs = step; releaseMs = release; dropMs = drop; }
+/* RAS calls made on the JavaScript thread since Reset, and the name of the last one. */
+int RasTestDouble_CallsOnJsThread(void) { return callsOnJsThread; }
+const char *RasTestDouble_LastJsCall(void) { return lastJsCall; }
+int RasTestDouble_LastFinalReturn(void) { return lastFinalReturn; }
+int RasTestDouble_PortsInUse(void) {
+  pthread_mutex_lock(&lock);
+  int n = 0;
+  for (int i = 0; i <= PORTS; i++) if (conns[i].used) n++;
+  pthread_mutex_unlock(&lock);
+  return n;
+}
+int RasTestDouble_References(uintptr_t h) {
+  pthread_mutex_lock(&lock);
+  int n = 0;
+  for (int i = 0; i <= PORTS; i++) if (conns[i].used && conns[i].handle == h && !conns[i].hungUp) n = conns[i].references;
+  pthread_mutex_unlock(&lock);
+  return n;
+}
+void RasTestDouble_SetBooks(const WCHAR *user, const WCHAR *allUsers, int readOnly) {
+  wcopy(userBook, user ? user : u"", 261); wcopy(allUsersBook, allUsers ? allUsers : u"", 261);
+  allUsersReadOnly = readOnly;
+}
 /* Whether the last notification came from a thread other than `caller`. */
 int RasTestDouble_NotifiedFromOtherThread(void) {
   return notifierThreadsSeen > 0 && !pthread_equal(lastNotifierThread, pthread_self());
 }
 
 /* ---- dialing ---- */
+typedef struct { RasDialFunc2 cb; uintptr_t id; uintptr_t h; } Told;
+static void *tell_connected(void *arg) {
+  Told t = *(Told *)arg;
+  free(arg);
+  sleep_ms(stepMs);
+  lastFinalReturn = (int)t.cb(t.id, 0, (HRASCONN)t.h, 0xCCCD, Connected, 0, 0);
+  return NULL;
+}
 DWORD RasDialW(RASDIALEXTENSIONS *ext, const WCHAR *pbk, RASDIALPARAMSW *params, DWORD notifierType, void *notifier, HRASCONN *lph) {
+  RAS_CALL("RasDialW");
   if (!params || !lph) return ERROR_INVALID_PARAMETER;
   if (params->dwSize != 2112 && params->dwSize != 2108 && params->dwSize != 2096) return ERROR_INVALID_SIZE;
   if (ext && ext->dwSize != 60 && ext->dwSize != 44 && ext->dwSize != 24) return ERROR_INVALID_SIZE;
@@ -308,7 +379,11 @@ DWORD RasDialW(RASDIALEXTENSIONS *ext, const WCHAR *pbk, RASDIALPARAMSW *params,
     Conn *c = find_conn(*lph);
     if (!c || c->hungUp) { pthread_mutex_unlock(&lock); return ERROR_INVALID_HANDLE; }
     if (!c->paused) { pthread_mutex_unlock(&lock); return ERROR_DIAL_ALREADY_IN_PROGRESS; }
-    /* Resume: the same handle, with the fields the paused state asked for. */
+    /* Resume: the same handle, with the fields the paused state asked for; after InvokeEapUI,
+       the extensions RasInvokeEapUI filled. */
+    if (c->state == InvokeEapUI)
+      c->eapOk = c->eapInvoked && ext && ext->RasEapInfo.pbEapInfo == c->eapBlob &&
+                 ext->RasEapInfo.dwSizeofEapInfo == sizeof c->eapBlob;
     memcpy(c->params.szCallbackNumber, params->szCallbackNumber, sizeof params->szCallbackNumber);
     memcpy(c->params.szUserName, params->szUserName, sizeof params->szUserName);
     memcpy(c->params.szPassword, params->szPassword, sizeof params->szPassword);
@@ -324,13 +399,25 @@ DWORD RasDialW(RASDIALEXTENSIONS *ext, const WCHAR *pbk, RASDIALPARAMSW *params,
   for (int i = 0; i <= PORTS; i++) {
     if (conns[i].used) {
       busyPorts++;
-      if (!conns[i].hungUp && conns[i].entry == e) { pthread_mutex_unlock(&lock); return ERROR_DIAL_ALREADY_IN_PROGRESS; }
+      if (!conns[i].hungUp && conns[i].entry == e) {
+        Conn *c = &conns[i];
+        if (!c->connected) { pthread_mutex_unlock(&lock); return ERROR_DIAL_ALREADY_IN_PROGRESS; }
+        /* A connected entry: its handle again, with one more reference, and Connected told. */
+        c->references++;
+        *lph = (HRASCONN)c->handle;
+        Told *told = malloc(sizeof *told);
+        told->cb = (RasDialFunc2)notifier; told->id = params->dwCallbackId; told->h = c->handle;
+        pthread_t t; pthread_create(&t, NULL, tell_connected, told); pthread_detach(t);
+        pthread_mutex_unlock(&lock);
+        return 0;
+      }
     } else if (!slot) slot = &conns[i];
   }
   if (!slot) { pthread_mutex_unlock(&lock); return ERROR_PORT_NOT_AVAILABLE; }
   memset(slot, 0, sizeof *slot);
   slot->used = 1;
   slot->handle = nextHandle++;
+  slot->references = 1;
   slot->entry = e;
   slot->params = *params;
   /* The handle string RasGetCredentials gave stands for the saved password. */
@@ -365,9 +452,12 @@ static void *release_thread(void *arg) {
 }
 
 DWORD RasHangUpW(HRASCONN h) {
+  RAS_CALL("RasHangUpW");
   pthread_mutex_lock(&lock);
   Conn *c = find_conn(h);
   if (!c) { pthread_mutex_unlock(&lock); return ERROR_INVALID_HANDLE; }
+  /* Another holder's reference stays: the connection ends only with the last one. */
+  if (!c->hungUp && c->references > 1) { c->references--; pthread_mutex_unlock(&lock); return 0; }
   if (!c->hungUp) {
     c->hungUp = 1; c->connected = 0;
     if (c->error == 0) c->state = Disconnected;
@@ -382,6 +472,7 @@ DWORD RasHangUpW(HRASCONN h) {
 }
 
 DWORD RasGetConnectStatusW(HRASCONN h, RASCONNSTATUSW *st) {
+  RAS_CALL("RasGetConnectStatusW");
   if (!st) return ERROR_INVALID_PARAMETER;
   if (st->dwSize != 608 && st->dwSize != 564 && st->dwSize != 304) return ERROR_INVALID_SIZE;
   pthread_mutex_lock(&lock);
@@ -400,6 +491,7 @@ DWORD RasGetConnectStatusW(HRASCONN h, RASCONNSTATUSW *st) {
 }
 
 DWORD RasEnumConnectionsW(RASCONNW *out, DWORD *lpcb, DWORD *lpc) {
+  RAS_CALL("RasEnumConnectionsW");
   if (!lpcb || !lpc) return ERROR_INVALID_PARAMETER;
   pthread_mutex_lock(&lock);
   DWORD n = 0;
@@ -431,6 +523,7 @@ DWORD RasEnumConnectionsW(RASCONNW *out, DWORD *lpcb, DWORD *lpc) {
 }
 
 DWORD RasGetConnectionStatistics(HRASCONN h, RAS_STATS *s) {
+  RAS_CALL("RasGetConnectionStatistics");
   if (!s) return ERROR_INVALID_PARAMETER;
   if (s->f[0] != sizeof(RAS_STATS)) return ERROR_INVALID_SIZE;
   pthread_mutex_lock(&lock);
@@ -445,16 +538,27 @@ DWORD RasGetConnectionStatistics(HRASCONN h, RAS_STATS *s) {
   return 0;
 }
 
+#ifndef RAS_DOUBLE_WITHOUT_RasInvokeEapUI
 DWORD RasInvokeEapUI(HRASCONN h, DWORD sub, RASDIALEXTENSIONS *ext, void *hwnd) {
-  (void)sub; (void)hwnd;
+  RAS_CALL("RasInvokeEapUI");
+  (void)hwnd;
   if (!ext || (ext->dwSize != 60 && ext->dwSize != 44)) return ERROR_INVALID_SIZE;
   pthread_mutex_lock(&lock);
   Conn *c = find_conn(h);
+  if (!c) { pthread_mutex_unlock(&lock); return ERROR_INVALID_HANDLE; }
+  /* Only for a dial paused in InvokeEapUI, and for the subentry that notification named. */
+  if (!c->paused || c->state != InvokeEapUI || sub != 1) { pthread_mutex_unlock(&lock); return ERROR_INVALID_PARAMETER; }
+  for (size_t i = 0; i < sizeof c->eapBlob; i++) c->eapBlob[i] = (uint8_t)(0xE0 + i);
+  ext->RasEapInfo.dwSizeofEapInfo = sizeof c->eapBlob;
+  ext->RasEapInfo.pbEapInfo = c->eapBlob;
+  c->eapInvoked = 1;
   pthread_mutex_unlock(&lock);
-  return c ? 0 : ERROR_INVALID_HANDLE;
+  return 0;
 }
+#endif
 
 DWORD RasConnectionNotificationW(HRASCONN h, void *event, DWORD flags) {
+  RAS_CALL("RasConnectionNotificationW");
   (void)h; (void)event; (void)flags;
   return ERROR_INVALID_PARAMETER; /* No Win32 events here: the backend polls instead. */
 }
@@ -472,6 +576,7 @@ static int bad_name(const WCHAR *name) {
 }
 
 DWORD RasValidateEntryNameW(const WCHAR *pbk, const WCHAR *name) {
+  RAS_CALL("RasValidateEntryNameW");
   if (bad_name(name)) return ERROR_INVALID_NAME;
   pthread_mutex_lock(&lock);
   Entry *e = find_entry(pbk, name);
@@ -480,6 +585,8 @@ DWORD RasValidateEntryNameW(const WCHAR *pbk, const WCHAR *name) {
 }
 
 DWORD RasSetEntryPropertiesW(const WCHAR *pbk, const WCHAR *name, RASENTRYW *entry, DWORD size, void *dev, DWORD devSize) {
+  RAS_CALL("RasSetEntryPropertiesW");
+  if (read_only_book(pbk)) return ERROR_ACCESS_DENIED;
   (void)dev; (void)devSize;
   if (!entry || !name) return ERROR_INVALID_PARAMETER;
   if (entry->dwSize != sizeof(RASENTRYW) && entry->dwSize != 5656 && entry->dwSize != 5616) return ERROR_INVALID_SIZE;
@@ -514,6 +621,7 @@ DWORD RasSetEntryPropertiesW(const WCHAR *pbk, const WCHAR *name, RASENTRYW *ent
 }
 
 DWORD RasGetEntryPropertiesW(const WCHAR *pbk, const WCHAR *name, RASENTRYW *entry, DWORD *size, void *dev, DWORD *devSize) {
+  RAS_CALL("RasGetEntryPropertiesW");
   (void)dev; (void)devSize;
   if (!size || !name) return ERROR_INVALID_PARAMETER;
   pthread_mutex_lock(&lock);
@@ -540,22 +648,30 @@ DWORD RasGetEntryPropertiesW(const WCHAR *pbk, const WCHAR *name, RASENTRYW *ent
   return 0;
 }
 
+/* No book named: the user's and All-Users' (when the test named them), else every entry. */
+static int listed(const Entry *e, const WCHAR *pbk) {
+  if (pbk) return wequal_nocase(e->phonebook, pbk);
+  if (!userBook[0] && !allUsersBook[0]) return 1;
+  return (userBook[0] && wequal_nocase(e->phonebook, userBook)) || (allUsersBook[0] && wequal_nocase(e->phonebook, allUsersBook));
+}
 DWORD RasEnumEntriesW(const WCHAR *reserved, const WCHAR *pbk, RASENTRYNAMEW *out, DWORD *lpcb, DWORD *lpc) {
+  RAS_CALL("RasEnumEntriesW");
   if (reserved || !lpcb || !lpc) return ERROR_INVALID_PARAMETER;
   pthread_mutex_lock(&lock);
   DWORD n = 0;
-  for (int i = 0; i < MAX_ENTRIES; i++) if (entries[i].used && (!pbk || wequal_nocase(entries[i].phonebook, pbk))) n++;
+  for (int i = 0; i < MAX_ENTRIES; i++) if (entries[i].used && listed(&entries[i], pbk)) n++;
   DWORD need = n * (DWORD)sizeof(RASENTRYNAMEW);
   if (out && out->dwSize != sizeof(RASENTRYNAMEW)) { pthread_mutex_unlock(&lock); return ERROR_INVALID_SIZE; }
   if (!out || *lpcb < need) { *lpcb = need; *lpc = n; pthread_mutex_unlock(&lock); return n ? ERROR_BUFFER_TOO_SMALL : 0; }
   DWORD k = 0;
   for (int i = 0; i < MAX_ENTRIES; i++) {
-    if (!(entries[i].used && (!pbk || wequal_nocase(entries[i].phonebook, pbk)))) continue;
+    if (!(entries[i].used && listed(&entries[i], pbk))) continue;
     RASENTRYNAMEW *r = &out[k++];
     memset(r, 0, sizeof *r);
     r->dwSize = sizeof(RASENTRYNAMEW);
     wcopy(r->szEntryName, entries[i].name, 257);
     wcopy(r->szPhonebookPath, entries[i].phonebook, 261);
+    if (allUsersBook[0] && wequal_nocase(entries[i].phonebook, allUsersBook)) r->dwFlags = REN_AllUsers;
   }
   *lpcb = need; *lpc = k;
   pthread_mutex_unlock(&lock);
@@ -563,6 +679,8 @@ DWORD RasEnumEntriesW(const WCHAR *reserved, const WCHAR *pbk, RASENTRYNAMEW *ou
 }
 
 DWORD RasDeleteEntryW(const WCHAR *pbk, const WCHAR *name) {
+  RAS_CALL("RasDeleteEntryW");
+  if (read_only_book(pbk)) return ERROR_ACCESS_DENIED;
   pthread_mutex_lock(&lock);
   Entry *e = find_entry(pbk, name);
   if (!e) { pthread_mutex_unlock(&lock); return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY; }
@@ -574,6 +692,8 @@ DWORD RasDeleteEntryW(const WCHAR *pbk, const WCHAR *name) {
 }
 
 DWORD RasRenameEntryW(const WCHAR *pbk, const WCHAR *oldName, const WCHAR *newName) {
+  RAS_CALL("RasRenameEntryW");
+  if (read_only_book(pbk)) return ERROR_ACCESS_DENIED;
   if (bad_name(newName)) return ERROR_INVALID_NAME;
   pthread_mutex_lock(&lock);
   Entry *e = find_entry(pbk, oldName);
@@ -586,6 +706,7 @@ DWORD RasRenameEntryW(const WCHAR *pbk, const WCHAR *oldName, const WCHAR *newNa
 }
 
 DWORD RasGetCredentialsW(const WCHAR *pbk, const WCHAR *name, RASCREDENTIALSW *cr) {
+  RAS_CALL("RasGetCredentialsW");
   if (!cr) return ERROR_INVALID_PARAMETER;
   if (cr->dwSize != sizeof(RASCREDENTIALSW)) return ERROR_INVALID_SIZE;
   pthread_mutex_lock(&lock);
@@ -606,6 +727,8 @@ DWORD RasGetCredentialsW(const WCHAR *pbk, const WCHAR *name, RASCREDENTIALSW *c
 }
 
 DWORD RasSetCredentialsW(const WCHAR *pbk, const WCHAR *name, RASCREDENTIALSW *cr, BOOL clear) {
+  RAS_CALL("RasSetCredentialsW");
+  if (read_only_book(pbk)) return ERROR_ACCESS_DENIED;
   if (!cr) return ERROR_INVALID_PARAMETER;
   if (cr->dwSize != sizeof(RASCREDENTIALSW)) return ERROR_INVALID_SIZE;
   pthread_mutex_lock(&lock);
@@ -625,6 +748,7 @@ DWORD RasSetCredentialsW(const WCHAR *pbk, const WCHAR *name, RASCREDENTIALSW *c
 }
 
 DWORD RasEnumDevicesW(RASDEVINFOW *out, DWORD *lpcb, DWORD *lpc) {
+  RAS_CALL("RasEnumDevicesW");
   static const char *devices[][2] = { { "modem", "Standard 56000 bps Modem" }, { "vpn", "WAN Miniport (IKEv2)" }, { "PPPoE", "WAN Miniport (PPPOE)" } };
   if (!lpcb || !lpc) return ERROR_INVALID_PARAMETER;
   DWORD need = 3 * (DWORD)sizeof(RASDEVINFOW);
@@ -641,6 +765,7 @@ DWORD RasEnumDevicesW(RASDEVINFOW *out, DWORD *lpcb, DWORD *lpc) {
 }
 
 DWORD RasGetErrorStringW(unsigned code, WCHAR *buf, DWORD chars) {
+  RAS_CALL("RasGetErrorStringW");
   if (!buf || chars == 0) return ERROR_INVALID_PARAMETER;
   if (code < 600 || code > 878) return ERROR_INVALID_PARAMETER;
   const char *text = code == ERROR_LINE_BUSY ? "The remote computer's line is busy (from rasapi32)." : NULL;

@@ -167,7 +167,8 @@ describe('Win32 backend pitfalls', () => {
     expect(handleToString(0xffffffffffffffffn)).toBe('0xffffffffffffffff');
   });
 
-  it('gives the error text RasGetErrorString has, and the app table otherwise', () => {
+  it('gives the error text RasGetErrorString has (read off the main thread), and the app table otherwise', async () => {
+    await backend.messagesRead;
     expect(backend.errorMessage(676)).toBe("The remote computer's line is busy (from rasapi32).");
     expect(backend.errorMessage(678)).toBe('The remote end did not answer.');
   });

@@ -1,11 +1,13 @@
 // RASENTRYW ↔ the entry model. RasGetEntryProperties gives the struct plus the alternate
 // numbers as a double-NUL list at dwAlternateOffset; RasSetEntryProperties takes the same.
 // Fields RASENTRY does not carry (try the next alternate, callback mode) keep their defaults.
+// A string or number that koffi would cut short or wrap around is refused before encoding.
 
 import {
   phoneNumber,
   type AuthProtocol,
   type EntryType,
+  type PhoneNumber,
   type RasEntry,
 } from '../../../app/phonebook/entry';
 import {
@@ -14,6 +16,9 @@ import {
   IKEV2_STRATEGIES,
   type EncryptionLevel,
 } from '../../../app/phonebook/entry-settings';
+import { RAS_MAX_PHONE_NUMBER } from '../../../app/ras/limits';
+import { AppError } from '../../../app/ras/errors';
+import { checkString, checkStrings } from './string-limits';
 
 export const RASEO_UseCountryAndAreaCodes = 0x1;
 export const RASEO_SpecificNameServers = 0x4;
@@ -60,14 +65,16 @@ export type RawEntry = Record<string, unknown> & {
   szDeviceName: string;
   dwType: number;
   dwCustomAuthKey: number;
+  dwFramingProtocol: number;
   dwRedialCount: number;
   dwRedialPause: number;
   dwVpnStrategy: number;
   dwEncryptionType: number;
   dwIdleDisconnectSeconds: number;
   dwfNetProtocols: number;
-  ipaddrDns: number[];
-  ipaddrDnsAlt: number[];
+  /** Four bytes: number[] going to koffi, a Uint8Array coming from it. */
+  ipaddrDns: ArrayLike<number>;
+  ipaddrDnsAlt: ArrayLike<number>;
   szDnsSuffix: string;
   dwIPv4InterfaceMetric: number;
   dwIPv6InterfaceMetric: number;
@@ -80,9 +87,7 @@ function encryptionFromEt(et: number): number {
   return level ? DATA_ENCRYPTION[level] : et;
 }
 
-const address = (bytes: number[]): string => bytes.join('.');
-const toBytes = (ip: string | undefined): number[] =>
-  ip ? ip.split('.').map(Number) : [0, 0, 0, 0];
+const address = (bytes: ArrayLike<number>): string => Array.from(bytes).join('.');
 
 /** Reads the double-NUL-terminated UTF-16 list of alternate numbers. */
 export function readAlternates(buffer: Buffer, offset: number): string[] {
@@ -160,32 +165,111 @@ export function fromRasEntry(name: string, raw: RawEntry, alternates: string[]):
 const flag = (options: number, bit: number, on: boolean): number =>
   (on ? options | bit : options & ~bit) >>> 0;
 
-/** The raw struct for `entry`, starting from what the entry (or Windows' defaults) had. */
+function same(a: unknown, b: unknown): boolean {
+  return Array.isArray(a) && Array.isArray(b)
+    ? a.length === b.length && a.every((x, i) => x === b[i])
+    : a === b;
+}
+
+// The numbers the model writes into DWORD members, in words: koffi would wrap 2^32 to 0 and
+// cut 1.5 to 1 without a word.
+const DWORD_WORDS = [
+  ['redialAttempts', 'number of redial attempts'],
+  ['redialSeconds', 'time between redial attempts'],
+  ['vpnStrategy', 'VPN type'],
+  ['idleDisconnectSeconds', 'idle time before hanging up'],
+  ['ipv4Metric', 'IPv4 metric'],
+  ['ipv6Metric', 'IPv6 metric'],
+  ['networkOutageSeconds', 'network outage time'],
+] as const;
+
+function checkDword(words: string, value: number): void {
+  if (!Number.isInteger(value) || value < 0 || value > 0xffffffff)
+    throw new AppError(
+      'INVALID_INPUT',
+      `The ${words} must be a whole number from 0 to 4294967295, not ${value}.`,
+    );
+}
+
+/** The four bytes of a dotted IPv4 address; koffi would store 300 as 44 without a word. */
+function ipv4Bytes(address: string | undefined): number[] {
+  if (address === undefined) return [0, 0, 0, 0];
+  const bytes = address.split('.').map((part) => (/^\d{1,3}$/.test(part) ? Number(part) : NaN));
+  if (bytes.length !== 4 || !bytes.every((b) => b <= 255))
+    throw new AppError(
+      'INVALID_INPUT',
+      `The DNS server ${address} is not an IPv4 address (four numbers from 0 to 255, like 192.0.2.1).`,
+    );
+  return bytes;
+}
+
+/** The alternates to send: an empty one would end the double-NUL list and lose those after it. */
+function alternatesOf(numbers: PhoneNumber[]): string[] {
+  numbers.forEach((n, i) =>
+    checkString(`alternate number ${i + 1}`, n.number, RAS_MAX_PHONE_NUMBER),
+  );
+  return numbers.map((n) => n.number).filter((n) => n !== '');
+}
+
+/**
+ * The raw struct for `entry`, starting from what the entry (or Windows' defaults) had. As a
+ * pbk save does, a setting that did not change keeps its raw values: several raw states read
+ * as one model value (DNS addresses kept under automatic DNS, an explicit metric of 0, a type
+ * or encryption the model does not know), and only a change may replace them.
+ */
 export function toRasEntry(
   base: RawEntry,
   entry: RasEntry,
 ): { raw: RawEntry; alternates: string[] } {
   const [primary, ...rest] = entry.phoneNumbers;
+  for (const [field, words] of DWORD_WORDS) checkDword(words, entry[field]);
+  if (primary) {
+    checkDword('country code', primary.countryCode);
+    checkDword('country ID', primary.countryId);
+  }
+  if (entry.eapTypeId > 0) checkDword('EAP type', entry.eapTypeId);
+  const before = fromRasEntry(entry.name, base, []);
+  const changed = (field: keyof RasEntry): boolean => !same(before[field], entry[field]);
+
   let options = base.dwfOptions;
   options = flag(options, RASEO_UseCountryAndAreaCodes, primary?.useDialingRules ?? false);
   options = flag(options, RASEO_TerminalAfterDial, entry.terminalAfterDial);
   options = flag(options, RASEO_PromoteAlternates, entry.promoteAlternates);
-  options = flag(options, RASEO_RequireEAP, entry.eapTypeId !== 0);
   for (const p of Object.keys(REQUIRE_BITS) as AuthProtocol[])
     options = flag(options, REQUIRE_BITS[p], entry.authProtocols.includes(p));
   options = flag(options, RASEO_ShowDialingProgress, entry.showProgress);
   options = flag(options, RASEO_PreviewUserPw, entry.promptCredentials);
   options = flag(options, RASEO_PreviewPhoneNumber, entry.promptPhoneNumber);
   options = flag(options, RASEO_PreviewDomain, entry.includeLogonDomain);
-  options = flag(options, RASEO_SpecificNameServers, entry.dnsServers.length > 0);
   options = flag(options, RASEO_RemoteDefaultGateway, entry.useRemoteGateway);
   options = flag(options, RASEO_UseLogonCredentials, entry.useWindowsLogon);
+
+  // Without EAP the type stays as it was, for when EAP is chosen again (as in the pbk file).
+  const eap = changed('eapTypeId');
+  if (eap) options = flag(options, RASEO_RequireEAP, entry.eapTypeId > 0);
+
+  // Back to automatic DNS keeps the addresses, as a pbk save keeps IpDnsAddress.
+  let [dns, dnsAlt] = [base.ipaddrDns, base.ipaddrDnsAlt];
+  if (changed('dnsServers')) {
+    options = flag(options, RASEO_SpecificNameServers, entry.dnsServers.length > 0);
+    if (entry.dnsServers.length > 0)
+      [dns, dnsAlt] = [ipv4Bytes(entry.dnsServers[0]), ipv4Bytes(entry.dnsServers[1])];
+  }
+
   let options2 = flag(base.dwfOptions2, RASEO2_ReconnectIfDropped, entry.redialOnLinkFailure);
   options2 = flag(options2, RASEO2_RegisterIpWithDNS, entry.registerInDns);
-  options2 = flag(options2, RASEO2_IPv4ExplicitMetric, entry.ipv4Metric > 0);
-  options2 = flag(options2, RASEO2_IPv6ExplicitMetric, entry.ipv6Metric > 0);
   options2 = flag(options2, RASEO2_DisableClassBasedStaticRoute, entry.disableClassBasedRoute);
   options2 = flag(options2, RASEO2_DisableMobility, !entry.ikev2Mobility);
+  // 0 is "automatic": the explicit-metric bit goes, the last explicit metric stays.
+  const metrics = { ipv4: base.dwIPv4InterfaceMetric, ipv6: base.dwIPv6InterfaceMetric };
+  for (const [v, field, bit] of [
+    ['ipv4', 'ipv4Metric', RASEO2_IPv4ExplicitMetric],
+    ['ipv6', 'ipv6Metric', RASEO2_IPv6ExplicitMetric],
+  ] as const) {
+    if (!changed(field)) continue;
+    options2 = flag(options2, bit, entry[field] > 0);
+    if (entry[field] > 0) metrics[v] = entry[field];
+  }
   // L2TP keeps "use a pre-shared key" in one bit, IKEv2 in another: the strategy says which.
   const pskBit = IKEV2_STRATEGIES.includes(entry.vpnStrategy)
     ? RASEO2_UsePreSharedKeyForIkev2Initiator
@@ -199,40 +283,40 @@ export function toRasEntry(
       false,
     );
   else if (!hadPsk) options2 = flag(options2, pskBit, true);
-  const level = encryptionLevel(entry.encryption);
+
+  // A DataEncryption value with no ET_ equivalent leaves Windows' own value alone.
+  const level = changed('encryption') ? encryptionLevel(entry.encryption) : undefined;
   const protocols =
     (base.dwfNetProtocols & ~(RASNP_Ip | RASNP_Ipv6)) |
     (entry.ipv4 ? RASNP_Ip : 0) |
     (entry.ipv6 ? RASNP_Ipv6 : 0);
-  return {
-    raw: {
-      ...base,
-      dwfOptions: options,
-      dwfOptions2: options2,
-      dwType: TYPES.indexOf(entry.type) + 1,
-      szDeviceType: entry.deviceType,
-      szDeviceName: entry.deviceName,
-      szLocalPhoneNumber: primary?.number ?? '',
-      szAreaCode: primary?.areaCode ?? '',
-      dwCountryCode: primary?.countryCode ?? 0,
-      dwCountryID: primary?.countryId ?? 0,
-      // Without EAP the type stays as it was, for when EAP is chosen again.
-      dwCustomAuthKey: entry.eapTypeId > 0 ? entry.eapTypeId : base.dwCustomAuthKey,
-      dwRedialCount: entry.redialAttempts,
-      dwRedialPause: entry.redialSeconds,
-      dwFramingProtocol: RASFP_Ppp,
-      dwVpnStrategy: entry.vpnStrategy,
-      // A DataEncryption value with no ET_ equivalent leaves Windows' own value alone.
-      dwEncryptionType: level ? ET_CODES[level] : base.dwEncryptionType,
-      dwIdleDisconnectSeconds: entry.idleDisconnectSeconds,
-      dwfNetProtocols: protocols >>> 0,
-      ipaddrDns: toBytes(entry.dnsServers[0]),
-      ipaddrDnsAlt: toBytes(entry.dnsServers[1]),
-      szDnsSuffix: entry.dnsSuffix,
-      dwIPv4InterfaceMetric: entry.ipv4Metric > 0 ? entry.ipv4Metric : base.dwIPv4InterfaceMetric,
-      dwIPv6InterfaceMetric: entry.ipv6Metric > 0 ? entry.ipv6Metric : base.dwIPv6InterfaceMetric,
-      dwNetworkOutageTime: entry.networkOutageSeconds,
-    },
-    alternates: rest.map((n) => n.number),
+  const raw: RawEntry = {
+    ...base,
+    dwfOptions: options,
+    dwfOptions2: options2,
+    // dwType and dwFramingProtocol are required (87 without): a base without one gets one.
+    dwType: changed('type') || !base.dwType ? TYPES.indexOf(entry.type) + 1 : base.dwType,
+    szDeviceType: entry.deviceType,
+    szDeviceName: entry.deviceName,
+    szLocalPhoneNumber: primary?.number ?? '',
+    szAreaCode: primary?.areaCode ?? '',
+    dwCountryCode: primary?.countryCode ?? 0,
+    dwCountryID: primary?.countryId ?? 0,
+    dwCustomAuthKey: eap && entry.eapTypeId > 0 ? entry.eapTypeId : base.dwCustomAuthKey,
+    dwRedialCount: entry.redialAttempts,
+    dwRedialPause: entry.redialSeconds,
+    dwFramingProtocol: base.dwFramingProtocol || RASFP_Ppp,
+    dwVpnStrategy: entry.vpnStrategy,
+    dwEncryptionType: level ? ET_CODES[level] : base.dwEncryptionType,
+    dwIdleDisconnectSeconds: entry.idleDisconnectSeconds,
+    dwfNetProtocols: protocols >>> 0,
+    ipaddrDns: dns,
+    ipaddrDnsAlt: dnsAlt,
+    szDnsSuffix: entry.dnsSuffix,
+    dwIPv4InterfaceMetric: metrics.ipv4,
+    dwIPv6InterfaceMetric: metrics.ipv6,
+    dwNetworkOutageTime: entry.networkOutageSeconds,
   };
+  checkStrings('RASENTRYW', raw);
+  return { raw, alternates: alternatesOf(rest) };
 }

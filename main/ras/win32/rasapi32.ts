@@ -4,7 +4,21 @@
 // at the test double (RAS_CONNECT_RASAPI32).
 
 import koffi from 'koffi';
+import { AppError } from '../../../app/ras/errors';
 import { STRUCTS, type FieldType, type StructSpec } from './struct-layout';
+
+/** rasapi32.dll of this Windows (or Wine) lacks a function a feature needs. */
+export class MissingFunctionError extends AppError {
+  constructor(
+    readonly functionName: string,
+    feature = 'this feature',
+  ) {
+    super(
+      'UNSUPPORTED',
+      `This system's rasapi32.dll has no ${functionName}, so ${feature} is not available here.`,
+    );
+  }
+}
 
 type KoffiType = ReturnType<typeof koffi.struct>;
 
@@ -55,6 +69,15 @@ function declareTypes(): { structs: Map<string, KoffiType>; notifier: KoffiType 
   return declared;
 }
 
+/** What each function is for, in the words of the error when this Windows lacks it. */
+const FEATURES: Record<string, string> = {
+  RasInvokeEapUI: 'EAP sign-in',
+  RasConnectionNotificationW: 'hearing of connections as they come and go',
+  RasGetConnectionStatistics: 'connection statistics',
+  RasGetCredentialsW: 'saved credentials',
+  RasSetCredentialsW: 'saving credentials',
+};
+
 export function loadRasApi32(path = process.env.RAS_CONNECT_RASAPI32 ?? 'rasapi32.dll') {
   const lib = koffi.load(path);
   const { structs, notifier: RasDialFunc2 } = declareTypes();
@@ -62,64 +85,68 @@ export function loadRasApi32(path = process.env.RAS_CONNECT_RASAPI32 ?? 'rasapi3
   const u32 = 'uint32_t';
   // HRASCONN is a pointer-sized opaque handle; as uintptr_t it crosses as a number or bigint.
   const HRASCONN = 'uintptr_t';
-  const fn = (name: string, ret: string, params: unknown[]) =>
-    lib.func('__stdcall', name, ret, params as never);
-  const functions = {
-    RasDialW: fn('RasDialW', u32, [
-      'void *',
-      'str16',
-      'void *',
+  const signatures = {
+    RasDialW: [
       u32,
-      koffi.pointer(RasDialFunc2),
-      koffi.inout(koffi.pointer(HRASCONN)),
-    ]),
-    RasHangUpW: fn('RasHangUpW', u32, [HRASCONN]),
-    RasGetConnectStatusW: fn('RasGetConnectStatusW', u32, [HRASCONN, 'void *']),
-    RasEnumConnectionsW: fn('RasEnumConnectionsW', u32, [
-      'void *',
-      koffi.inout(koffi.pointer(u32)),
-      koffi.out(koffi.pointer(u32)),
-    ]),
-    RasEnumEntriesW: fn('RasEnumEntriesW', u32, [
-      'str16',
-      'str16',
-      'void *',
-      koffi.inout(koffi.pointer(u32)),
-      koffi.out(koffi.pointer(u32)),
-    ]),
-    RasEnumDevicesW: fn('RasEnumDevicesW', u32, [
-      'void *',
-      koffi.inout(koffi.pointer(u32)),
-      koffi.out(koffi.pointer(u32)),
-    ]),
-    RasGetEntryPropertiesW: fn('RasGetEntryPropertiesW', u32, [
-      'str16',
-      'str16',
-      'void *',
-      koffi.inout(koffi.pointer(u32)),
-      'void *',
-      'void *',
-    ]),
-    RasSetEntryPropertiesW: fn('RasSetEntryPropertiesW', u32, [
-      'str16',
-      'str16',
-      'void *',
+      [
+        'void *',
+        'str16',
+        'void *',
+        u32,
+        koffi.pointer(RasDialFunc2),
+        koffi.inout(koffi.pointer(HRASCONN)),
+      ],
+    ],
+    RasHangUpW: [u32, [HRASCONN]],
+    RasGetConnectStatusW: [u32, [HRASCONN, 'void *']],
+    RasEnumConnectionsW: [
       u32,
-      'void *',
+      ['void *', koffi.inout(koffi.pointer(u32)), koffi.out(koffi.pointer(u32))],
+    ],
+    RasEnumEntriesW: [
       u32,
-    ]),
-    RasRenameEntryW: fn('RasRenameEntryW', u32, ['str16', 'str16', 'str16']),
-    RasDeleteEntryW: fn('RasDeleteEntryW', u32, ['str16', 'str16']),
-    RasValidateEntryNameW: fn('RasValidateEntryNameW', u32, ['str16', 'str16']),
-    RasGetCredentialsW: fn('RasGetCredentialsW', u32, ['str16', 'str16', 'void *']),
-    RasSetCredentialsW: fn('RasSetCredentialsW', u32, ['str16', 'str16', 'void *', 'int32_t']),
-    RasGetErrorStringW: fn('RasGetErrorStringW', u32, [u32, 'void *', u32]),
-    RasGetConnectionStatistics: fn('RasGetConnectionStatistics', u32, [HRASCONN, 'void *']),
-    RasConnectionNotificationW: fn('RasConnectionNotificationW', u32, [HRASCONN, 'void *', u32]),
-    RasInvokeEapUI: fn('RasInvokeEapUI', u32, [HRASCONN, u32, 'void *', 'void *']),
+      ['str16', 'str16', 'void *', koffi.inout(koffi.pointer(u32)), koffi.out(koffi.pointer(u32))],
+    ],
+    RasEnumDevicesW: [
+      u32,
+      ['void *', koffi.inout(koffi.pointer(u32)), koffi.out(koffi.pointer(u32))],
+    ],
+    RasGetEntryPropertiesW: [
+      u32,
+      ['str16', 'str16', 'void *', koffi.inout(koffi.pointer(u32)), 'void *', 'void *'],
+    ],
+    RasSetEntryPropertiesW: [u32, ['str16', 'str16', 'void *', u32, 'void *', u32]],
+    RasRenameEntryW: [u32, ['str16', 'str16', 'str16']],
+    RasDeleteEntryW: [u32, ['str16', 'str16']],
+    RasValidateEntryNameW: [u32, ['str16', 'str16']],
+    RasGetCredentialsW: [u32, ['str16', 'str16', 'void *']],
+    RasSetCredentialsW: [u32, ['str16', 'str16', 'void *', 'int32_t']],
+    RasGetErrorStringW: [u32, [u32, 'void *', u32]],
+    RasGetConnectionStatistics: [u32, [HRASCONN, 'void *']],
+    RasConnectionNotificationW: [u32, [HRASCONN, 'void *', u32]],
+    RasInvokeEapUI: [u32, [HRASCONN, u32, 'void *', 'void *']],
+  } satisfies Record<string, [string, unknown[]]>;
+  type Name = keyof typeof signatures;
+  type Bound = ((...args: unknown[]) => unknown) & { async: (...args: unknown[]) => void };
+  const bound = new Map<Name, Bound>();
+  /**
+   * Each function is bound when first called, so a missing export (Wine has no RasInvokeEapUI;
+   * newer functions on older Windows) takes away only what needs it, with an error naming it.
+   */
+  const bind = (name: Name): Bound => {
+    let f = bound.get(name);
+    if (!f) {
+      const [ret, params] = signatures[name];
+      try {
+        f = lib.func('__stdcall', name, ret, params as never) as unknown as Bound;
+      } catch {
+        throw new MissingFunctionError(name, FEATURES[name]);
+      }
+      bound.set(name, f);
+    }
+    return f;
   };
   return {
-    functions,
     structs: {
       RASCONNW: s('RASCONNW'),
       RASCONNSTATUSW: s('RASCONNSTATUSW'),
@@ -159,14 +186,26 @@ export function loadRasApi32(path = process.env.RAS_CONNECT_RASAPI32 ?? 'rasapi3
     unregister(pointer: unknown): void {
       koffi.unregister(pointer as never);
     },
-    /** The asynchronous form of a function: it runs on a worker thread, never blocking the main one. */
-    callAsync(name: keyof typeof functions, ...args: unknown[]): Promise<number> {
+    /**
+     * Every rasapi32 call: on a worker thread, never the main one. RAS calls go to the RasMan
+     * service, and one that waits while a RasDialFunc2 callback waits for the main thread
+     * would deadlock the app (koffi's documentation warns of exactly this).
+     */
+    callAsync(name: Name, ...args: unknown[]): Promise<number> {
       return new Promise((resolve, reject) =>
-        (functions[name] as unknown as { async: (...a: unknown[]) => void }).async(
-          ...args,
-          (error: Error | null, result: number) => (error ? reject(error) : resolve(result)),
+        bind(name).async(...args, (error: Error | null, result: number) =>
+          error ? reject(error) : resolve(result),
         ),
       );
+    },
+    /** Whether this rasapi32 has the function (binding it if so). */
+    has(name: Name): boolean {
+      try {
+        bind(name);
+        return true;
+      } catch {
+        return false;
+      }
     },
   };
 }
