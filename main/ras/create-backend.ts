@@ -43,10 +43,20 @@ export function userPhonebook(env: NodeJS.ProcessEnv = process.env): string {
   return path.win32.join(appData, 'Microsoft', 'Network', 'Connections', 'Pbk', 'rasphone.pbk');
 }
 
+/** The All-Users phonebook, which rasphone lists beside the user's (changing it needs an administrator). */
+export function allUsersPhonebook(env: NodeJS.ProcessEnv = process.env): string {
+  const programData = env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData';
+  return path.win32.join(programData, 'Microsoft', 'Network', 'Connections', 'Pbk', 'rasphone.pbk');
+}
+
 export function createBackend(options: BackendOptions): RasBackend {
   if (options.kind === 'win32') {
     try {
-      return new Win32RasBackend({ defaultPhonebook: userPhonebook(), charset: options.charset });
+      return new Win32RasBackend({
+        defaultPhonebook: userPhonebook(),
+        allUsersPhonebook: allUsersPhonebook(),
+        charset: options.charset,
+      });
     } catch (error) {
       throw new AppError(
         'UNSUPPORTED',
