@@ -113,6 +113,12 @@ describe('Win32 backend against Windows rules', () => {
     expect((await backend.getEntry(undefined, 'Corp VPN')).phoneNumbers[0]!.number).toBe(
       'corp.example.com',
     );
+    // An edit against the revision the listing had lands in the entry's own book.
+    const revision = await backend.phonebookRevision(USER);
+    const corp = await backend.getEntry(USER, 'Corp VPN');
+    await backend.setEntry(USER, { ...corp, redialAttempts: 7 }, { expectedRevision: revision });
+    expect((await backend.getEntry(ALL_USERS, 'Corp VPN')).redialAttempts).toBe(7);
+    expect((await backend.listEntries(USER)).filter((e) => e.name === 'Corp VPN')).toHaveLength(1);
     const notes = await dialed(backend, request('Corp VPN', { phonebook: undefined }));
     expect(notes.at(-1)).toMatchObject({ state: S.Connected, error: 0 });
     expect((await backend.enumConnections())[0]!.phonebook).toBe(ALL_USERS);

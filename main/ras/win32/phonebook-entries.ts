@@ -135,15 +135,22 @@ export class Win32Entries {
     return fromRasEntry(name, raw, alternates);
   }
 
-  revision(phonebook: string | undefined): Promise<string> {
-    return currentRevision(phonebook ?? this.books.user);
+  /** The default books' revision is both files', since their entries are listed as one. */
+  async revision(phonebook: string | undefined): Promise<string> {
+    if (!this.isDefault(phonebook) || !this.books.allUsers)
+      return currentRevision(phonebook ?? this.books.user);
+    return `${await currentRevision(this.books.user)}+${await currentRevision(this.books.allUsers)}`;
   }
 
   /** RAS writes the file itself; a change made against an older revision is refused first. */
-  private async checkRevision(book: string, options: ChangeOptions): Promise<void> {
+  private async checkRevision(
+    phonebook: string | undefined,
+    book: string,
+    options: ChangeOptions,
+  ): Promise<void> {
     if (
       options.expectedRevision !== undefined &&
-      options.expectedRevision !== (await currentRevision(book))
+      options.expectedRevision !== (await this.revision(phonebook))
     )
       throw new AppError(
         'PHONEBOOK_CHANGED',
@@ -163,7 +170,7 @@ export class Win32Entries {
 
   async set(phonebook: string | undefined, entry: RasEntry, options: ChangeOptions): Promise<void> {
     const book = await this.bookOf(phonebook, entry.name);
-    await this.checkRevision(book, options);
+    await this.checkRevision(phonebook, book, options);
     let base: RawEntry;
     try {
       base = (await this.read(book, entry.name)).raw;
@@ -201,14 +208,14 @@ export class Win32Entries {
     options: ChangeOptions,
   ): Promise<void> {
     const book = await this.bookOf(phonebook, oldName);
-    await this.checkRevision(book, options);
+    await this.checkRevision(phonebook, book, options);
     const result = await this.api.callAsync('RasRenameEntryW', book, oldName, newName);
     if (result !== 0) throw this.refused(result, book, oldName);
   }
 
   async delete(phonebook: string | undefined, name: string, options: ChangeOptions): Promise<void> {
     const book = await this.bookOf(phonebook, name);
-    await this.checkRevision(book, options);
+    await this.checkRevision(phonebook, book, options);
     const result = await this.api.callAsync('RasDeleteEntryW', book, name);
     if (result !== 0) throw this.refused(result, book, name);
   }
