@@ -33,6 +33,8 @@ export function doubleProbe(library: string) {
     lastFinalReturn: lib.func('int RasTestDouble_LastFinalReturn(void)') as () => number,
     portsInUse: lib.func('int RasTestDouble_PortsInUse(void)') as () => number,
     references: lib.func('int RasTestDouble_References(uintptr_t)') as (h: bigint) => number,
+    /** 10 (default) or 7: which struct sizes the double takes, as that Windows does. */
+    setWindows: lib.func('void RasTestDouble_SetWindows(int)') as (version: number) => void,
     setBooks: lib.func('void RasTestDouble_SetBooks(str16, str16, int)') as (
       user: string,
       allUsers: string,

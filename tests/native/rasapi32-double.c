@@ -63,6 +63,8 @@ typedef struct {
   DWORD dwTcpWindowSize; WCHAR szPrerequisitePbk[260]; WCHAR szPrerequisiteEntry[257]; DWORD dwRedialCount, dwRedialPause;
   uint8_t ipv6addrDns[16], ipv6addrDnsAlt[16]; DWORD dwIPv4InterfaceMetric, dwIPv6InterfaceMetric;
   uint8_t ipv6addr[16]; DWORD dwIPv6PrefixLength, dwNetworkOutageTime;
+  /* Windows 10 (0xA00). */
+  WCHAR szIDi[257], szIDr[257]; BOOL fIsImsConfig; DWORD IdiType, IdrType; BOOL fDisableIKEv2Fragmentation;
 } RASENTRYW;
 #pragma pack(pop)
 
@@ -74,7 +76,23 @@ _Static_assert(sizeof(RASENTRYNAMEW) == 1048, "RASENTRYNAMEW");
 _Static_assert(sizeof(RASCREDENTIALSW) == 1068, "RASCREDENTIALSW");
 _Static_assert(sizeof(RASDEVINFOW) == 296, "RASDEVINFOW");
 _Static_assert(sizeof(RAS_STATS) == 60, "RAS_STATS");
-_Static_assert(sizeof(RASENTRYW) == 5680, "RASENTRYW");
+_Static_assert(sizeof(RASENTRYW) == 6724, "RASENTRYW");
+
+/* The dwSizes Windows takes, by version (shared/ras-reference.md §5.4): Windows 10 knows them all,
+   Windows 7 neither RASENTRYW's 0xA00 layout nor RASDIALPARAMSW's szEncPassword. */
+static int windowsVersion = 10;
+static int entry_size_ok(DWORD size) {
+  return (size == 6724 && windowsVersion >= 10) || size == 5680 || size == 5656 || size == 5616;
+}
+#if defined(_WIN64) || defined(__x86_64__) || defined(__aarch64__)
+static int params_size_ok(DWORD size) {
+  return (size == 2120 && windowsVersion >= 8) || size == 2112 || size == 2108 || size == 2096;
+}
+#else
+static int params_size_ok(DWORD size) {
+  return (size == 2112 && windowsVersion >= 8) || size == 2108 || size == 2104 || size == 2096;
+}
+#endif
 
 typedef DWORD (*RasDialFunc2)(uintptr_t, DWORD, HRASCONN, unsigned, int32_t, DWORD, DWORD);
 
@@ -328,7 +346,7 @@ void RasTestDouble_Reset(void) {
   memset(entries, 0, sizeof entries);
   notifierThreadsSeen = 0;
   jsThread = pthread_self(); jsThreadKnown = 1; callsOnJsThread = 0; lastJsCall = "";
-  lastFinalReturn = -1; userBook[0] = 0; allUsersBook[0] = 0; allUsersReadOnly = 0;
+  lastFinalReturn = -1; userBook[0] = 0; allUsersBook[0] = 0; allUsersReadOnly = 0; windowsVersion = 10;
   pthread_mutex_unlock(&lock);
 }
 void RasTestDouble_SetTiming(int step, int release, int drop) { stepMs = step; releaseMs = release; dropMs = drop; }
@@ -350,6 +368,7 @@ int RasTestDouble_References(uintptr_t h) {
   pthread_mutex_unlock(&lock);
   return n;
 }
+void RasTestDouble_SetWindows(int version) { windowsVersion = version; }
 void RasTestDouble_SetBooks(const WCHAR *user, const WCHAR *allUsers, int readOnly) {
   wcopy(userBook, user ? user : u"", 261); wcopy(allUsersBook, allUsers ? allUsers : u"", 261);
   allUsersReadOnly = readOnly;
@@ -371,7 +390,7 @@ static void *tell_connected(void *arg) {
 DWORD RasDialW(RASDIALEXTENSIONS *ext, const WCHAR *pbk, RASDIALPARAMSW *params, DWORD notifierType, void *notifier, HRASCONN *lph) {
   RAS_CALL("RasDialW");
   if (!params || !lph) return ERROR_INVALID_PARAMETER;
-  if (params->dwSize != 2112 && params->dwSize != 2108 && params->dwSize != 2096) return ERROR_INVALID_SIZE;
+  if (!params_size_ok(params->dwSize)) return ERROR_INVALID_SIZE;
   if (ext && ext->dwSize != 60 && ext->dwSize != 44 && ext->dwSize != 24) return ERROR_INVALID_SIZE;
   if (notifierType != 2 || !notifier) return ERROR_INVALID_PARAMETER;
   pthread_mutex_lock(&lock);
@@ -589,7 +608,7 @@ DWORD RasSetEntryPropertiesW(const WCHAR *pbk, const WCHAR *name, RASENTRYW *ent
   if (read_only_book(pbk)) return ERROR_ACCESS_DENIED;
   (void)dev; (void)devSize;
   if (!entry || !name) return ERROR_INVALID_PARAMETER;
-  if (entry->dwSize != sizeof(RASENTRYW) && entry->dwSize != 5656 && entry->dwSize != 5616) return ERROR_INVALID_SIZE;
+  if (!entry_size_ok(entry->dwSize)) return ERROR_INVALID_SIZE;
   if (size < entry->dwSize) return ERROR_INVALID_PARAMETER;
   if (!entry->szDeviceType[0] || !entry->szDeviceName[0] || !entry->dwType || !entry->dwFramingProtocol) return ERROR_INVALID_PARAMETER;
   if (bad_name(name)) return ERROR_INVALID_NAME;
@@ -634,14 +653,16 @@ DWORD RasGetEntryPropertiesW(const WCHAR *pbk, const WCHAR *name, RASENTRYW *ent
     e = &defaults;
   } else e = find_entry(pbk, name);
   if (!e) { pthread_mutex_unlock(&lock); return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY; }
-  DWORD need = (DWORD)sizeof(RASENTRYW) + (DWORD)(e->alternatesLen * 2);
+  /* The caller's layout: as many bytes as its dwSize names, the alternates right after. */
+  DWORD layout = entry && entry->dwSize ? entry->dwSize : (DWORD)sizeof(RASENTRYW);
+  DWORD need = layout + (DWORD)(e->alternatesLen * 2);
   if (!entry || *size < need) { *size = need; pthread_mutex_unlock(&lock); return ERROR_BUFFER_TOO_SMALL; }
-  if (entry->dwSize != sizeof(RASENTRYW)) { pthread_mutex_unlock(&lock); return ERROR_INVALID_SIZE; }
-  memcpy(entry, &e->entry, sizeof(RASENTRYW));
-  entry->dwSize = sizeof(RASENTRYW);
+  if (!entry_size_ok(entry->dwSize)) { pthread_mutex_unlock(&lock); return ERROR_INVALID_SIZE; }
+  memcpy(entry, &e->entry, layout);
+  entry->dwSize = layout;
   if (e->alternatesLen) {
-    entry->dwAlternateOffset = sizeof(RASENTRYW);
-    memcpy((char *)entry + sizeof(RASENTRYW), e->alternates, e->alternatesLen * 2);
+    entry->dwAlternateOffset = layout;
+    memcpy((char *)entry + layout, e->alternates, e->alternatesLen * 2);
   } else entry->dwAlternateOffset = 0;
   *size = need;
   pthread_mutex_unlock(&lock);

@@ -9,6 +9,7 @@ import { makeEntry } from '../../app/phonebook/entry';
 import { RasState as S } from '../../app/ras/connection-state';
 import type { DialRequest, RasNotification } from '../../main/ras/backend';
 import { loadRasApi32 } from '../../main/ras/win32/rasapi32';
+import { layoutReport } from '../../main/ras/win32/struct-layout';
 import { Win32RasBackend } from '../../main/ras/win32/win32-backend';
 import { SessionManager } from '../../main/sessions/session-manager';
 import { buildRasapi32Double } from './build-double';
@@ -184,6 +185,55 @@ describe('Win32 backend against Windows rules', () => {
       error: 0,
     });
     manager.dispose();
+  });
+
+  it('reads and writes the newest RASENTRY, so a save keeps what Windows 10 keeps there', async () => {
+    const api = loadRasApi32(library);
+    const raw = async (): Promise<Record<string, unknown>> => {
+      const size = [api.sizeOf('RASENTRYW')];
+      const buffer = Buffer.alloc(size[0]! + 64);
+      buffer.writeUInt32LE(api.sizeOf('RASENTRYW'), 0);
+      size[0] = buffer.length;
+      expect(
+        await api.callAsync('RasGetEntryPropertiesW', USER, 'IKE', buffer, size, null, null),
+      ).toBe(0);
+      return api.decode('RASENTRYW', buffer);
+    };
+    await backend.setEntry(USER, makeEntry('IKE', 'vpn', ['ike.example.com']));
+    const written = await raw();
+    const full = api.encode('RASENTRYW', {
+      ...written,
+      dwSize: api.sizeOf('RASENTRYW'),
+      dwAlternateOffset: 0,
+      szIDi: 'client@example.com',
+      szIDr: 'gateway.example.com',
+      fDisableIKEv2Fragmentation: 1,
+    });
+    expect(api.sizeOf('RASENTRYW')).toBe(6724);
+    expect(
+      await api.callAsync('RasSetEntryPropertiesW', USER, 'IKE', full, full.length, null, 0),
+    ).toBe(0);
+    const entry = await backend.getEntry(USER, 'IKE');
+    await backend.setEntry(USER, { ...entry, redialAttempts: 4 });
+    expect(await raw()).toMatchObject({
+      szIDi: 'client@example.com',
+      szIDr: 'gateway.example.com',
+      fDisableIKEv2Fragmentation: 1,
+      dwRedialCount: 4,
+    });
+  });
+
+  it('falls back to the older sizes an older Windows takes (632), for entries and dials', async () => {
+    probe.setWindows(7);
+    const seven = program();
+    await seven.setEntry(USER, makeEntry('Seven', 'phone', ['555-0100'], { redialAttempts: 2 }));
+    expect((await seven.getEntry(USER, 'Seven')).redialAttempts).toBe(2);
+    const notes = await dialed(seven, request('Seven'));
+    expect(notes.at(-1)).toMatchObject({ state: S.Connected, error: 0 });
+    const report = layoutReport();
+    expect(report.x64.RASENTRYW!.sizes).toEqual([6724, 5680, 5656, 5616]);
+    expect(report.x64.RASDIALPARAMSW!.sizes).toEqual([2120, 2112, 2108]);
+    expect(report.ia32.RASDIALPARAMSW!.sizes).toEqual([2112, 2108, 2104]);
   });
 
   it('starts without a function this rasapi32 lacks, and says which when it is needed', async () => {

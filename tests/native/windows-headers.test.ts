@@ -24,7 +24,14 @@ const NEWER_THAN_MINGW: Record<string, string[]> = {
     'ipv6addr',
     'dwIPv6PrefixLength',
     'dwNetworkOutageTime',
+    'szIDi',
+    'szIDr',
+    'fIsImsConfig',
+    'IdiType',
+    'IdrType',
+    'fDisableIKEv2Fragmentation',
   ],
+  RASDIALPARAMSW: ['szEncPassword'],
 };
 /** Our own helper types that ras.h spells differently or not at all. */
 const NOT_IN_HEADER = new Set(['GUID', 'LUID', 'RASTUNNELENDPOINT', 'RASDEVSPECIFICINFO']);

@@ -9,6 +9,9 @@ import type { DialRequest, NotifyFn, PausedAnswer, RasHandle } from '../backend'
 import type { ReadCredentials } from './credentials';
 import { handleFromString, handleToString } from './handles';
 import type { RasApi32 } from './rasapi32';
+import { versionSizes } from './struct-layout';
+
+const ERROR_INVALID_SIZE = 632;
 
 const RDEOPT_UsePrefixSuffix = 0x1;
 const RDEOPT_PausedStates = 0x2;
@@ -49,6 +52,8 @@ export interface DialerDeps {
 export class Win32Dialer {
   private readonly dials = new Map<number, Dial>();
   private nextCallbackId = 1;
+  /** The RASDIALPARAMSW sizes still to try, newest first (szEncPassword is Windows 8's). */
+  private paramsSizes = versionSizes('RASDIALPARAMSW', process.arch === 'ia32' ? 'ia32' : 'x64');
 
   constructor(private readonly deps: DialerDeps) {}
 
@@ -61,7 +66,7 @@ export class Win32Dialer {
     return [...this.dials.values()].filter((d) => d.notifier !== null).length;
   }
 
-  private dialParams(d: Dial): Buffer {
+  private dialParams(d: Dial, dwSize = this.paramsSizes[0]!): Buffer {
     const strings = {
       szEntryName: d.entryName,
       szPhoneNumber: d.phoneNumber,
@@ -72,7 +77,7 @@ export class Win32Dialer {
     };
     this.deps.check('RASDIALPARAMSW', strings);
     return this.api.encode('RASDIALPARAMSW', {
-      dwSize: this.api.sizeOf('RASDIALPARAMSW'),
+      dwSize,
       ...strings,
       dwSubEntry: 0,
       dwCallbackId: d.callbackId,
@@ -82,21 +87,30 @@ export class Win32Dialer {
 
   /** RasDialW with the dial's parameters; the buffer holding the password is zeroed after. */
   private async callRasDial(d: Dial, handle: bigint): Promise<{ result: number; handle: bigint }> {
-    const params = this.dialParams(d);
-    const out = [handle];
-    try {
-      const result = await this.api.callAsync(
-        'RasDialW',
-        d.extensions,
-        d.phonebook,
-        params,
-        NOTIFIER_TYPE_FUNC2,
-        d.notifier,
-        out,
-      );
-      return { result, handle: BigInt(out[0] ?? 0) };
-    } finally {
-      params.fill(0);
+    for (;;) {
+      const dwSize = this.paramsSizes[0]!;
+      const params = this.dialParams(d, dwSize);
+      const out = [handle];
+      try {
+        const result = await this.api.callAsync(
+          'RasDialW',
+          d.extensions,
+          d.phonebook,
+          params,
+          NOTIFIER_TYPE_FUNC2,
+          d.notifier,
+          out,
+        );
+        // An older Windows does not know this size: from now on, the next older one.
+        if (result === ERROR_INVALID_SIZE && this.paramsSizes.length > 1) {
+          this.paramsSizes.shift();
+          continue;
+        }
+        if (result === 0 || out[0]) this.paramsSizes = [dwSize];
+        return { result, handle: BigInt(out[0] ?? 0) };
+      } finally {
+        params.fill(0);
+      }
     }
   }
 

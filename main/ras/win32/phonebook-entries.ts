@@ -20,8 +20,10 @@ import {
   type RawEntry,
 } from './entry-properties';
 import type { RasApi32 } from './rasapi32';
+import { versionSizes } from './struct-layout';
 
 const ERROR_ACCESS_DENIED = 5;
+const ARCH = process.arch === 'ia32' ? 'ia32' : 'x64';
 /** RASENTRYNAME.dwFlags: the entry is in the All-Users phonebook. */
 const REN_AllUsers = 0x1;
 
@@ -35,6 +37,8 @@ export interface Books {
 export class Win32Entries {
   /** Serializes this process's whole-entry writes to a phonebook file (copy, import). */
   private readonly sectionLock = new PbkFileLock();
+  /** The RASENTRYW size this Windows took (the newest it knows), once known. */
+  private entrySize: number | null = null;
 
   constructor(
     private readonly api: RasApi32,
@@ -100,34 +104,50 @@ export class Win32Entries {
     return out;
   }
 
+  /** The RASENTRYW sizes to try, newest first; once one is taken, that one. */
+  private entrySizes(): number[] {
+    return this.entrySize !== null ? [this.entrySize] : versionSizes('RASENTRYW', ARCH);
+  }
+
   private async read(book: string, name: string): Promise<{ raw: RawEntry; alternates: string[] }> {
-    const size = [0];
-    let result = await this.api.callAsync(
-      'RasGetEntryPropertiesW',
-      book,
-      name,
-      null,
-      size,
-      null,
-      null,
-    );
-    if (result !== E.ERROR_BUFFER_TOO_SMALL && result !== 0)
-      throw new RasError(result, `("${name}")`);
-    const buffer = Buffer.alloc(Math.max(size[0]!, this.api.sizeOf('RASENTRYW')));
-    buffer.writeUInt32LE(this.api.sizeOf('RASENTRYW'), 0);
-    size[0] = buffer.length;
-    result = await this.api.callAsync(
-      'RasGetEntryPropertiesW',
-      book,
-      name,
-      buffer,
-      size,
-      null,
-      null,
-    );
-    if (result !== 0) throw new RasError(result, `("${name}")`);
-    const raw = this.api.decode<RawEntry>('RASENTRYW', buffer);
-    return { raw, alternates: readAlternates(buffer, raw.dwAlternateOffset as number) };
+    const full = this.api.sizeOf('RASENTRYW');
+    const sizes = this.entrySizes();
+    for (const [i, dwSize] of sizes.entries()) {
+      const size = [0];
+      let result = await this.api.callAsync(
+        'RasGetEntryPropertiesW',
+        book,
+        name,
+        null,
+        size,
+        null,
+        null,
+      );
+      if (result !== E.ERROR_BUFFER_TOO_SMALL && result !== 0)
+        throw new RasError(result, `("${name}")`);
+      const buffer = Buffer.alloc(Math.max(size[0]!, full));
+      buffer.writeUInt32LE(dwSize, 0);
+      size[0] = buffer.length;
+      result = await this.api.callAsync(
+        'RasGetEntryPropertiesW',
+        book,
+        name,
+        buffer,
+        size,
+        null,
+        null,
+      );
+      // An older Windows does not know this size: the next older one.
+      if (result === E.ERROR_INVALID_SIZE && i < sizes.length - 1) continue;
+      if (result !== 0) throw new RasError(result, `("${name}")`);
+      this.entrySize = dwSize;
+      // Past an older layout's end lie the alternates, not the newer members: those read as 0.
+      const own = Buffer.alloc(full);
+      buffer.copy(own, 0, 0, dwSize);
+      const raw = this.api.decode<RawEntry>('RASENTRYW', own);
+      return { raw, alternates: readAlternates(buffer, raw.dwAlternateOffset as number) };
+    }
+    throw new RasError(E.ERROR_INVALID_SIZE);
   }
 
   async get(phonebook: string | undefined, name: string): Promise<RasEntry> {
@@ -182,23 +202,29 @@ export class Win32Entries {
     }
     const { raw, alternates } = toRasEntry(base, entry);
     const tail = encodeAlternates(alternates);
-    const size = this.api.sizeOf('RASENTRYW');
-    const buffer = this.api.encode(
-      'RASENTRYW',
-      { ...raw, dwSize: size, dwAlternateOffset: tail.length > 0 ? size : 0 },
-      tail.length,
-    );
-    tail.copy(buffer, size);
-    const result = await this.api.callAsync(
-      'RasSetEntryPropertiesW',
-      book,
-      entry.name,
-      buffer,
-      buffer.length,
-      null,
-      0,
-    );
-    if (result !== 0) throw this.refused(result, book, entry.name);
+    const sizes = this.entrySizes();
+    for (const [i, size] of sizes.entries()) {
+      // The struct at this layout's size, then the alternates right after it.
+      const full = this.api.encode('RASENTRYW', {
+        ...raw,
+        dwSize: size,
+        dwAlternateOffset: tail.length > 0 ? size : 0,
+      });
+      const buffer = Buffer.concat([full.subarray(0, size), tail]);
+      const result = await this.api.callAsync(
+        'RasSetEntryPropertiesW',
+        book,
+        entry.name,
+        buffer,
+        buffer.length,
+        null,
+        0,
+      );
+      if (result === E.ERROR_INVALID_SIZE && i < sizes.length - 1) continue;
+      if (result !== 0) throw this.refused(result, book, entry.name);
+      this.entrySize = size;
+      return;
+    }
   }
 
   async rename(

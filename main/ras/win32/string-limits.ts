@@ -32,6 +32,8 @@ const FIELD_WORDS: Record<string, string> = {
   szDnsSuffix: 'DNS suffix',
   szPrerequisitePbk: 'prerequisite phonebook path',
   szPrerequisiteEntry: 'prerequisite entry name',
+  szIDi: 'local IKEv2 identity',
+  szIDr: 'remote IKEv2 identity',
 };
 
 export interface StringLimit {

@@ -5,13 +5,13 @@ import { computeLayout, STRUCT_BY_NAME, STRUCTS } from './struct-layout';
 const SIZES: Record<string, [number, number]> = {
   RASCONNW: [1388, 1384],
   RASCONNSTATUSW: [608, 608],
-  RASDIALPARAMSW: [2112, 2108],
+  RASDIALPARAMSW: [2120, 2112],
   RASDIALEXTENSIONS: [60, 40],
   RASENTRYNAMEW: [1048, 1048],
   RASCREDENTIALSW: [1068, 1068],
   RASDEVINFOW: [296, 296],
   RAS_STATS: [60, 60],
-  RASENTRYW: [5680, 5680],
+  RASENTRYW: [6724, 6724],
   RASEAPINFO: [12, 8],
   RASDEVSPECIFICINFO: [12, 8],
   RASTUNNELENDPOINT: [20, 20],
@@ -31,6 +31,7 @@ const OFFSETS: [string, string, number, number][] = [
   ['RASDIALPARAMSW', 'dwSubEntry', 2096, 2096],
   ['RASDIALPARAMSW', 'dwCallbackId', 2100, 2100],
   ['RASDIALPARAMSW', 'dwIfIndex', 2108, 2104],
+  ['RASDIALPARAMSW', 'szEncPassword', 2112, 2108],
   ['RASDIALEXTENSIONS', 'hwndParent', 8, 8],
   ['RASDIALEXTENSIONS', 'reserved1', 24, 16],
   ['RASDIALEXTENSIONS', 'RasEapInfo', 32, 20],
@@ -51,6 +52,12 @@ const OFFSETS: [string, string, number, number][] = [
   ['RASENTRYW', 'dwRedialCount', 5608, 5608],
   ['RASENTRYW', 'ipv6addrDns', 5616, 5616],
   ['RASENTRYW', 'dwNetworkOutageTime', 5676, 5676],
+  ['RASENTRYW', 'szIDi', 5680, 5680],
+  ['RASENTRYW', 'szIDr', 6194, 6194],
+  ['RASENTRYW', 'fIsImsConfig', 6708, 6708],
+  ['RASENTRYW', 'IdiType', 6712, 6712],
+  ['RASENTRYW', 'IdrType', 6716, 6716],
+  ['RASENTRYW', 'fDisableIKEv2Fragmentation', 6720, 6720],
 ];
 
 describe('declared struct layouts', () => {

@@ -99,7 +99,7 @@ export const STRUCTS: StructSpec[] = [
   },
   {
     name: 'RASDIALPARAMSW',
-    winver: '0x601',
+    winver: '0x602',
     fields: [
       f('dwSize', u32),
       f('szEntryName', wchar(257)),
@@ -111,6 +111,8 @@ export const STRUCTS: StructSpec[] = [
       f('dwSubEntry', u32),
       f('dwCallbackId', ptr('ULONG_PTR')),
       f('dwIfIndex', u32),
+      // Windows 8 (0x602): sent as NULL; older systems refuse the size, and the next is tried.
+      f('szEncPassword', ptr('LPWSTR')),
     ],
   },
   {
@@ -176,7 +178,7 @@ export const STRUCTS: StructSpec[] = [
   },
   {
     name: 'RASENTRYW',
-    winver: '0x601',
+    winver: '0xA00',
     fields: [
       f('dwSize', u32),
       f('dwfOptions', u32),
@@ -233,6 +235,14 @@ export const STRUCTS: StructSpec[] = [
       f('ipv6addr', { kind: 'bytes', length: 16, align: 2 }),
       f('dwIPv6PrefixLength', u32),
       f('dwNetworkOutageTime', u32),
+      // Windows 10 (0xA00): IKEv2 identities and fragmentation. Not shown, but read and written
+      // back whole, so a save never resets what Windows keeps there.
+      f('szIDi', wchar(257)),
+      f('szIDr', wchar(257)),
+      f('fIsImsConfig', i32),
+      f('IdiType', u32),
+      f('IdrType', u32),
+      f('fDisableIKEv2Fragmentation', i32),
     ],
   },
 ];
@@ -298,10 +308,42 @@ export const VERSIONED = [
   'RASENTRYW',
 ];
 
-export function layoutReport(): Record<Arch, Record<string, Layout & { winver: string }>> {
-  const report = { x64: {}, ia32: {} } as Record<Arch, Record<string, Layout & { winver: string }>>;
+/**
+ * The last member of each older layout a struct has had, newest first: the backend sends the
+ * newest size and, when Windows answers 632 (ERROR_INVALID_SIZE), the next older one.
+ */
+const OLDER_LAYOUTS: Record<string, string[]> = {
+  // 0x601 (Windows 7, what DotRas sends), 0x600, 0x501.
+  RASENTRYW: ['dwNetworkOutageTime', 'dwIPv6InterfaceMetric', 'dwRedialPause'],
+  // 0x601, 0x401.
+  RASDIALPARAMSW: ['dwIfIndex', 'dwCallbackId'],
+};
+
+/** Every dwSize the backend may send for a struct, newest first. */
+export function versionSizes(name: string, arch: Arch): number[] {
+  const spec = STRUCT_BY_NAME.get(name)!;
+  const sizes = [computeLayout(spec, arch).size];
+  for (const last of OLDER_LAYOUTS[name] ?? []) {
+    const fields = spec.fields.slice(0, spec.fields.findIndex((f) => f.name === last) + 1);
+    sizes.push(computeLayout({ ...spec, fields }, arch).size);
+  }
+  return sizes;
+}
+
+export function layoutReport(): Record<
+  Arch,
+  Record<string, Layout & { winver: string; sizes: number[] }>
+> {
+  const report = { x64: {}, ia32: {} } as Record<
+    Arch,
+    Record<string, Layout & { winver: string; sizes: number[] }>
+  >;
   for (const arch of ['x64', 'ia32'] as const)
     for (const spec of STRUCTS)
-      report[arch][spec.name] = { ...computeLayout(spec, arch), winver: spec.winver };
+      report[arch][spec.name] = {
+        ...computeLayout(spec, arch),
+        winver: spec.winver,
+        sizes: versionSizes(spec.name, arch),
+      };
   return report;
 }
