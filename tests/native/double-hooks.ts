@@ -31,6 +31,7 @@ export function doubleProbe(library: string) {
     callsOnJsThread: lib.func('int RasTestDouble_CallsOnJsThread(void)') as () => number,
     lastJsCall: lib.func('const char *RasTestDouble_LastJsCall(void)') as () => string,
     lastFinalReturn: lib.func('int RasTestDouble_LastFinalReturn(void)') as () => number,
+    enumConnectionsCalls: lib.func('int RasTestDouble_EnumConnectionsCalls(void)') as () => number,
     portsInUse: lib.func('int RasTestDouble_PortsInUse(void)') as () => number,
     references: lib.func('int RasTestDouble_References(uintptr_t)') as (h: bigint) => number,
     /** 10 (default) or 7: which struct sizes the double takes, as that Windows does. */

@@ -191,6 +191,8 @@ static pthread_t jsThread; static int jsThreadKnown = 0;
 static int callsOnJsThread = 0; static const char *lastJsCall = "";
 /* What the notifier returned for the last notification after which none comes (-1: none yet). */
 static int lastFinalReturn = -1;
+/* RasEnumConnections calls since Reset: a watcher polls with it. */
+static int enumConnectionsCalls = 0;
 /* The two books RasEnumEntries lists when asked for none, and whether All-Users' is read-only. */
 static WCHAR userBook[261], allUsersBook[261]; static int allUsersReadOnly = 0;
 #define RAS_CALL(name) do { if (jsThreadKnown && pthread_equal(pthread_self(), jsThread)) { callsOnJsThread++; lastJsCall = name; } } while (0)
@@ -346,7 +348,7 @@ void RasTestDouble_Reset(void) {
   memset(entries, 0, sizeof entries);
   notifierThreadsSeen = 0;
   jsThread = pthread_self(); jsThreadKnown = 1; callsOnJsThread = 0; lastJsCall = "";
-  lastFinalReturn = -1; userBook[0] = 0; allUsersBook[0] = 0; allUsersReadOnly = 0; windowsVersion = 10;
+  lastFinalReturn = -1; enumConnectionsCalls = 0; userBook[0] = 0; allUsersBook[0] = 0; allUsersReadOnly = 0; windowsVersion = 10;
   pthread_mutex_unlock(&lock);
 }
 void RasTestDouble_SetTiming(int step, int release, int drop) { stepMs = step; releaseMs = release; dropMs = drop; }
@@ -354,6 +356,7 @@ void RasTestDouble_SetTiming(int step, int release, int drop) { stepMs = step; r
 int RasTestDouble_CallsOnJsThread(void) { return callsOnJsThread; }
 const char *RasTestDouble_LastJsCall(void) { return lastJsCall; }
 int RasTestDouble_LastFinalReturn(void) { return lastFinalReturn; }
+int RasTestDouble_EnumConnectionsCalls(void) { return enumConnectionsCalls; }
 int RasTestDouble_PortsInUse(void) {
   pthread_mutex_lock(&lock);
   int n = 0;
@@ -511,6 +514,7 @@ DWORD RasGetConnectStatusW(HRASCONN h, RASCONNSTATUSW *st) {
 
 DWORD RasEnumConnectionsW(RASCONNW *out, DWORD *lpcb, DWORD *lpc) {
   RAS_CALL("RasEnumConnectionsW");
+  enumConnectionsCalls++;
   if (!lpcb || !lpc) return ERROR_INVALID_PARAMETER;
   pthread_mutex_lock(&lock);
   DWORD n = 0;

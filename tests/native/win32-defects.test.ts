@@ -236,6 +236,27 @@ describe('Win32 backend against Windows rules', () => {
     expect(report.ia32.RASDIALPARAMSW!.sizes).toEqual([2112, 2108, 2104]);
   });
 
+  it('watches connections once for the whole backend, however many watch, and stops with the last', async () => {
+    const calls = async (watchers: number): Promise<number> => {
+      const stops = Array.from({ length: watchers }, () =>
+        backend.watchConnections(() => undefined),
+      );
+      const before = probe.enumConnectionsCalls();
+      await new Promise((r) => setTimeout(r, 300));
+      const made = probe.enumConnectionsCalls() - before;
+      for (const stop of stops) stop();
+      return made;
+    };
+    const one = await calls(1);
+    const five = await calls(5);
+    expect(one).toBeGreaterThan(2);
+    // Five watchers share the one poll (before, each polled on its own: five times the calls).
+    expect(five / one).toBeLessThan(2);
+    const after = probe.enumConnectionsCalls();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(probe.enumConnectionsCalls()).toBe(after);
+  });
+
   it('starts without a function this rasapi32 lacks, and says which when it is needed', async () => {
     const lacking = buildWithout('RasInvokeEapUI');
     resetDouble(lacking);
