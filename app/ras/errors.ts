@@ -57,6 +57,12 @@ export interface ErrorInfo {
 
 const win32Codes: Record<number, [string, string, string]> = {
   0: ['ERROR_SUCCESS', 'The operation completed successfully.', ''],
+  // What an incomplete rasapi32 (Wine's stubs) answers for a call it does not carry out.
+  1: [
+    'ERROR_INVALID_FUNCTION',
+    "Incorrect function: this system's Remote Access does not carry out this call.",
+    'Remote Access on this system is incomplete (under Wine, rasapi32 is a stub); use the simulated backend or dial on Windows.',
+  ],
   5: [
     'ERROR_ACCESS_DENIED',
     'Access is denied.',

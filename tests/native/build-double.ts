@@ -1,7 +1,8 @@
-// Builds the C test double of rasapi32 with the system C compiler (once per source change).
+// Builds the C test double of rasapi32 with the system C compiler, and as a Windows DLL with
+// mingw-w64 for the run under Wine (each once per source change).
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const here = import.meta.dirname;
@@ -20,5 +21,35 @@ export function buildRasapi32Double(): string {
     },
   );
   execFileSync('mv', [temp, out]);
+  return out;
+}
+
+/**
+ * The same double as a Windows x64 DLL (mingw-w64, winpthreads linked in, only the double's
+ * own functions exported), for the contract run under Wine: koffi then calls it with
+ * Windows' own ABI.
+ */
+export function buildRasapi32DoubleDll(): string {
+  const out = path.join(here, 'build', 'rasapi32-double.dll');
+  if (existsSync(out) && statSync(out).mtimeMs >= statSync(source).mtimeMs) return out;
+  mkdirSync(path.dirname(out), { recursive: true });
+  const temp = `${out}.${process.pid}.tmp`;
+  execFileSync(
+    process.env.MINGW_CC ?? 'x86_64-w64-mingw32-gcc',
+    [
+      '-shared',
+      '-static',
+      '-O1',
+      '-Wall',
+      '-Werror',
+      '-Wl,--exclude-libs,ALL',
+      '-o',
+      temp,
+      source,
+      '-lpthread',
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  renameSync(temp, out);
   return out;
 }

@@ -195,6 +195,17 @@ static int lastFinalReturn = -1;
 static int enumConnectionsCalls = 0;
 /* The two books RasEnumEntries lists when asked for none, and whether All-Users' is read-only. */
 static WCHAR userBook[261], allUsersBook[261]; static int allUsersReadOnly = 0;
+#ifdef _WIN32
+/* kernel32's, declared here: windows.h would clash with the types above. */
+__declspec(dllimport) int __stdcall SetEvent(void *event);
+static void *watchEvents[8];
+/* A connection came or went: every event registered with RasConnectionNotification is set. */
+static void signal_watchers(void) { for (int i = 0; i < 8; i++) if (watchEvents[i]) SetEvent(watchEvents[i]); }
+int RasTestDouble_WatchEvents(void) { int n = 0; for (int i = 0; i < 8; i++) if (watchEvents[i]) n++; return n; }
+#else
+static void signal_watchers(void) {}
+int RasTestDouble_WatchEvents(void) { return 0; }
+#endif
 #define RAS_CALL(name) do { if (jsThreadKnown && pthread_equal(pthread_self(), jsThread)) { callsOnJsThread++; lastJsCall = name; } } while (0)
 static int read_only_book(const WCHAR *pbk) { return allUsersReadOnly && pbk && allUsersBook[0] && wequal_nocase(pbk, allUsersBook); }
 
@@ -322,6 +333,7 @@ static void *dial_thread(void *arg) {
   pthread_mutex_lock(&lock);
   c->connected = 1; c->connectedAtMs = now_ms();
   pthread_mutex_unlock(&lock);
+  signal_watchers();
   if (!emit(c, Connected, 0)) return NULL;
   if (line && !strcmp(tail, "0490")) {
     sleep_ms(dropMs);
@@ -346,6 +358,9 @@ void RasTestDouble_Reset(void) {
   pthread_mutex_lock(&lock);
   memset(conns, 0, sizeof conns);
   memset(entries, 0, sizeof entries);
+#ifdef _WIN32
+  memset(watchEvents, 0, sizeof watchEvents);
+#endif
   notifierThreadsSeen = 0;
   jsThread = pthread_self(); jsThreadKnown = 1; callsOnJsThread = 0; lastJsCall = "";
   lastFinalReturn = -1; enumConnectionsCalls = 0; userBook[0] = 0; allUsersBook[0] = 0; allUsersReadOnly = 0; windowsVersion = 10;
@@ -484,6 +499,7 @@ DWORD RasHangUpW(HRASCONN h) {
     c->hungUp = 1; c->connected = 0;
     if (c->error == 0) c->state = Disconnected;
     pthread_cond_broadcast(&c->wake);
+    signal_watchers();
     /* Returns at once; the port is freed a little later, as on Windows. */
     Job *job = malloc(sizeof *job);
     job->c = c; job->gen = c->gen;
@@ -582,8 +598,18 @@ DWORD RasInvokeEapUI(HRASCONN h, DWORD sub, RASDIALEXTENSIONS *ext, void *hwnd) 
 
 DWORD RasConnectionNotificationW(HRASCONN h, void *event, DWORD flags) {
   RAS_CALL("RasConnectionNotificationW");
+#ifdef _WIN32
+  /* As Windows does for INVALID_HANDLE_VALUE: the event is set when any connection comes or goes. */
+  if (!event || (uintptr_t)h != (uintptr_t)-1 || !(flags & 3)) return ERROR_INVALID_PARAMETER;
+  pthread_mutex_lock(&lock);
+  int added = 0;
+  for (int i = 0; i < 8 && !added; i++) if (!watchEvents[i]) { watchEvents[i] = event; added = 1; }
+  pthread_mutex_unlock(&lock);
+  return added ? 0 : ERROR_INVALID_PARAMETER;
+#else
   (void)h; (void)event; (void)flags;
   return ERROR_INVALID_PARAMETER; /* No Win32 events here: the backend polls instead. */
+#endif
 }
 
 /* ---- phonebook ---- */
