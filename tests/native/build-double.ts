@@ -9,13 +9,22 @@ const here = import.meta.dirname;
 const source = path.join(here, 'rasapi32-double.c');
 
 export function buildRasapi32Double(): string {
-  const out = path.join(here, 'build', 'librasapi32-double.so');
+  return buildSo('librasapi32-double.so', []);
+}
+
+/** The double without one export (as Wine's rasapi32 lacks RasInvokeEapUI). */
+export function buildRasapi32DoubleWithout(name: string): string {
+  return buildSo(`librasapi32-double-no-${name}.so`, [`-DRAS_DOUBLE_WITHOUT_${name}`]);
+}
+
+function buildSo(file: string, defines: string[]): string {
+  const out = path.join(here, 'build', file);
   if (existsSync(out) && statSync(out).mtimeMs >= statSync(source).mtimeMs) return out;
   mkdirSync(path.dirname(out), { recursive: true });
   const temp = `${out}.${process.pid}.tmp`;
   execFileSync(
     process.env.CC ?? 'cc',
-    ['-shared', '-fPIC', '-O1', '-Wall', '-Werror', '-o', temp, source, '-lpthread'],
+    ['-shared', '-fPIC', '-O1', '-Wall', '-Werror', ...defines, '-o', temp, source, '-lpthread'],
     {
       stdio: ['ignore', 'inherit', 'inherit'],
     },
@@ -29,8 +38,12 @@ export function buildRasapi32Double(): string {
  * own functions exported), for the contract run under Wine: koffi then calls it with
  * Windows' own ABI.
  */
-export function buildRasapi32DoubleDll(): string {
-  const out = path.join(here, 'build', 'rasapi32-double.dll');
+export function buildRasapi32DoubleDll(without?: string): string {
+  const out = path.join(
+    here,
+    'build',
+    without ? `rasapi32-double-no-${without}.dll` : 'rasapi32-double.dll',
+  );
   if (existsSync(out) && statSync(out).mtimeMs >= statSync(source).mtimeMs) return out;
   mkdirSync(path.dirname(out), { recursive: true });
   const temp = `${out}.${process.pid}.tmp`;
@@ -43,6 +56,7 @@ export function buildRasapi32DoubleDll(): string {
       '-Wall',
       '-Werror',
       '-Wl,--exclude-libs,ALL',
+      ...(without ? [`-DRAS_DOUBLE_WITHOUT_${without}`] : []),
       '-o',
       temp,
       source,

@@ -11,13 +11,15 @@ import { loadRasApi32 } from '../../main/ras/win32/rasapi32';
 import { Win32RasBackend } from '../../main/ras/win32/win32-backend';
 import { backendContract } from '../contract/backend-contract';
 import { resetDouble } from '../native/double-hooks';
+import { win32Defects } from '../native/win32-defects';
 import { describe, expect, it } from 'vitest';
 import { makeEntry } from '../../app/phonebook/entry';
 import type { ConnectionEvent } from '../../main/ras/backend';
 import { runRegistered } from './vitest-shim';
 
-const [resultFile, library] = process.argv.slice(2);
-if (!resultFile || !library) throw new Error('usage: contract.cjs RESULT.json DOUBLE.dll');
+const [resultFile, library, withoutInvokeEapUi] = process.argv.slice(2);
+if (!resultFile || !library || !withoutInvokeEapUi)
+  throw new Error('usage: contract.cjs RESULT.json DOUBLE.dll DOUBLE-WITHOUT-EAP-UI.dll');
 
 backendContract(
   'Win32 backend over the C test double of rasapi32, Windows x64 DLL under Wine',
@@ -46,6 +48,12 @@ backendContract(
     };
   },
 );
+
+// The defects Windows would show, each against the strict double (tests/native/win32-defects.ts).
+win32Defects('the double as a Windows x64 DLL under Wine', {
+  double: library,
+  withoutInvokeEapUi,
+});
 
 // Windows only: RasConnectionNotification's event, waited for by the system's thread pool
 // (RegisterWaitForSingleObject), tells the backend of connections without polling (the poll

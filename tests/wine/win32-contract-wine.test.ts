@@ -74,6 +74,7 @@ if (!wine) {
     beforeAll(async () => {
       const started = Date.now();
       const dll = buildRasapi32DoubleDll();
+      const withoutEapUi = buildRasapi32DoubleDll('RasInvokeEapUI');
       const [node] = await Promise.all([
         ensureWindowsNode(),
         ensureWindowsKoffi(),
@@ -88,7 +89,13 @@ if (!wine) {
         ),
       ]);
       const ready = Date.now();
-      contract = await runBundle<RunResult>(node, dir, 'contract.cjs', [windowsPath(dll)], 90_000);
+      contract = await runBundle<RunResult>(
+        node,
+        dir,
+        'contract.cjs',
+        [windowsPath(dll), windowsPath(withoutEapUi)],
+        120_000,
+      );
       probe = await runBundle<ProbeResult>(node, dir, 'probe.cjs', [], 60_000);
       console.log(
         `wine: setup ${ready - started} ms, contract ${contract.run.ms} ms, ` +
