@@ -34,6 +34,8 @@ export function doubleProbe(library: string) {
     enumConnectionsCalls: lib.func('int RasTestDouble_EnumConnectionsCalls(void)') as () => number,
     portsInUse: lib.func('int RasTestDouble_PortsInUse(void)') as () => number,
     references: lib.func('int RasTestDouble_References(uintptr_t)') as (h: bigint) => number,
+    setEapIdentity: lib.func('void RasTestDouble_SetEapIdentity(int)') as (on: number) => void,
+    eapIdentitiesHeld: lib.func('int RasTestDouble_EapIdentitiesHeld(void)') as () => number,
     /** 10 (default) or 7: which struct sizes the double takes, as that Windows does. */
     setWindows: lib.func('void RasTestDouble_SetWindows(int)') as (version: number) => void,
     setBooks: lib.func('void RasTestDouble_SetBooks(str16, str16, int)') as (

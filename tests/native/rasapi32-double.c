@@ -94,6 +94,8 @@ static int params_size_ok(DWORD size) {
 }
 #endif
 
+typedef struct { WCHAR szUserName[257]; DWORD dwSizeofEapInfo; uint8_t pbEapInfo[16]; } RASEAPUSERIDENTITYW;
+
 typedef DWORD (*RasDialFunc2)(uintptr_t, DWORD, HRASCONN, unsigned, int32_t, DWORD, DWORD);
 
 enum {
@@ -113,7 +115,7 @@ enum {
   ERROR_LINE_BUSY = 676, ERROR_NO_ANSWER = 678, ERROR_NO_CARRIER = 679, ERROR_NO_DIALTONE = 680,
   ERROR_AUTHENTICATION_FAILURE = 691, ERROR_INTERACTIVE_MODE = 703, ERROR_BAD_CALLBACK_NUMBER = 704,
   ERROR_DIAL_ALREADY_IN_PROGRESS = 756, ERROR_CANNOT_DELETE = 817, ERROR_INSUFFICIENT_BUFFER = 122,
-  ERROR_ACCESS_DENIED = 5
+  ERROR_ACCESS_DENIED = 5, ERROR_INVALID_FUNCTION_FOR_ENTRY = 780
 };
 #define RASEO_RequireEAP 0x20000
 #define REN_AllUsers 0x1
@@ -174,6 +176,8 @@ typedef struct {
   uint8_t eapBlob[16]; int eapInvoked; int eapOk;
   /* The notifier said 0: Windows sends it nothing more. */
   int notifyStopped;
+  /* RasDial came with the EAP data of an identity RasGetEapUserIdentity gave: no UI needed. */
+  int eapFromIdentity;
   /* Which dial owns the slot: a thread of an older dial (or one from before a reset) stops. */
   unsigned gen;
   pthread_t thread; pthread_cond_t wake;
@@ -193,6 +197,9 @@ static int callsOnJsThread = 0; static const char *lastJsCall = "";
 static int lastFinalReturn = -1;
 /* RasEnumConnections calls since Reset: a watcher polls with it. */
 static int enumConnectionsCalls = 0;
+/* Whether RasGetEapUserIdentity has an identity without UI (a certificate, a saved one), and
+   the identities handed out and not yet freed. */
+static int eapIdentityAvailable = 0; static RASEAPUSERIDENTITYW *identities[8];
 /* The two books RasEnumEntries lists when asked for none, and whether All-Users' is read-only. */
 static WCHAR userBook[261], allUsersBook[261]; static int allUsersReadOnly = 0;
 #ifdef _WIN32
@@ -283,10 +290,13 @@ static void *dial_thread(void *arg) {
     /* The EAP method needs its UI: paused for the link (subentry 1); the resume must carry the
        data RasInvokeEapUI put in the extensions, else the server refuses the sign-in. */
     if (!c->pausedStates) { emit(c, Authenticate, ERROR_INTERACTIVE_MODE); return NULL; }
-    if (!pause_sub(c, InvokeEapUI, 1)) return NULL;
-    if (!c->eapOk) { emit(c, AuthNotify, ERROR_AUTHENTICATION_FAILURE); return NULL; }
+    if (!c->eapFromIdentity) {
+      if (!pause_sub(c, InvokeEapUI, 1)) return NULL;
+      if (!c->eapOk) { emit(c, AuthNotify, ERROR_AUTHENTICATION_FAILURE); return NULL; }
+    }
   }
-  for (;;) {
+  /* With EAP the method signs in (above); the password rules are for PPP's own sign-in. */
+  for (; !(c->entry->entry.dwfOptions & RASEO_RequireEAP);) {
     const WCHAR *pw = c->params.szPassword;
     int bad = bad_password(pw, c->changing);
     if (!bad && wequal_ascii(pw, "expired") && !c->changing) {
@@ -363,6 +373,8 @@ void RasTestDouble_Reset(void) {
 #endif
   notifierThreadsSeen = 0;
   jsThread = pthread_self(); jsThreadKnown = 1; callsOnJsThread = 0; lastJsCall = "";
+  for (int i = 0; i < 8; i++) { free(identities[i]); identities[i] = NULL; }
+  eapIdentityAvailable = 0;
   lastFinalReturn = -1; enumConnectionsCalls = 0; userBook[0] = 0; allUsersBook[0] = 0; allUsersReadOnly = 0; windowsVersion = 10;
   pthread_mutex_unlock(&lock);
 }
@@ -387,6 +399,12 @@ int RasTestDouble_References(uintptr_t h) {
   return n;
 }
 void RasTestDouble_SetWindows(int version) { windowsVersion = version; }
+void RasTestDouble_SetEapIdentity(int available) { eapIdentityAvailable = available; }
+int RasTestDouble_EapIdentitiesHeld(void) {
+  int n = 0;
+  for (int i = 0; i < 8; i++) if (identities[i]) n++;
+  return n;
+}
 void RasTestDouble_SetBooks(const WCHAR *user, const WCHAR *allUsers, int readOnly) {
   wcopy(userBook, user ? user : u"", 261); wcopy(allUsersBook, allUsers ? allUsers : u"", 261);
   allUsersReadOnly = readOnly;
@@ -460,6 +478,10 @@ DWORD RasDialW(RASDIALEXTENSIONS *ext, const WCHAR *pbk, RASDIALPARAMSW *params,
   /* The handle string RasGetCredentials gave stands for the saved password. */
   if (wequal_ascii(params->szPassword, "****************") && e->hasCreds) wcopy(slot->params.szPassword, e->password, 257);
   slot->pausedStates = ext && (ext->dwfOptions & RDEOPT_PausedStates);
+  for (int i = 0; i < 8; i++)
+    if (ext && identities[i] && ext->RasEapInfo.pbEapInfo == identities[i]->pbEapInfo &&
+        ext->RasEapInfo.dwSizeofEapInfo == sizeof identities[i]->pbEapInfo)
+      slot->eapFromIdentity = 1;
   slot->notify = (RasDialFunc2)notifier;
   wcopy(slot->number, wlen(params->szPhoneNumber) ? params->szPhoneNumber : e->entry.szLocalPhoneNumber, 129);
   pthread_cond_init(&slot->wake, NULL);
@@ -595,6 +617,37 @@ DWORD RasInvokeEapUI(HRASCONN h, DWORD sub, RASDIALEXTENSIONS *ext, void *hwnd) 
   return 0;
 }
 #endif
+
+DWORD RasGetEapUserIdentityW(const WCHAR *pbk, const WCHAR *name, DWORD flags, void *hwnd, RASEAPUSERIDENTITYW **out) {
+  RAS_CALL("RasGetEapUserIdentityW");
+  (void)hwnd;
+  if (!out || !name) return ERROR_INVALID_PARAMETER;
+  *out = NULL;
+  pthread_mutex_lock(&lock);
+  Entry *e = find_entry(pbk, name);
+  if (!e) { pthread_mutex_unlock(&lock); return ERROR_CANNOT_FIND_PHONEBOOK_ENTRY; }
+  if (!(e->entry.dwfOptions & RASEO_RequireEAP)) { pthread_mutex_unlock(&lock); return ERROR_INVALID_FUNCTION_FOR_ENTRY; }
+  /* RASEAPF_NonInteractive (0x2) and no identity without UI: the caller must ask the person. */
+  if (!eapIdentityAvailable) { pthread_mutex_unlock(&lock); return (flags & 0x2) ? ERROR_INTERACTIVE_MODE : ERROR_INVALID_PARAMETER; }
+  int slot = -1;
+  for (int i = 0; i < 8 && slot < 0; i++) if (!identities[i]) slot = i;
+  if (slot < 0) { pthread_mutex_unlock(&lock); return ERROR_INVALID_PARAMETER; }
+  RASEAPUSERIDENTITYW *id = calloc(1, sizeof *id);
+  wcopy(id->szUserName, u"eap-user", 257);
+  id->dwSizeofEapInfo = sizeof id->pbEapInfo;
+  for (size_t i = 0; i < sizeof id->pbEapInfo; i++) id->pbEapInfo[i] = (uint8_t)(0xA0 + i);
+  identities[slot] = id;
+  *out = id;
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+void RasFreeEapUserIdentityW(RASEAPUSERIDENTITYW *id) {
+  RAS_CALL("RasFreeEapUserIdentityW");
+  pthread_mutex_lock(&lock);
+  for (int i = 0; i < 8; i++) if (identities[i] && identities[i] == id) { free(id); identities[i] = NULL; }
+  pthread_mutex_unlock(&lock);
+}
 
 DWORD RasConnectionNotificationW(HRASCONN h, void *event, DWORD flags) {
   RAS_CALL("RasConnectionNotificationW");

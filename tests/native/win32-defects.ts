@@ -91,6 +91,14 @@ export function win32Defects(name: string, libraries: DefectLibraries): void {
       expect(notes.at(-1)).toMatchObject({ state: S.Connected, error: 0 });
     });
 
+    it('signs in to EAP without a window when the method has an identity (RasGetEapUserIdentity), and frees it', async () => {
+      probe.setEapIdentity(1);
+      const notes = await dialed(backend, request('EAP VPN', { userName: '', password: '' }));
+      expect(notes.map((n) => n.state)).not.toContain(S.InvokeEapUI);
+      expect(notes.at(-1)).toMatchObject({ state: S.Connected, error: 0 });
+      await until(() => probe.eapIdentitiesHeld() === 0);
+    });
+
     it('makes no RAS call on the thread that runs JavaScript', async () => {
       await backend.messagesRead;
       await backend.listEntries();

@@ -12,6 +12,8 @@ import type { RasApi32 } from './rasapi32';
 import { versionSizes } from './struct-layout';
 
 const ERROR_INVALID_SIZE = 632;
+/** RasGetEapUserIdentity: never show a window (the app asks through InvokeEapUI instead). */
+const RASEAPF_NonInteractive = 0x2;
 
 const RDEOPT_UsePrefixSuffix = 0x1;
 const RDEOPT_PausedStates = 0x2;
@@ -33,6 +35,8 @@ interface Dial {
   extensions: Buffer;
   /** The subentry of the last paused notification (RasInvokeEapUI asks for it). */
   pausedSubEntry: number;
+  /** The EAP identity RasGetEapUserIdentity gave (its data is in `extensions`); freed at the end. */
+  eapIdentity: unknown;
   notify: NotifyFn;
   notifier: unknown;
   /** Connected, failed, or hung up: no more notifications are wanted. */
@@ -142,6 +146,7 @@ export class Win32Dialer {
           (request.usePrefixSuffix ? RDEOPT_UsePrefixSuffix : 0),
       }),
       pausedSubEntry: 0,
+      eapIdentity: null,
       notify: onNotify,
       notifier: null,
       over: false,
@@ -149,6 +154,7 @@ export class Win32Dialer {
     };
     // Checked before anything is registered: a string too long is refused, not cut.
     this.dialParams(d).fill(0);
+    await this.eapIdentity(d);
     // Keyed by the callback id: the first notification can come before RasDial returns.
     d.notifier = this.api.registerNotifier(
       (id, subEntry, hrasconn, _msg, state, error, extended) => {
@@ -177,6 +183,46 @@ export class Win32Dialer {
       throw new RasError(result);
     }
     return handleToString(handle);
+  }
+
+  /**
+   * Microsoft's EAP pre-step: an identity the EAP method has without asking (a certificate, a
+   * saved sign-in) goes into the extensions, with its user name, so the dial needs no window.
+   * Without one (703), or for an entry without EAP (780), the dial goes on and pauses in
+   * InvokeEapUI where it must.
+   */
+  private async eapIdentity(d: Dial): Promise<void> {
+    if (!this.api.has('RasGetEapUserIdentityW') || !this.api.has('RasFreeEapUserIdentityW')) return;
+    const out: unknown[] = [null];
+    const result = await this.api.callAsync(
+      'RasGetEapUserIdentityW',
+      d.phonebook,
+      d.entryName,
+      RASEAPF_NonInteractive,
+      null,
+      out,
+    );
+    if (result !== 0 || !out[0]) return;
+    d.eapIdentity = out[0];
+    // RASEAPUSERIDENTITYW: WCHAR szUserName[257] (514 bytes), DWORD dwSizeofEapInfo at 516,
+    // BYTE pbEapInfo[] at 520.
+    const head = this.api.read(out[0], 0, 520);
+    const name = head.subarray(0, 514).toString('utf16le');
+    const end = name.indexOf('\0');
+    if (d.userName === '') d.userName = end < 0 ? name : name.slice(0, end);
+    const at =
+      this.api.offsetOf('RASDIALEXTENSIONS', 'RasEapInfo') +
+      this.api.offsetOf('RASEAPINFO', 'pbEapInfo');
+    d.extensions.writeUInt32LE(head.readUInt32LE(516), at - 4);
+    const data = this.api.address(out[0]) + 520n;
+    if (process.arch === 'ia32') d.extensions.writeUInt32LE(Number(data), at);
+    else d.extensions.writeBigUInt64LE(data, at);
+  }
+
+  private freeIdentity(d: Dial): void {
+    if (d.eapIdentity === null) return;
+    void this.api.callAsync('RasFreeEapUserIdentityW', d.eapIdentity).catch(() => undefined);
+    d.eapIdentity = null;
   }
 
   private async releaseFailed(handle: bigint): Promise<void> {
@@ -213,6 +259,8 @@ export class Win32Dialer {
   }
 
   private unregister(d: Dial): void {
+    // Once no notification can come, RAS reads the extensions no more: the identity can go.
+    this.freeIdentity(d);
     if (d.notifier === null) return;
     this.api.unregister(d.notifier);
     d.notifier = null;

@@ -72,6 +72,8 @@ function declareTypes(): { structs: Map<string, KoffiType>; notifier: KoffiType 
 /** What each function is for, in the words of the error when this Windows lacks it. */
 const FEATURES: Record<string, string> = {
   RasInvokeEapUI: 'EAP sign-in',
+  RasGetEapUserIdentityW: 'EAP sign-in without a window',
+  RasFreeEapUserIdentityW: 'EAP sign-in without a window',
   RasConnectionNotificationW: 'hearing of connections as they come and go',
   RasGetConnectionStatistics: 'connection statistics',
   RasGetCredentialsW: 'saved credentials',
@@ -125,6 +127,11 @@ export function loadRasApi32(path = process.env.RAS_CONNECT_RASAPI32 ?? 'rasapi3
     RasGetConnectionStatistics: [u32, [HRASCONN, 'void *']],
     RasConnectionNotificationW: [u32, [HRASCONN, 'void *', u32]],
     RasInvokeEapUI: [u32, [HRASCONN, u32, 'void *', 'void *']],
+    RasGetEapUserIdentityW: [
+      u32,
+      ['str16', 'str16', u32, 'void *', koffi.out(koffi.pointer('void *'))],
+    ],
+    RasFreeEapUserIdentityW: ['void', ['void *']],
   } satisfies Record<string, [string, unknown[]]>;
   type Name = keyof typeof signatures;
   type Bound = ((...args: unknown[]) => unknown) & { async: (...args: unknown[]) => void };
@@ -185,6 +192,16 @@ export function loadRasApi32(path = process.env.RAS_CONNECT_RASAPI32 ?? 'rasapi3
     },
     unregister(pointer: unknown): void {
       koffi.unregister(pointer as never);
+    },
+    /** The address a pointer holds (an EAP identity's data lies at a fixed offset from it). */
+    address(pointer: unknown): bigint {
+      return BigInt(koffi.address(pointer as never));
+    },
+    /** `length` bytes at `offset` from a pointer RAS gave. */
+    read(pointer: unknown, offset: number, length: number): Buffer {
+      return Buffer.from(
+        koffi.decode(pointer as never, offset, koffi.array('uint8_t', length)) as number[],
+      );
     },
     /**
      * Every rasapi32 call: on a worker thread, never the main one. RAS calls go to the RasMan
