@@ -22,7 +22,7 @@ describe('entry rules', () => {
       ['phoneNumbers.1.areaCode', 'too-long'],
       ['deviceType', 'too-long'],
       ['redialAttempts', 'out-of-range'],
-      ['redialSeconds', 'out-of-range'],
+      ['redialSeconds', 'seconds-range'],
     ]);
   });
 

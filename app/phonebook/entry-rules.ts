@@ -18,10 +18,13 @@ export interface FieldProblem {
   /** A stable key for the message, for translations. */
   rule: string;
   message: string;
+  /** For a number out of range: the range, so a translation can name it. */
+  min?: number;
+  max?: number;
 }
 
-const MAX_REDIAL_ATTEMPTS = 999_999_999;
-const MAX_REDIAL_SECONDS = 86_400;
+export const MAX_REDIAL_ATTEMPTS = 999_999_999;
+export const MAX_REDIAL_SECONDS = 86_400;
 // A metric is a DWORD in RASENTRY; Windows' own box offers 1–9999, which the editor keeps to,
 // but a file may hold more and must still save.
 const MAX_METRIC = 0xffffffff;
@@ -96,6 +99,8 @@ export function validateEntry(
       field: 'redialAttempts',
       rule: 'out-of-range',
       message: `A whole number from 0 to ${MAX_REDIAL_ATTEMPTS}.`,
+      min: 0,
+      max: MAX_REDIAL_ATTEMPTS,
     });
   if (
     !Number.isInteger(entry.redialSeconds) ||
@@ -104,8 +109,10 @@ export function validateEntry(
   )
     problems.push({
       field: 'redialSeconds',
-      rule: 'out-of-range',
+      rule: 'seconds-range',
       message: `A whole number of seconds from 0 to ${MAX_REDIAL_SECONDS}.`,
+      min: 0,
+      max: MAX_REDIAL_SECONDS,
     });
   if (entry.dnsSuffix.length > RAS_MAX_DNS_SUFFIX)
     problems.push({
@@ -120,6 +127,8 @@ export function validateEntry(
         field,
         rule: 'out-of-range',
         message: `A whole number from 1 to ${MAX_METRIC}, or automatic.`,
+        min: 1,
+        max: MAX_METRIC,
       });
   return problems;
 }

@@ -1,7 +1,7 @@
 // The entry editor's controls: each with a visible label tied to it, and its problem read
 // aloud beside it.
 
-import { useId, type ReactNode } from 'react';
+import { useId, useLayoutEffect, type ReactNode } from 'react';
 
 export function Row({
   label,
@@ -17,6 +17,17 @@ export function Row({
 }) {
   const id = useId();
   const hintId = `${id}-hint`;
+  const problemId = `${id}-problem`;
+  const describedBy = [hint ? hintId : null, problem ? problemId : null].filter(Boolean).join(' ');
+  // The control is the caller's: its problem is tied to it here, so every field says whether it
+  // is invalid and a screen reader reads why with it (aria-invalid, aria-describedby).
+  useLayoutEffect(() => {
+    const control = document.getElementById(id);
+    if (!control) return;
+    control.setAttribute('aria-invalid', problem ? 'true' : 'false');
+    if (describedBy) control.setAttribute('aria-describedby', describedBy);
+    else control.removeAttribute('aria-describedby');
+  }, [id, problem, describedBy]);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -27,7 +38,7 @@ export function Row({
         </span>
       )}
       {problem && (
-        <span className="problem" role="alert">
+        <span id={problemId} className="problem" role="alert">
           {problem}
         </span>
       )}

@@ -163,7 +163,6 @@ describe('entry editor', () => {
     // Automatic off and no number yet: there is nothing to save.
     expect(screen.getByRole('alert').textContent).toBe('A whole number from 1 to 9999.');
     const saveButton = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
-    expect(saveButton.disabled).toBe(true);
     await user.type(number, '0');
     expect(screen.getByRole('alert').textContent).toBe('A whole number from 1 to 9999.');
     await user.clear(number);
@@ -178,7 +177,9 @@ describe('entry editor', () => {
     await user.click(suffix);
     await user.paste('a'.repeat(256));
     expect(screen.getByRole('alert').textContent).toBe('This is too long.');
-    expect(saveButton.disabled).toBe(true);
+    // Save stays pressable; pressing it with a problem saves nothing and keeps it shown.
+    await user.click(saveButton);
+    expect(screen.getByRole('alert').textContent).toBe('This is too long.');
     await user.type(suffix, '{Backspace}');
     expect(screen.queryByRole('alert')).toBeNull();
   });
@@ -215,5 +216,62 @@ describe('entry editor', () => {
         encryption: 512,
       }),
     );
+  });
+
+  it('keeps a number box as typed, names the real limit, and offers "never" for idle hang-up', async () => {
+    const { api, user } = editorFor({ redialSeconds: 0, idleDisconnectSeconds: 600 });
+    await user.click(screen.getByRole('tab', { name: 'Options' }));
+    const seconds = screen.getByLabelText('Seconds between redials') as HTMLInputElement;
+    await user.clear(seconds);
+    // Emptied, it stays empty (it used to snap to 0, and typing 300 then gave 0300).
+    expect(seconds.value).toBe('');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'A whole number of seconds from 0 to 86400.',
+    );
+    await user.type(seconds, '99999');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'A whole number of seconds from 0 to 86400.',
+    );
+    expect(seconds.getAttribute('aria-invalid')).toBe('true');
+    expect(seconds.getAttribute('aria-describedby')).toBe(
+      screen.getByRole('alert').getAttribute('id'),
+    );
+    await user.clear(seconds);
+    await user.type(seconds, '300');
+    expect(seconds.value).toBe('300');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(screen.getByLabelText('Never hang up when idle'));
+    expect((screen.getByLabelText(/Idle seconds/) as HTMLInputElement).disabled).toBe(true);
+    await save(user);
+    await waitFor(() =>
+      expect(savedEntry(api)).toMatchObject({
+        redialSeconds: 300,
+        idleDisconnectSeconds: 0xffffffff,
+      }),
+    );
+  });
+
+  it('shows no problem on a new entry before anything is typed; Save shows them, on their tab', async () => {
+    const api = fakeApi();
+    const pane: EditorPane = {
+      kind: 'editor',
+      mode: 'new',
+      phonebook: 'p',
+      entry: makeEntry('', 'vpn', []),
+      originalName: null,
+      revision: 'r1',
+      credentials: { userName: '', domain: '', hasPreSharedKey: false },
+    } as EditorPane;
+    renderIn('en', <EntryEditor pane={pane} />);
+    const user = userEvent.setup();
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(screen.getByRole('tab', { name: 'Options' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(
+      api.calls.some((c) => c.channel === 'phonebook:update' || c.channel === 'phonebook:create'),
+    ).toBe(false);
+    // Back on General, where the first problem is, with every problem shown.
+    expect(screen.getByRole('tab', { name: 'General' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getAllByRole('alert').length).toBeGreaterThan(0);
   });
 });

@@ -19,7 +19,12 @@ import {
   encryptionLevel,
   vpnStrategyName,
 } from '../../../app/phonebook/entry-settings';
-import { validateEntry, type FieldProblem } from '../../../app/phonebook/entry-rules';
+import {
+  MAX_REDIAL_ATTEMPTS,
+  MAX_REDIAL_SECONDS,
+  validateEntry,
+  type FieldProblem,
+} from '../../../app/phonebook/entry-rules';
 import { PWLEN } from '../../../app/ras/limits';
 import { rasApi } from '../ras-api';
 import { useAppStore } from '../store/app-store';
@@ -49,6 +54,49 @@ const metricValue = (input: MetricInput): number =>
 
 function problemFor(problems: FieldProblem[], field: string): FieldProblem | undefined {
   return problems.find((p) => p.field === field);
+}
+
+type WholeField = 'redialAttempts' | 'redialSeconds' | 'idleDisconnectSeconds';
+const WHOLE_FIELDS: WholeField[] = ['redialAttempts', 'redialSeconds', 'idleDisconnectSeconds'];
+/** IdleDisconnectSeconds: 0 is Windows' own setting, 0xFFFFFFFF never (RASIDS_Disabled). */
+const IDLE_NEVER = 0xffffffff;
+const MAX_IDLE_SECONDS = 0xfffffffe;
+
+/** The number a typed whole number stands for: NaN (a problem) for anything but digits. */
+const wholeValue = (text: string): number =>
+  /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+
+/** Which tab holds a field, so a problem elsewhere can say where it is. */
+function tabOf(field: string): Tab {
+  if (/^(redial|idle|callback|show|prompt|include)/.test(field)) return 'options';
+  if (/^(vpnStrategy|encryption|auth|eap|useWindowsLogon|usePreSharedKey|preSharedKey)/.test(field))
+    return 'security';
+  if (
+    /^(ipv|dns|registerInDns|useRemoteGateway|disableClassBasedRoute|ikev2|networkOutage)/.test(
+      field,
+    )
+  )
+    return 'networking';
+  return 'general';
+}
+
+/** Each number box's range and the words for it (the rules' own, for the model's checks). */
+const WHOLE_RANGES: Record<WholeField, { rule: string; max: number }> = {
+  redialAttempts: { rule: 'out-of-range', max: MAX_REDIAL_ATTEMPTS },
+  redialSeconds: { rule: 'seconds-range', max: MAX_REDIAL_SECONDS },
+  idleDisconnectSeconds: { rule: 'seconds-range', max: MAX_IDLE_SECONDS },
+};
+
+/** A typed whole number that is not one (an emptied box), or idle seconds out of range. */
+function wholeProblems(texts: Record<WholeField, string>, entry: RasEntry): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const field of WHOLE_FIELDS) {
+    if (field === 'idleDisconnectSeconds' && entry.idleDisconnectSeconds === IDLE_NEVER) continue;
+    const { rule, max } = WHOLE_RANGES[field];
+    if (!(wholeValue(texts[field]) <= max))
+      problems.push({ field, rule, message: `A whole number from 0 to ${max}.`, min: 0, max });
+  }
+  return problems;
 }
 
 /**
@@ -97,8 +145,21 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
   }));
   // Never filled in: a key is sent only when the person types one.
   const [preSharedKey, setPreSharedKey] = useState('');
+  // Numbers as typed: an emptied box stays empty (not 0), and 300 stays 300.
+  const [wholes, setWholes] = useState<Record<WholeField, string>>(() => ({
+    redialAttempts: String(pane.entry.redialAttempts),
+    redialSeconds: String(pane.entry.redialSeconds),
+    idleDisconnectSeconds:
+      pane.entry.idleDisconnectSeconds === IDLE_NEVER
+        ? ''
+        : String(pane.entry.idleDisconnectSeconds),
+  }));
+  // A problem shows once its field was changed or a save was tried, never on a fresh entry.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const [attempted, setAttempted] = useState(false);
   // The editor's metric message comes first: it names the range the box takes.
   const problems = [
+    ...wholeProblems(wholes, draft),
     ...metricProblems(draft, pane.entry, metrics),
     ...validateEntry(draft, others, {
       destinationRequired: pane.mode === 'new' || primaryDestination(pane.entry).trim() !== '',
@@ -107,14 +168,23 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
   const keyToSend =
     draft.type === 'vpn' && draft.usePreSharedKey && preSharedKey !== '' ? preSharedKey : undefined;
   const dirty = JSON.stringify(draft) !== JSON.stringify(pane.entry) || keyToSend !== undefined;
-  const set = (change: Partial<RasEntry>) => setDraft((d) => ({ ...d, ...change }));
+  const set = (change: Partial<RasEntry>) => {
+    setTouched((t) => new Set([...t, ...Object.keys(change)]));
+    setDraft((d) => ({ ...d, ...change }));
+  };
+  const setWhole = (field: WholeField, text: string) => {
+    setWholes((w) => ({ ...w, [field]: text }));
+    set({ [field]: wholeValue(text) });
+  };
   const setMetric = (field: MetricField, input: MetricInput) => {
     setMetrics((m) => ({ ...m, [field]: input }));
     set({ [field]: metricValue(input) });
   };
+  const shown = (field: string) => attempted || touched.has(field.split('.')[0]!);
   const message = (field: string) => {
     const p = problemFor(problems, field);
-    return p ? t(`rule.${p.rule}`, { defaultValue: p.message }) : undefined;
+    if (!p || !shown(p.field)) return undefined;
+    return t(`rule.${p.rule}`, { defaultValue: p.message, min: p.min, max: p.max });
   };
   const numbers = draft.phoneNumbers.length > 0 ? draft.phoneNumbers : [phoneNumber('')];
   const setNumber = (i: number, value: string) =>
@@ -282,19 +352,21 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
     </>
   );
 
-  const wholeNumber = (field: 'redialAttempts' | 'redialSeconds' | 'idleDisconnectSeconds') => (
+  const wholeNumber = (field: WholeField, disabled = false) => (
     <Row label={t(`editor.${field}`)} problem={message(field)}>
       {(id) => (
         <input
           id={id}
-          type="number"
-          min={0}
-          value={draft[field]}
-          onChange={(e) => set({ [field]: e.target.value === '' ? 0 : Number(e.target.value) })}
+          // Text with a numeric keyboard, not type=number: the box shows exactly what was typed.
+          inputMode="numeric"
+          disabled={disabled}
+          value={disabled ? '' : wholes[field]}
+          onChange={(e) => setWhole(field, e.target.value)}
         />
       )}
     </Row>
   );
+  const idleNever = draft.idleDisconnectSeconds === IDLE_NEVER;
 
   const options = (
     <>
@@ -320,7 +392,18 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
       />
       {wholeNumber('redialAttempts')}
       {wholeNumber('redialSeconds')}
-      {wholeNumber('idleDisconnectSeconds')}
+      {wholeNumber('idleDisconnectSeconds', idleNever)}
+      <Check
+        label={t('editor.idleNever')}
+        checked={idleNever}
+        onChange={(never) =>
+          set({
+            idleDisconnectSeconds: never
+              ? IDLE_NEVER
+              : wholeValue(wholes.idleDisconnectSeconds || '0'),
+          })
+        }
+      />
       <Check
         label={t('editor.redialOnDrop')}
         checked={draft.redialOnLinkFailure}
@@ -546,6 +629,13 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
     (a) => !/^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(a),
   );
   const invalid = problems.length > 0 || badDns;
+  // The tabs, other than this one, with a problem the person has been shown.
+  const elsewhere = TABS.filter(
+    (name) =>
+      name !== tab &&
+      (problems.some((p) => shown(p.field) && tabOf(p.field) === name) ||
+        (name === 'networking' && badDns)),
+  );
 
   return (
     <form
@@ -555,8 +645,14 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (!invalid)
+        if (!invalid) {
           void saveEntry(rasApi(), pane, { ...draft, phoneNumbers: numbers }, keyToSend);
+          return;
+        }
+        // Show every problem, on the tab of the first one.
+        setAttempted(true);
+        const first = problems[0];
+        setTab(first ? tabOf(first.field) : 'networking');
       }}
     >
       <h1 id="editor-title">
@@ -587,16 +683,19 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
           </span>
         )}
       </div>
-      {invalid &&
-        tab !== 'general' &&
-        problems.some((p) => p.field === 'name' || p.field.startsWith('phoneNumbers')) && (
-          <p className="problem">{t('editor.generalHasProblems')}</p>
-        )}
+      {elsewhere.length > 0 && (
+        <p className="problem" role="status">
+          {t('editor.otherTabsHaveProblems', {
+            tabs: elsewhere.map((name) => t(`editor.tab.${name}`)).join(', '),
+          })}
+        </p>
+      )}
       <div className="actions">
         <button
           type="submit"
           className="primary"
-          disabled={invalid || (!dirty && pane.mode === 'edit')}
+          // Enabled with problems: pressing it shows them, on their tab.
+          disabled={!dirty && pane.mode === 'edit'}
         >
           {t('editor.save')}
         </button>
