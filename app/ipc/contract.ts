@@ -370,7 +370,7 @@ export const contract = {
           overwrite: z.boolean().optional(),
         })
         .strict(),
-      result: z.object({ count: z.number() }),
+      result: z.object({ count: z.number(), file: z.string() }),
     },
     'file:choose': {
       payload: z.object({ purpose: z.enum(['import', 'export', 'open', 'diagnostics']) }).strict(),
@@ -406,7 +406,17 @@ export const contract = {
       payload: z.object({ id: connectionId.nullable() }).strict(),
       result: z.null(),
     },
-    'diagnostics:export': { payload: z.object({ file: filePath }).strict(), result: z.null() },
+    'diagnostics:export': {
+      payload: z
+        .object({
+          file: filePath,
+          /** Replace an existing file (the person said so); otherwise FILE_EXISTS. */
+          overwrite: z.boolean().optional(),
+        })
+        .strict(),
+      /** Where it was written (a typed path resolved). */
+      result: z.object({ file: z.string() }),
+    },
     'history:list': {
       payload: z.object({ phonebook, name: z.string().min(1).max(256).optional() }).strict(),
       result: z.array(historyRecordSchema),

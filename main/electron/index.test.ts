@@ -134,7 +134,7 @@ describe('Electron shell', () => {
       ok: true,
       value: { file },
     });
-    expect(await exportTo(file)).toEqual({ ok: true, value: { count: 1 } });
+    expect(await exportTo(file)).toEqual({ ok: true, value: { count: 1, file } });
     expect(await readFile(file, 'utf8')).toMatch(/^\[Dial-up\]/);
     expect(await electronMock.handlers.get('phonebook:preview')!(from, { file })).toMatchObject({
       ok: false,

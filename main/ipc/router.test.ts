@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { simulatedCore, until, type TestCore } from '../../tests/support/core';
@@ -200,8 +200,25 @@ describe('IPC router', () => {
     const out = path.join(dir, 'out.pbk');
     expect(await call('phonebook:export', { file: out, names })).toEqual({
       ok: true,
-      value: { count: 1 },
+      value: { count: 1, file: out },
     });
+    // Diagnostics to a typed path that exists: asked first, as an export is; written where said.
+    const zip = path.join(dir, 'diag.zip');
+    writeFileSync(zip, 'keep');
+    const asked = await call('diagnostics:export', { file: zip });
+    expect(asked.ok || asked.error.code).toBe('FILE_EXISTS');
+    expect(readFileSync(zip, 'utf8')).toBe('keep');
+    expect(await call('diagnostics:export', { file: zip, overwrite: true })).toEqual({
+      ok: true,
+      value: { file: zip },
+    });
+    // A folder that does not exist is refused, never made.
+    const nowhere = await call('phonebook:export', {
+      file: path.join(dir, 'no', 'such', 'x.pbk'),
+      names,
+    });
+    expect(nowhere.ok || nowhere.error.message).toMatch(/does not exist; nothing was written/);
+    expect(existsSync(path.join(dir, 'no'))).toBe(false);
     const again = await call('phonebook:export', { file: out, names });
     expect(again.ok || again.error.code).toBe('FILE_EXISTS');
     expect((await call('phonebook:export', { file: out, names, overwrite: true })).ok).toBe(true);

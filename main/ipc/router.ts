@@ -3,6 +3,7 @@
 // nothing. Errors come back as data ({ code, name, message }).
 
 import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import { isInvokeChannel, type InvokeChannel } from '../../app/ipc/channels';
 import { contract, type InvokeResult, type Result } from '../../app/ipc/contract';
 import { AppError, toErrorInfo } from '../../app/ras/errors';
@@ -72,12 +73,25 @@ const DATA_FILES = [
 
 export function createRouter(deps: RouterDeps): Router {
   const { manager, backend, settings, statistics, phonebooks } = deps;
-  const mayUse = (file: string, purpose: FilePurpose): void => {
+  /** The file a request names, once it may be used for `purpose` (a typed path resolved). */
+  const place = (file: string, purpose: FilePurpose): string => {
     if (!deps.files.allowed(file, purpose))
       throw new AppError(
         'INVALID_INPUT',
         `Choose the file to ${purpose} with the file dialog first.`,
       );
+    return deps.files.resolve(file);
+  };
+  /** A file about to be written: its folder must exist (a typo never makes folders). */
+  const writable = async (file: string): Promise<string> => {
+    const folder = path.dirname(file);
+    const info = await stat(folder).catch(() => null);
+    if (!info?.isDirectory())
+      throw new AppError(
+        'INVALID_INPUT',
+        `The folder ${folder} does not exist; nothing was written. Check the path.`,
+      );
+    return file;
   };
   const handlers: Handlers = {
     'app:info': async () => ({
@@ -109,8 +123,8 @@ export function createRouter(deps: RouterDeps): Router {
       return null;
     },
     'phonebook:books': async () => listBooks(backend, settings.get()),
-    'phonebook:open': async ({ file }) => {
-      mayUse(file, 'open');
+    'phonebook:open': async ({ file: named }) => {
+      const file = place(named, 'open');
       const opened = settings.get().openedPhonebooks;
       if (opened.length >= MAX_OPENED_PHONEBOOKS && !opened.some((p) => samePath(p, file)))
         throw new AppError(
@@ -142,8 +156,8 @@ export function createRouter(deps: RouterDeps): Router {
       });
       return null;
     },
-    'phonebook:preview': async ({ file }) => {
-      mayUse(file, 'import');
+    'phonebook:preview': async ({ file: named }) => {
+      const file = place(named, 'import');
       const doc = await phonebooks.readFile(file);
       return doc.sections.map((section) => {
         const entry = sectionToEntry(section);
@@ -156,11 +170,10 @@ export function createRouter(deps: RouterDeps): Router {
       });
     },
     'phonebook:import': ({ phonebook, file, names, clash }) => {
-      mayUse(file, 'import');
-      return phonebooks.import(phonebook, file, names, clash);
+      return phonebooks.import(phonebook, place(file, 'import'), names, clash);
     },
-    'phonebook:export': async ({ phonebook, file, names, overwrite }) => {
-      mayUse(file, 'export');
+    'phonebook:export': async ({ phonebook, file: named, names, overwrite }) => {
+      const file = await writable(place(named, 'export'));
       // Never over a phonebook the app shows, nor the app's own files.
       const protectedFiles = [
         ...listBooks(backend, settings.get()).map((b) => b.path),
@@ -171,6 +184,7 @@ export function createRouter(deps: RouterDeps): Router {
           overwrite: overwrite === true,
           protectedFiles,
         }),
+        file,
       };
     },
     'file:choose': ({ purpose }) => deps.files.choose(purpose),
@@ -193,8 +207,14 @@ export function createRouter(deps: RouterDeps): Router {
       return null;
     },
     'history:list': ({ phonebook, name }) => deps.history.list({ phonebook, name }),
-    'diagnostics:export': async ({ file }) => {
-      mayUse(file, 'diagnostics');
+    'diagnostics:export': async ({ file: named, overwrite }) => {
+      const file = await writable(place(named, 'diagnostics'));
+      // Asked first, as an export is: a typed path must not replace a file without a word.
+      if (!overwrite && !deps.files.asksBeforeReplacing && (await stat(file).catch(() => null)))
+        throw new AppError(
+          'FILE_EXISTS',
+          `${file} exists; nothing was written. Choose another name, or replace it.`,
+        );
       await exportDiagnostics(
         { history: deps.history, manager, phonebooks, backend },
         deps.dataDir,
@@ -206,7 +226,7 @@ export function createRouter(deps: RouterDeps): Router {
         file,
       );
       deps.log(`diagnostics written to ${file}`);
-      return null;
+      return { file };
     },
     'settings:get': async () => settings.get(),
     'settings:set': (change) => settings.set(change),

@@ -26,7 +26,7 @@ describe('the Export dialog and a file that exists', () => {
       'file:choose': () => ({ typed: true }),
       'phonebook:export': ({ overwrite }) =>
         overwrite
-          ? { count: 1 }
+          ? { count: 1, file: '/tmp/out.pbk' }
           : {
               ok: false,
               error: { code: 'FILE_EXISTS', name: 'FILE_EXISTS', message: 'exists' },
@@ -51,7 +51,7 @@ describe('the Export dialog and a file that exists', () => {
   it('replaces a file the system dialog chose (it asked already)', async () => {
     const api = fakeApi({
       'file:choose': () => ({ file: '/tmp/chosen.pbk' }),
-      'phonebook:export': () => ({ count: 1 }),
+      'phonebook:export': () => ({ count: 1, file: '/tmp/chosen.pbk' }),
     });
     showEntries();
     renderIn('en', <ExportDialog phonebook={BOOK} />);
