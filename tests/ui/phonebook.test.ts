@@ -11,7 +11,7 @@ const ui = browserSuite();
 const pbk = () => readFileSync(path.join(ui.app.dir, 'rasphone.pbk'), 'utf8');
 
 describe('managing the phonebook in the window', () => {
-  it('creates an entry in the editor, with the problems shown as the person types', async () => {
+  it('creates an entry in the editor, with the problems shown as the person types or saves', async () => {
     const app = await ui.open();
     const { page } = app;
     await page.getByRole('listbox').focus();
@@ -23,8 +23,14 @@ describe('managing the phonebook in the window', () => {
       .getByRole('alert')
       .filter({ hasText: 'An entry with that name exists.' })
       .waitFor();
-    expect(await save.isDisabled()).toBe(true);
+    // Save with a problem saves nothing: the editor stays, with the problem.
+    await save.click();
+    expect(await editor.getByRole('alert').first().textContent()).toBe(
+      'An entry with that name exists.',
+    );
+    expect(pbk().match(/^\[Office VPN\]/gm)).toHaveLength(1);
     await editor.getByLabel('Entry name').fill('Branch VPN');
+    // The server box was never touched: its problem shows once Save was pressed.
     await editor.getByText('A VPN entry needs a server name or address.').waitFor();
     await editor.getByLabel('Server name or address').fill('branch.example.com');
     await editor.getByRole('tab', { name: 'Networking' }).click();

@@ -1,6 +1,7 @@
-// Rename and delete, each asked as a small dialog over the window.
+// Rename and delete, each asked as a small dialog over the window: Rename with the name
+// selected (typing replaces it), Delete with the focus on Cancel (Enter does not delete).
 
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateEntryName } from '../../../app/phonebook/entry-name';
 import { Dialog, Field } from '../dialogs/dialog';
@@ -20,6 +21,9 @@ export function RenameDialog({ entry }: { entry: EntryRef }) {
     [entries, entry],
   );
   const [value, setValue] = useState(name);
+  const input = useRef<HTMLInputElement>(null);
+  // After the dialog has put focus in the box (a child's effects run first).
+  useLayoutEffect(() => input.current?.select(), []);
   const problem = validateEntryName(value, others);
   const close = () => setPane({ kind: 'entry' });
   return (
@@ -27,6 +31,7 @@ export function RenameDialog({ entry }: { entry: EntryRef }) {
       title={t('pb.renameTitle', { name })}
       onSubmit={() => !problem && value !== name && void renameEntry(rasApi(), entry, value)}
       onCancel={close}
+      initialFocus={input}
       actions={
         <button type="submit" disabled={!!problem || value === name}>
           {t('pb.rename')}
@@ -34,6 +39,7 @@ export function RenameDialog({ entry }: { entry: EntryRef }) {
       }
     >
       <Field
+        ref={input}
         label={t('editor.name')}
         value={value}
         maxLength={256}
@@ -59,6 +65,7 @@ export function DeleteDialog({ entry }: { entry: EntryRef }) {
       title={t('pb.deleteTitle', { name })}
       onSubmit={() => void deleteEntry(rasApi(), entry)}
       onCancel={close}
+      initialFocus="cancel"
       actions={<button type="submit">{t('pb.delete')}</button>}
     >
       <p>{t('pb.deleteText')}</p>

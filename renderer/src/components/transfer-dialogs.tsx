@@ -1,7 +1,7 @@
 // Import from and export to .pbk files: the file comes from the system's dialog (or, in
 // browser mode, a typed path); the person chooses the entries and what a name clash does.
 
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EntrySummary, InvokeResult, Result } from '../../../app/ipc/contract';
 import { Dialog, Problem } from '../dialogs/dialog';
@@ -41,6 +41,16 @@ export function splitNames(names: string[], budget = IMPORT_NAMES_BUDGET): strin
 }
 
 type ImportResult = Result<'phonebook:import'>;
+
+/**
+ * The path field of browser mode, where there is no system dialog: it appears when the
+ * person chose the file, and takes the focus (the button they pressed may be disabled now).
+ */
+function PathField({ field }: { field: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.querySelector('input')?.focus(), []);
+  return <div ref={box}>{field}</div>;
+}
 
 /**
  * Imports the chosen entries: every entry of the file in one request (one write) when all
@@ -123,9 +133,11 @@ export function ImportDialog({ phonebook }: { phonebook: string }) {
   };
   const choice = useFileChoice('import', (path) => void preview(path));
 
+  // Two steps, two dialogs: the second opens with the focus on its first entry.
   if (!entries) {
     return (
       <Dialog
+        key="file"
         title={t('transfer.importTitle')}
         onCancel={close}
         onSubmit={choice.submit}
@@ -135,13 +147,14 @@ export function ImportDialog({ phonebook }: { phonebook: string }) {
           </button>
         }
       >
-        {choice.pathField}
+        {choice.pathField && <PathField field={choice.pathField} />}
         <Problem text={message} />
       </Dialog>
     );
   }
   return (
     <Dialog
+      key="entries"
       title={t('transfer.importFrom', { file })}
       onCancel={close}
       onSubmit={() =>
@@ -212,7 +225,7 @@ export function ExportDialog({ phonebook }: { phonebook: string }) {
       }
     >
       <EntryChecklist entries={entries} chosen={chosen} onChange={setChosen} />
-      {choice.pathField}
+      {choice.pathField && <PathField field={choice.pathField} />}
       {replacing !== null && (
         <div role="alert" className="replace-question">
           <p>{t('transfer.replaceQuestion', { file: replacing })}</p>
@@ -245,7 +258,7 @@ export function OpenDialog() {
       }
     >
       <p>{t('book.openText')}</p>
-      {choice.pathField}
+      {choice.pathField && <PathField field={choice.pathField} />}
     </Dialog>
   );
 }

@@ -114,6 +114,24 @@ describe('paused-state dialogs', () => {
     },
   );
 
+  it('retry authentication: Tab goes round the dialog, Escape from the password hangs up', async () => {
+    const { onCancel, onAnswer, user } = open('retry-authentication');
+    const order = ['User name', 'Password', 'Domain'].map((label) => screen.getByLabelText(label));
+    order.push(
+      screen.getByRole('button', { name: 'Sign in' }),
+      screen.getByRole('button', { name: 'Cancel' }),
+    );
+    for (let i = 1; i <= 12; i++) {
+      await user.tab();
+      expect(document.activeElement).toBe(order[i % order.length]);
+    }
+    await user.tab({ shift: true });
+    expect(document.activeElement).toBe(order[1]);
+    await user.keyboard('abc{Escape}');
+    expect(onCancel).toHaveBeenCalledTimes(1);
+    expect(onAnswer).not.toHaveBeenCalled();
+  });
+
   it('speaks Russian', () => {
     open('new-password', {}, 'ru');
     expect(
