@@ -183,14 +183,14 @@ describe('the window, in Chromium, against the simulated server', () => {
     const { page } = app;
     await connect(page, 'Busy line');
     await statusIs(page, 'Disconnected');
-    const history = page.getByRole('list', { name: 'History' });
-    const row = history.getByRole('button').filter({ hasText: 'Error 676' });
+    const history = page.getByRole('table', { name: 'History' });
+    const row = history.getByRole('row').filter({ hasText: 'Error 676' });
     await row.waitFor();
-    await row.click();
+    await row.getByRole('button', { expanded: false }).click();
     expect(await history.getByRole('list', { name: 'Connection timeline' }).count()).toBe(1);
     await page.getByRole('button', { name: 'History', exact: true }).click();
     await page.getByRole('heading', { name: 'Connection history' }).waitFor();
-    expect(await page.getByRole('list', { name: 'History' }).textContent()).toContain('Busy line');
+    expect(await page.getByRole('table', { name: 'History' }).textContent()).toContain('Busy line');
     await entryOption(page, 'Dial-up').click();
     await page.getByRole('heading', { name: 'Dial-up', exact: true }).waitFor();
   });

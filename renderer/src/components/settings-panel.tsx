@@ -59,7 +59,7 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
   const change = (patch: Partial<Settings>) => void saveSettings(rasApi(), patch);
   return (
     <section className="settings" aria-labelledby="settings-title">
-      <h2 id="settings-title">{t('ui.settings')}</h2>
+      <h1 id="settings-title">{t('ui.settings')}</h1>
       <label>
         {t('ui.language')}
         <select

@@ -1,7 +1,10 @@
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RasState } from '../../../app/ras/connection-state';
 import { emptyTimeline, reduceTimeline, type TimelineEvent } from '../../../app/timeline';
+import { createI18n } from '../i18n/i18n';
 import { renderIn } from '../test-utils';
 import { Timeline } from './timeline';
 
@@ -30,6 +33,22 @@ const busy = [
   { ...n(2900, RasState.Disconnected, 676), source: 'app' as const },
 ].reduce(reduceTimeline, emptyTimeline);
 
+afterEach(() => vi.useRealTimers());
+
+/** Renders in English and re-renders inside the same provider, so the tree stays mounted. */
+function renderLive(ui: ReactElement) {
+  const i18n = createI18n('en');
+  const wrap = (el: ReactElement) => <I18nextProvider i18n={i18n}>{el}</I18nextProvider>;
+  const result = render(wrap(ui));
+  return { ...result, rerender: (el: ReactElement) => result.rerender(wrap(el)) };
+}
+
+/** The elements a screen reader announces by themselves, and what they hold. */
+const liveRegions = (container: HTMLElement) =>
+  [...container.querySelectorAll('[aria-live], [role="status"], [role="alert"]')].filter(
+    (e) => e.getAttribute('aria-live') !== 'off',
+  );
+
 describe('timeline', () => {
   it('shows a row per event with its group, time since the start and duration', () => {
     renderIn('en', <Timeline timeline={busy} live={false} />);
@@ -39,7 +58,7 @@ describe('timeline', () => {
     expect(rows[1]!.className).toContain('group-running');
     expect(rows[1]!.textContent).toContain('+0.05 s');
     expect(rows[1]!.textContent).toContain('0.15 s');
-    expect(within(rows[1]!).getByLabelText('running')).toBeTruthy();
+    expect(within(rows[1]!).getByText('running')).toBeTruthy();
     expect(rows[4]!.className).toContain('group-terminal');
   });
 
@@ -94,5 +113,84 @@ describe('timeline', () => {
   it('says when nothing was dialed yet', () => {
     renderIn('en', <Timeline timeline={emptyTimeline} live={false} />);
     expect(screen.getByText('Not dialed yet.')).toBeTruthy();
+  });
+
+  it('draws each icon as an SVG hidden from screen readers, beside its group in words', () => {
+    const { container } = renderIn('en', <Timeline timeline={busy} live={false} />);
+    const rows = screen.getAllByRole('listitem');
+    expect(rows.map((r) => r.querySelector('.icon')!.textContent)).toEqual([
+      'step',
+      'running',
+      'running',
+      'failed',
+      'failed',
+    ]);
+    for (const row of rows) {
+      const svg = row.querySelector('.icon svg')!;
+      expect(svg, row.textContent!).toBeTruthy();
+      expect(svg.getAttribute('aria-hidden')).toBe('true');
+    }
+    // No font glyph is left to show as an empty box.
+    expect(container.textContent).not.toMatch(/[●⏸■↗]/u);
+    expect(container.querySelector('[aria-label="running"]')).toBeNull();
+  });
+
+  it('says "paused" in words on a paused row, in Russian too', () => {
+    const paused = [n(1000, RasState.OpenPort), n(1100, RasState.RetryAuthentication)].reduce(
+      reduceTimeline,
+      emptyTimeline,
+    );
+    renderIn('en', <Timeline timeline={paused} live={false} />);
+    const row = screen.getAllByRole('listitem')[1]!;
+    expect(row.querySelector('.icon')!.textContent).toBe('paused');
+    expect(row.querySelector('.icon svg')!.getAttribute('aria-hidden')).toBe('true');
+    renderIn('ru', <Timeline timeline={busy} live={false} />);
+    const ru = screen.getAllByRole('list', { name: 'Ход подключения' }).at(-1)!;
+    expect(within(ru).getAllByText('сбой')).toHaveLength(2);
+  });
+
+  it('announces each new state once, never the counter that ticks', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const started = Date.now();
+    const events = [n(started, RasState.OpenPort), n(started + 100, RasState.ConnectDevice)];
+    const first = events.reduce(reduceTimeline, emptyTimeline);
+    // The region is there, empty, before the first row: it is added before it speaks.
+    const { container, rerender } = renderLive(<Timeline timeline={emptyTimeline} live />);
+    const regions = liveRegions(container);
+    expect(regions).toHaveLength(1);
+    const region = regions[0]!;
+    expect(region.textContent).toBe('');
+    rerender(<Timeline timeline={first} live />);
+    expect(liveRegions(container)[0]).toBe(region);
+    expect(region.textContent).toBe('Connecting the device (running)');
+    const counter = screen.getAllByRole('listitem')[1]!.querySelector('.lasted')!;
+    const before = counter.textContent;
+    act(() => vi.advanceTimersByTime(1000));
+    // The counter moved; what is announced did not.
+    expect(counter.textContent).not.toBe(before);
+    expect(counter.textContent).toMatch(/^for \d\.\d\d s$/);
+    expect(region.textContent).toBe('Connecting the device (running)');
+    expect(region.contains(counter)).toBe(false);
+    const next = [...events, n(started + 1200, RasState.RetryAuthentication)].reduce(
+      reduceTimeline,
+      emptyTimeline,
+    );
+    rerender(<Timeline timeline={next} live />);
+    // The same region, still there: a region added with its text is not reliably announced.
+    expect(liveRegions(container)).toHaveLength(1);
+    expect(liveRegions(container)[0]).toBe(region);
+    expect(region.textContent).toBe('Waiting for you to enter other credentials (paused)');
+  });
+
+  it('announces a failure with its error, and nothing once the attempt is over', () => {
+    const failing = busy.rows.slice(0, 4);
+    const { container, rerender } = renderLive(
+      <Timeline timeline={{ ...busy, rows: failing }} live />,
+    );
+    expect(liveRegions(container)[0]!.textContent).toBe(
+      'Connecting the device (failed) Error 676: The line is busy.',
+    );
+    rerender(<Timeline timeline={busy} live={false} />);
+    expect(liveRegions(container)[0]!.textContent).toBe('');
   });
 });

@@ -1,69 +1,147 @@
 // The timeline of one connection attempt: a row per notification, in order, with its group's
 // colour and icon, the time since the dial started and how long the state lasted; the
 // current row counts live; a row that ended the attempt says why and what to do.
+//
+// For a screen reader: each icon is an SVG hidden from it, beside the group in words
+// (running, paused, terminal, failed). While the dial goes on, a polite live region beside the
+// list says each new state once; the counter of the current row, which changes four times a
+// second, stays out of it.
 
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Timeline as TimelineData, TimelineRow } from '../../../app/timeline';
 import { describeError } from '../../../app/ras/errors';
 import { errorText, rowText, seconds } from '../format';
 import { useNow } from '../use-now';
 
-const ICONS: Record<TimelineRow['group'], string> = {
-  running: '●',
-  paused: '⏸',
-  terminal: '■',
-  info: '↗',
+type Kind = TimelineRow['group'] | 'failed';
+
+const PATHS: Record<Kind, ReactElement> = {
+  running: <circle cx="8" cy="8" r="4.5" />,
+  paused: (
+    <>
+      <rect x="3.5" y="3" width="3" height="10" rx="0.5" />
+      <rect x="9.5" y="3" width="3" height="10" rx="0.5" />
+    </>
+  ),
+  terminal: <rect x="3.5" y="3.5" width="9" height="9" rx="1" />,
+  failed: (
+    <path
+      d="M4 4l8 8M12 4l-8 8"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2.4"
+      strokeLinecap="round"
+    />
+  ),
+  info: (
+    <path
+      d="M5 11l6-6M6 4.5h5.5V10"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
+  ),
 };
+
+/** A row's icon: drawn, not a font glyph (a missing glyph showed as an empty box). */
+export function TimelineIcon({ kind }: { kind: Kind }) {
+  return (
+    <svg
+      className="timeline-icon"
+      viewBox="0 0 16 16"
+      width="14"
+      height="14"
+      fill="currentColor"
+      aria-hidden="true"
+      focusable="false"
+      data-kind={kind}
+    >
+      {PATHS[kind]}
+    </svg>
+  );
+}
 
 export function Timeline({ timeline, live }: { timeline: TimelineData; live: boolean }) {
   const { t, i18n } = useTranslation();
   const now = useNow(live);
-  if (timeline.rows.length === 0) return <p className="muted">{t('ui.noTimeline')}</p>;
   const last = timeline.rows.length - 1;
+  const kindOf = (row: TimelineRow): Kind => (row.error !== 0 ? 'failed' : row.group);
+  const groupWord = (kind: Kind) => (kind === 'failed' ? t('timeline.failed') : t(`group.${kind}`));
+  const failureOf = (row: TimelineRow) =>
+    row.error !== 0 ? errorText(t, describeError(row.error)) : null;
+  // What the live region says: the newest state and its group, and the error if it failed.
+  const newest = timeline.rows[last];
+  let announcement = '';
+  if (live && newest) {
+    const failure = failureOf(newest);
+    announcement = t('timeline.announce', {
+      state: rowText(t, newest),
+      group: groupWord(kindOf(newest)),
+    });
+    if (failure)
+      announcement += ` ${t('ui.errorLine', { code: newest.error, message: failure.message })}`;
+  }
   return (
-    <ol className="timeline" aria-label={t('ui.timeline')}>
-      {timeline.rows.map((row, i) => {
-        const current = i === last && live;
-        const lasted =
-          row.duration !== null
-            ? t('timeline.lasted', { seconds: seconds(row.duration, i18n.language) })
-            : current && timeline.startedAt !== null
-              ? t('timeline.running', {
-                  seconds: seconds(Math.max(0, now - timeline.startedAt - row.at), i18n.language),
-                })
-              : '';
-        const failure = row.error !== 0 ? errorText(t, describeError(row.error)) : null;
-        return (
-          <li
-            key={i}
-            className={`row group-${row.group}${current ? ' current' : ''}`}
-            data-state={row.name}
-          >
-            <span className="icon" aria-label={t(`group.${row.group}`)}>
-              {ICONS[row.group]}
-            </span>
-            <span className="at">
-              {t('timeline.since', { seconds: seconds(row.at, i18n.language) })}
-            </span>
-            <span className="what">
-              <span className="description">{rowText(t, row)}</span>
-              {failure && (
-                <span className="failure">
-                  <span className="message">
-                    {t('ui.errorLine', { code: row.error, message: failure.message })}
-                  </span>
-                  {failure.remedy && (
-                    <span className="remedy">{t('ui.whatToDo', { remedy: failure.remedy })}</span>
+    <>
+      {timeline.rows.length === 0 ? (
+        <p className="muted">{t('ui.noTimeline')}</p>
+      ) : (
+        <ol className="timeline" aria-label={t('ui.timeline')}>
+          {timeline.rows.map((row, i) => {
+            const current = i === last && live;
+            const lasted =
+              row.duration !== null
+                ? t('timeline.lasted', { seconds: seconds(row.duration, i18n.language) })
+                : current && timeline.startedAt !== null
+                  ? t('timeline.running', {
+                      seconds: seconds(
+                        Math.max(0, now - timeline.startedAt - row.at),
+                        i18n.language,
+                      ),
+                    })
+                  : '';
+            const failure = failureOf(row);
+            const kind = kindOf(row);
+            return (
+              <li
+                key={i}
+                className={`row group-${row.group}${kind === 'failed' ? ' failed' : ''}${current ? ' current' : ''}`}
+                data-state={row.name}
+              >
+                <span className="icon">
+                  <TimelineIcon kind={kind} />
+                  <span className="visually-hidden">{groupWord(kind)}</span>
+                </span>
+                <span className="at">
+                  {t('timeline.since', { seconds: seconds(row.at, i18n.language) })}
+                </span>
+                <span className="what">
+                  <span className="description">{rowText(t, row)}</span>
+                  {failure && (
+                    <span className="failure">
+                      <span className="message">
+                        {t('ui.errorLine', { code: row.error, message: failure.message })}
+                      </span>
+                      {failure.remedy && (
+                        <span className="remedy">
+                          {t('ui.whatToDo', { remedy: failure.remedy })}
+                        </span>
+                      )}
+                    </span>
                   )}
                 </span>
-              )}
-            </span>
-            <span className="lasted" aria-live={current ? 'polite' : undefined}>
-              {lasted}
-            </span>
-          </li>
-        );
-      })}
-    </ol>
+                <span className="lasted">{lasted}</span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+    </>
   );
 }
