@@ -153,7 +153,7 @@ describe('the window, in Chromium, against the simulated server', () => {
     expect(await timelineStates(page)).toEqual(before);
     await page.getByRole('button', { name: 'Continue' }).click();
     await statusIs(page, 'Connected');
-  });
+  }, 60_000);
 
   it('shows the same timeline after a reload while notifications come twice and late', async () => {
     let injector!: FaultInjector;
@@ -176,7 +176,7 @@ describe('the window, in Chromium, against the simulated server', () => {
     expect(new Set(before.slice(1)).size).toBe(before.length - 1);
     await page.getByRole('button', { name: 'Continue' }).click();
     await statusIs(page, 'Connected');
-  });
+  }, 60_000);
 
   it('keeps each attempt in the history, per entry and overall, with its timeline', async () => {
     const app = await ui.open();

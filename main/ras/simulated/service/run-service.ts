@@ -32,8 +32,8 @@ export async function runService(
   const stopped = new Promise<void>((resolve) => {
     stop = async () => {
       clearInterval(timers.folderWatch);
+      // Closing unlinks the socket file; removing it here could remove a newer service's.
       await host.close();
-      if (!address.startsWith('\\\\')) await fs.rm(address, { force: true });
       resolve();
     };
   });
