@@ -89,6 +89,13 @@ describe('the app executable as the simulated RAS service', () => {
         await new Promise((r) => setTimeout(r, 10));
       expect(existsSync(address)).toBe(true);
       expect(app.requestSingleInstanceLock).not.toHaveBeenCalled();
+      // A program links and leaves: the service is then idle and the process ends.
+      await new Promise<void>((resolve) => {
+        const socket = net.connect(address, () => {
+          socket.end();
+          resolve();
+        });
+      });
       for (let i = 0; i < 300 && app.exit.mock.calls.length === 0; i++)
         await new Promise((r) => setTimeout(r, 10));
       expect(app.exit).toHaveBeenCalledWith(0);

@@ -23,7 +23,7 @@ export interface RunningService {
 /** Runs the service for `dataDir`; null when another one already serves it. */
 export async function runService(
   dataDir: string,
-  options: { idleMs?: number; env?: NodeJS.ProcessEnv } = {},
+  options: { idleMs?: number; firstIdleMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunningService | null> {
   const address = serviceAddress(dataDir, process.platform, options.env);
   await ensureServiceFolder(address);
@@ -42,7 +42,12 @@ export async function runService(
     firstHandle: randomInt(1, 0x7fff_0000),
     onPortReleased: () => host.checkIdle(),
   });
-  const host = new ServiceHost({ server, idleMs: options.idleMs, onIdle: () => void stop() });
+  const host = new ServiceHost({
+    server,
+    idleMs: options.idleMs,
+    firstIdleMs: options.firstIdleMs,
+    onIdle: () => void stop(),
+  });
   const listening = await withFileLock(path.join(dataDir, 'simulated-ras-service'), async () => {
     if (await answers(address)) return false;
     // Nobody answers: what is there is left by a service that was killed.

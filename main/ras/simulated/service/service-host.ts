@@ -22,11 +22,17 @@ export interface ServiceHostOptions {
   /** Called when no program is linked and no port is held, after `idleMs` of both. */
   onIdle?: () => void;
   idleMs?: number;
+  /**
+   * Before the first program links (the one that started the service is on its way, and on a
+   * busy machine that takes a while), the wait is this long instead (default 10 s).
+   */
+  firstIdleMs?: number;
 }
 
 export class ServiceHost {
   private readonly clients = new Set<net.Socket>();
   private idleTimer: NodeJS.Timeout | null = null;
+  private everLinked = false;
   readonly server: net.Server;
 
   constructor(private readonly options: ServiceHostOptions) {
@@ -54,10 +60,13 @@ export class ServiceHost {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     if (!this.idle()) return;
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = null;
-      if (this.idle()) this.options.onIdle?.();
-    }, this.options.idleMs ?? 1000);
+    this.idleTimer = setTimeout(
+      () => {
+        this.idleTimer = null;
+        if (this.idle()) this.options.onIdle?.();
+      },
+      this.everLinked ? (this.options.idleMs ?? 1000) : (this.options.firstIdleMs ?? 10_000),
+    );
   }
 
   private idle(): boolean {
@@ -73,6 +82,7 @@ export class ServiceHost {
   private accept(socket: net.Socket): void {
     const ras = this.options.server;
     this.clients.add(socket);
+    this.everLinked = true;
     this.checkIdle();
     const owned = new Set<RasHandle>();
     let greeted = false;
