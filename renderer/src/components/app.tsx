@@ -1,7 +1,7 @@
 // The window: the phonebook on the left, the selected entry on the right, the dialog of
 // the first connection that waits for an answer on top.
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { createI18n, languageFor } from '../i18n/i18n';
 import { wireErrorText } from '../format';
@@ -10,7 +10,13 @@ import { rasApi } from '../ras-api';
 import { connectStore, hangUp, resume, select, useAppStore } from '../store/app-store';
 import { HistoryList } from './history-list';
 import { EntryPanel } from './entry-panel';
-import { currentBook, newEntryPane, PhonebookList } from './phonebook-list';
+import {
+  currentBook,
+  focusPhonebookList,
+  HangUpDialog,
+  newEntryPane,
+  PhonebookList,
+} from './phonebook-list';
 import { EntryEditor } from './entry-editor';
 import { DeleteDialog, RenameDialog } from './entry-questions';
 import { ExportDialog, ImportDialog, OpenDialog } from './transfer-dialogs';
@@ -59,6 +65,19 @@ function Shell() {
   const failure = useAppStore((s) => s.failure);
   const pane = useAppStore((s) => s.pane);
   const [showSettings, setShowSettings] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  const editorKey = pane.kind === 'editor' ? `${pane.mode}:${pane.originalName ?? ''}` : null;
+  // The editor opened (New, Ctrl+N, Properties): typing goes to the entry's name at once. When
+  // it closes, the button that opened it may be gone with the entry's page: focus that fell
+  // to nothing goes back to the list, on the entry just saved.
+  useEffect(() => {
+    if (editorKey === null) return;
+    main.current?.querySelector<HTMLElement>('form.editor input')?.focus();
+    return () => {
+      const active = document.activeElement;
+      if (!active || active === document.body) focusPhonebookList();
+    };
+  }, [editorKey]);
   useEffect(() => {
     document.title =
       info?.backend === 'simulated' ? `${t('ui.appName')} (${t('ui.simulated')})` : t('ui.appName');
@@ -106,7 +125,7 @@ function Shell() {
         </div>
         <PhonebookList />
       </nav>
-      <main className="content">
+      <main className="content" ref={main}>
         {failure && (
           <div className="failure-box" role="alert">
             {wireErrorText(t, failure)}
@@ -123,6 +142,7 @@ function Shell() {
         )}
         {pane.kind === 'rename' && <RenameDialog entry={pane.ref} />}
         {pane.kind === 'delete' && <DeleteDialog entry={pane.ref} />}
+        {pane.kind === 'hang-up' && <HangUpDialog entry={pane.ref} />}
         {pane.kind === 'import' && <ImportDialog phonebook={pane.phonebook} />}
         {pane.kind === 'export' && <ExportDialog phonebook={pane.phonebook} />}
         {pane.kind === 'open' && <OpenDialog />}

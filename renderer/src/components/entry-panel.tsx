@@ -1,6 +1,7 @@
-// The selected entry: Connect (with the credentials to use) or Hang up, the state of its
-// connection, its statistics while connected, the timeline of its last attempt, the
-// attempts before it, and the settings of its section that RAS Connect keeps as they are.
+// The selected entry: Properties, Rename, Copy and Delete, Connect (with the credentials to
+// use) or Hang up, the state of its connection, its statistics while connected, the timeline
+// of its last attempt, the attempts before it, and the settings of its section that RAS
+// Connect keeps as they are.
 
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +16,7 @@ import {
   useAppStore,
   type EntryRef,
 } from '../store/app-store';
-import { saveCredentials, setPane } from '../store/phonebook-actions';
+import { copyEntry, openEditor, saveCredentials, setPane } from '../store/phonebook-actions';
 import { useNow } from '../use-now';
 import { StatisticsPanel } from './statistics-panel';
 import { Timeline } from './timeline';
@@ -24,6 +25,36 @@ import { CredentialsFields } from '../dialogs/credentials-fields';
 import { OtherSettings } from './other-settings';
 
 const ACTIVE = new Set(['dialing', 'paused', 'connected', 'waiting-to-redial', 'disconnecting']);
+
+/**
+ * The verbs of the list's menu, as buttons anyone finds without a right-click. The tooltip
+ * names each one's key in the list. A phonebook that cannot be read offers only Properties,
+ * as the menu does.
+ */
+function EntryVerbs({ entry }: { entry: EntryRef }) {
+  const { t } = useTranslation();
+  const readOnly = useAppStore((s) => !!s.bookErrors[entry.phonebook]);
+  return (
+    <div className="actions entry-verbs">
+      <button type="button" onClick={() => void openEditor(rasApi(), entry)}>
+        {t('pb.properties')}
+      </button>
+      {!readOnly && (
+        <>
+          <button type="button" title="F2" onClick={() => setPane({ kind: 'rename', ref: entry })}>
+            {t('pb.rename')}
+          </button>
+          <button type="button" title="Ctrl+D" onClick={() => void copyEntry(rasApi(), entry)}>
+            {t('pb.copy')}
+          </button>
+          <button type="button" title="Del" onClick={() => setPane({ kind: 'delete', ref: entry })}>
+            {t('pb.delete')}
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
 
 /** A star: favourites come first in the tray's menu. */
 function FavouriteToggle({ entry }: { entry: EntryRef }) {
@@ -132,6 +163,7 @@ export function EntryPanel() {
         <p className="muted">
           {t(`type.${entry.type}`)} · {entry.destination || '—'}
         </p>
+        <EntryVerbs entry={ref!} />
       </header>
       <form
         className="connect"

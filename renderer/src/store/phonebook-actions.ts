@@ -27,6 +27,8 @@ export type Pane =
     }
   | { kind: 'rename'; ref: EntryRef }
   | { kind: 'delete'; ref: EntryRef }
+  /** Enter or a double-click on a connected entry: hang it up? */
+  | { kind: 'hang-up'; ref: EntryRef }
   | { kind: 'import'; phonebook: string }
   | { kind: 'export'; phonebook: string }
   | { kind: 'open' }
