@@ -115,6 +115,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     history,
     dataDir: options.dataDir,
     desktop: options.desktop ?? false,
+    canSavePasswords: raw.kind === 'win32' || options.secrets !== undefined,
     versions: options.versions ?? { node: process.versions.node },
     version: options.version,
     platform: options.platform,

@@ -266,6 +266,8 @@ export const contract = {
         defaultPhonebook: z.string(),
         /** The desktop app (tray, start at login), not browser mode. */
         desktop: z.boolean(),
+        /** Whether a password can be saved here (RAS keeps it, or a key store seals it). */
+        canSavePasswords: z.boolean(),
       }),
     },
     'phonebook:list': {

@@ -32,6 +32,8 @@ describe('IPC router', () => {
         version: '1.2.3',
         defaultPhonebook: path.join(dir, 'rasphone.pbk'),
         desktop: false,
+        // No key store in this core: the window is told a password cannot be saved.
+        canSavePasswords: false,
       },
     });
     const list = await call('phonebook:list', {});

@@ -29,6 +29,8 @@ export interface RouterDeps {
   history: HistoryStore;
   /** The data folder, whose log and history go into diagnostics. */
   dataDir: string;
+  /** Whether a password can be saved (Windows' RAS, or a key store for the simulated server). */
+  canSavePasswords: boolean;
   desktop: boolean;
   /** Electron's, Chromium's and Node's versions, for diagnostics. */
   versions: Record<string, string | undefined>;
@@ -100,6 +102,7 @@ export function createRouter(deps: RouterDeps): Router {
       version: deps.version,
       defaultPhonebook: backend.defaultPhonebook,
       desktop: deps.desktop,
+      canSavePasswords: deps.canSavePasswords,
     }),
     'phonebook:list': ({ phonebook }) => phonebooks.list(phonebook),
     'phonebook:get': ({ phonebook, name }) => phonebooks.get(phonebook, name),

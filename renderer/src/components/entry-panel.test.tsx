@@ -82,4 +82,31 @@ describe('the entry’s page', () => {
     for (const name of ['Rename', 'Copy', 'Delete'])
       expect(screen.queryByRole('button', { name })).toBeNull();
   });
+
+  it('disables "Save the password" with the reason where no key store can keep it, and dials with the typed one', async () => {
+    const { api, user } = showPanel();
+    useAppStore.setState({
+      info: {
+        backend: 'simulated',
+        platform: 'linux',
+        version: '1',
+        defaultPhonebook: APP,
+        desktop: false,
+        canSavePasswords: false,
+      },
+    });
+    const box = (await screen.findByLabelText('Save the password')) as HTMLInputElement;
+    expect(box.disabled).toBe(true);
+    expect(document.getElementById(box.getAttribute('aria-describedby')!)!.textContent).toMatch(
+      /No key store is available here/,
+    );
+    await user.type(screen.getByLabelText('Password'), 'typed');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() =>
+      expect(api.calls.find((c) => c.channel === 'connection:dial')?.payload).toMatchObject({
+        credentials: { password: 'typed' },
+      }),
+    );
+    expect(api.calls.some((c) => c.channel === 'phonebook:set-credentials')).toBe(false);
+  });
 });

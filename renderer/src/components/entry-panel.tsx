@@ -104,6 +104,8 @@ export function EntryPanel() {
   const [domain, setDomain] = useState('');
   const [hasSavedPassword, setHasSavedPassword] = useState(false);
   const [savePassword, setSavePassword] = useState(false);
+  // No key store here (browser mode, a Linux session without one): the box says why it is off.
+  const canSave = useAppStore((s) => s.info?.canSavePasswords !== false);
   const [otherSettings, setOtherSettings] = useState<{ key: string; value: string }[]>([]);
   const now = useNow(connection?.status === 'waiting-to-redial', 500);
 
@@ -137,6 +139,7 @@ export function EntryPanel() {
     // A password that cannot be saved stops here, with the reason shown.
     if (
       savePassword &&
+      canSave &&
       password !== '' &&
       !(await saveCredentials(rasApi(), ref!, { userName, domain, password }))
     )
@@ -187,11 +190,18 @@ export function EntryPanel() {
             <label className="check">
               <input
                 type="checkbox"
-                checked={savePassword}
+                checked={savePassword && canSave}
+                disabled={!canSave}
+                aria-describedby={canSave ? undefined : 'save-password-reason'}
                 onChange={(e) => setSavePassword(e.target.checked)}
               />{' '}
               {t('ui.savePassword')}
             </label>
+            {!canSave && (
+              <span id="save-password-reason" className="hint">
+                {t('ui.cannotSavePassword')}
+              </span>
+            )}
           </div>
         )}
         <div className="status-line">

@@ -277,6 +277,7 @@ describe('Ctrl+N and Properties in the window', () => {
         version: 'test',
         defaultPhonebook: APP,
         desktop: false,
+        canSavePasswords: true,
       }),
       'connection:list': () => ({ version: 1, connections: [] }),
       'settings:get': () => ({ ...defaultSettings, language: 'en' }),

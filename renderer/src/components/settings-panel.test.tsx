@@ -11,6 +11,7 @@ const info = (desktop: boolean) => ({
   version: '1',
   defaultPhonebook: 'p',
   desktop,
+  canSavePasswords: true,
 });
 
 beforeEach(() => resetAppStore());

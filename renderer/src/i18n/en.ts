@@ -17,6 +17,8 @@ export const en = {
     password: 'Password',
     domain: 'Domain',
     savePassword: 'Save the password',
+    cannotSavePassword:
+      'No key store is available here to keep a password safely; type it when you connect.',
     savedPassword: 'saved password',
     timeline: 'Connection timeline',
     noTimeline: 'Not dialed yet.',

@@ -15,6 +15,8 @@ export const ru = {
     password: 'Пароль',
     domain: 'Домен',
     savePassword: 'Сохранить пароль',
+    cannotSavePassword:
+      'Здесь нет хранилища ключей, чтобы надёжно сохранить пароль; вводите его при подключении.',
     savedPassword: 'сохранённый пароль',
     timeline: 'Ход подключения',
     noTimeline: 'Ещё не набиралось.',

@@ -17,6 +17,7 @@ describe('renderer store', () => {
         version: '1',
         defaultPhonebook: 'p',
         desktop: false,
+        canSavePasswords: true,
       }),
       'connection:list': () => ({ version: 5, connections: [view('c1', 'dialing')] }),
       'settings:get': () => ({ ...defaultSettings, language: 'en' }),
