@@ -8,7 +8,7 @@ import { makeEntry } from '../../../app/phonebook/entry';
 import { useAppStore, type AppState, type EntryRef } from '../store/app-store';
 import { fakeApi, renderIn } from '../test-utils';
 import { App } from './app';
-import { HangUpDialog, PhonebookList } from './phonebook-list';
+import { HangUpDialog, PhonebookList, listOutcome } from './phonebook-list';
 
 const APP = '/data/rasphone.pbk';
 const BRANCH = '/data/branch.pbk';
@@ -314,5 +314,34 @@ describe('Ctrl+N and Properties in the window', () => {
     await user.click(within(editor).getByRole('button', { name: 'Cancel' }));
     await screen.findByRole('heading', { level: 1, name: 'Account disabled' });
     await waitFor(() => expect(document.activeElement).toBe(listbox));
+  });
+});
+
+describe('the badge of an entry whose last attempt ended', () => {
+  const row = (kind: 'dial' | 'state', state: number, error = 0) =>
+    ({ kind, state, error }) as ConnectionView['timeline']['rows'][number];
+  const view = (rows: ConnectionView['timeline']['rows'], code: number | null) =>
+    ({
+      status: 'disconnected',
+      attached: false,
+      error: code === null ? null : { code, name: '', message: '' },
+      timeline: { startedAt: 0, rows },
+    }) as unknown as ConnectionView;
+
+  it('tells a failed dial and a dropped link from a clean hang-up', () => {
+    expect(listOutcome(undefined)).toEqual({ status: 'idle' });
+    expect(listOutcome(view([row('dial', 0), row('state', 0x2000)], null))).toEqual({
+      status: 'disconnected',
+    });
+    expect(listOutcome(view([row('dial', 0), row('state', 2, 676)], 676))).toEqual({
+      status: 'failed',
+      code: 676,
+    });
+    // Connected, then the remote side closed: a drop, even after an earlier failed attempt.
+    expect(
+      listOutcome(
+        view([row('dial', 0), row('state', 2, 676), row('dial', 0), row('state', 0x2000)], 629),
+      ),
+    ).toEqual({ status: 'dropped', code: 629 });
   });
 });

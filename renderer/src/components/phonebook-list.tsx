@@ -20,6 +20,8 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { RasState } from '../../../app/ras/connection-state';
+import type { ConnectionView } from '../../../app/connection-view';
 import { makeEntry } from '../../../app/phonebook/entry';
 import type { EntrySummary, PhonebookBook } from '../../../app/ipc/contract';
 import { Dialog } from '../dialogs/dialog';
@@ -55,6 +57,28 @@ type Row =
       /** Its phonebook has a heading: the entry's option goes in that phonebook's group. */
       grouped: boolean;
     };
+
+/**
+ * What an entry's badge says: its connection's state, or how the last attempt ended, since a
+ * failed dial and a dropped link are not a clean hang-up ("Disconnected").
+ */
+export function listOutcome(view: ConnectionView | undefined): {
+  status: ConnectionView['status'] | 'idle' | 'failed' | 'dropped';
+  code?: number | string;
+} {
+  if (!view) return { status: 'idle' };
+  if (view.status !== 'disconnected' || !view.error) return { status: view.status };
+  // Connected since the last dial (or attached while connected): an error after that is a drop.
+  const rows = view.timeline.rows;
+  let lastDial = -1;
+  rows.forEach((r, k) => {
+    if (r.kind === 'dial') lastDial = k;
+  });
+  const connected =
+    view.attached ||
+    rows.slice(lastDial + 1).some((r) => r.state === RasState.Connected && r.error === 0);
+  return { status: connected ? 'dropped' : 'failed', code: view.error.code };
+}
 
 export function bookLabel(t: TFunction, book: PhonebookBook): string {
   return book.kind === 'opened' ? book.path.split(/[\\/]/).pop()! : t(`book.${book.kind}`);
@@ -439,7 +463,7 @@ export function PhonebookList() {
     const row = rows[index]!;
     if (row.kind === 'book') continue;
     const ref = refOf(row.entry)!;
-    const status = connectionFor(state, ref)?.status ?? 'idle';
+    const outcome = listOutcome(connectionFor(state, ref));
     const isSelected = index === selectedIndex;
     const option = (
       <div
@@ -466,7 +490,9 @@ export function PhonebookList() {
         <span className="name" title={row.entry.name}>
           {row.entry.name}
         </span>
-        <span className={`badge status-${status}`}>{t(`status.${status}`)}</span>
+        <span className={`badge status-${outcome.status}`}>
+          {t(`status.${outcome.status}`, { code: outcome.code })}
+        </span>
       </div>
     );
     const book = row.grouped ? row.entry.phonebook : '';

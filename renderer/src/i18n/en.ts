@@ -65,6 +65,8 @@ export const en = {
     'waiting-to-redial': 'Waiting to redial',
     disconnecting: 'Hanging up',
     disconnected: 'Disconnected',
+    failed: 'Failed ({{code}})',
+    dropped: 'Dropped',
   },
   group: { running: 'running', paused: 'paused', terminal: 'terminal', info: 'step' },
   codePage: {

@@ -63,6 +63,8 @@ export const ru = {
     'waiting-to-redial': 'Ждёт повторного набора',
     disconnecting: 'Разъединение',
     disconnected: 'Отключено',
+    failed: 'Ошибка ({{code}})',
+    dropped: 'Обрыв',
   },
   group: { running: 'идёт', paused: 'пауза', terminal: 'итог', info: 'шаг' },
   codePage: {
