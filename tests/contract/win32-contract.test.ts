@@ -1,35 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { loadRasApi32 } from '../../main/ras/win32/rasapi32';
-import { Win32RasBackend } from '../../main/ras/win32/win32-backend';
 import { buildRasapi32Double } from '../native/build-double';
 import { backendContract } from './backend-contract';
-import { resetDouble } from '../native/double-hooks';
+import { win32World } from './win32-world';
 
-backendContract('Win32 backend over the C test double of rasapi32', async () => {
-  const library = buildRasapi32Double();
-  resetDouble(library);
-  const backend = new Win32RasBackend({
-    defaultPhonebook: 'C:\\Users\\test\\rasphone.pbk',
-    api: loadRasApi32(library),
-    watchIntervalMs: 20,
-  });
-  // RAS owns the file on Windows; here it is a real path, so revisions can be checked.
-  const dir = mkdtempSync(path.join(tmpdir(), 'ras-win32-'));
-  return {
-    backend,
-    phonebook: path.join(dir, 'contract.pbk'),
-    async until(done) {
-      const deadline = Date.now() + 10_000;
-      while (!done()) {
-        if (Date.now() > deadline) throw new Error('condition not reached within 10 s');
-        await new Promise((r) => setTimeout(r, 2));
-      }
-    },
-    async cleanup() {
-      backend.dispose();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+backendContract('Win32 backend over the C test double of rasapi32', () =>
+  win32World(buildRasapi32Double()),
+);

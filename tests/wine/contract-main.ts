@@ -10,6 +10,7 @@ import path from 'node:path';
 import { loadRasApi32 } from '../../main/ras/win32/rasapi32';
 import { Win32RasBackend } from '../../main/ras/win32/win32-backend';
 import { backendContract } from '../contract/backend-contract';
+import { win32World } from '../contract/win32-world';
 import { resetDouble } from '../native/double-hooks';
 import { win32Defects } from '../native/win32-defects';
 import { describe, expect, it } from 'vitest';
@@ -23,30 +24,7 @@ if (!resultFile || !library || !withoutInvokeEapUi)
 
 backendContract(
   'Win32 backend over the C test double of rasapi32, Windows x64 DLL under Wine',
-  async () => {
-    resetDouble(library);
-    const backend = new Win32RasBackend({
-      defaultPhonebook: 'C:\\Users\\test\\rasphone.pbk',
-      api: loadRasApi32(library),
-      watchIntervalMs: 20,
-    });
-    const dir = mkdtempSync(path.join(tmpdir(), 'ras-win32-'));
-    return {
-      backend,
-      phonebook: path.join(dir, 'contract.pbk'),
-      async until(done) {
-        const deadline = Date.now() + 10_000;
-        while (!done()) {
-          if (Date.now() > deadline) throw new Error('condition not reached within 10 s');
-          await new Promise((r) => setTimeout(r, 2));
-        }
-      },
-      async cleanup() {
-        backend.dispose();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
+  () => win32World(library),
 );
 
 // The defects Windows would show, each against the strict double (tests/native/win32-defects.ts).
