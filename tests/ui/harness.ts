@@ -12,7 +12,9 @@ import type { RasBackend } from '../../main/ras/backend';
 import { fakeSecretStore } from '../support/fake-secrets';
 
 const root = path.resolve(import.meta.dirname, '../..');
-export const RENDERER_DIR = path.join(root, 'out/renderer');
+// RAS_CONNECT_RENDERER_DIR: a renderer built elsewhere (`electron-vite build --outDir DIR`), so
+// two people building at once do not test each other's half-written `out/`.
+export const RENDERER_DIR = process.env.RAS_CONNECT_RENDERER_DIR ?? path.join(root, 'out/renderer');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const CHROMIUM_ARGS = [
