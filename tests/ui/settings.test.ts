@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunningApp } from './harness';
@@ -56,7 +56,24 @@ describe('settings and appearance', () => {
     const file = path.join(app.dir, 'diag.zip');
     await page.getByLabel('Path of the zip file').fill(file);
     await page.getByRole('button', { name: 'Export diagnostics' }).click();
-    await page.getByRole('status').filter({ hasText: 'Diagnostics written to' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Diagnostics written to ${file}.` })
+      .waitFor();
+    expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
+    // The same path again: asked first, written only after Replace.
+    writeFileSync(file, 'mine');
+    await page.getByRole('button', { name: 'Export diagnostics' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `${file} exists already` })
+      .waitFor();
+    expect(readFileSync(file, 'utf8')).toBe('mine');
+    await page.getByRole('button', { name: 'Replace' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Diagnostics written to ${file}.` })
+      .waitFor();
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
   });
 });

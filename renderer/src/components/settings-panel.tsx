@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../app/ipc/contract';
 import { LEGACY_CODE_PAGES } from '../../../app/phonebook/pbk-encoding';
 import { Problem } from '../dialogs/dialog';
+import { wireErrorText } from '../format';
 import { rasApi } from '../ras-api';
 import { useFileChoice } from './file-choice';
 import { saveSettings, useAppStore } from '../store/app-store';
@@ -17,21 +18,30 @@ const NOTIFICATION_KINDS = [
   ['paused', 'ui.notifyPaused'],
 ] as const satisfies readonly (readonly [keyof Settings['notifications'], string])[];
 
-/** Writes the diagnostics zip to a file the person chooses, and says where it went. */
+/**
+ * Writes the diagnostics zip to a file the person chooses, and says where it went (main resolves
+ * a typed relative path against the documents folder). A typed path that names an existing file
+ * is asked about here; the system's save dialog has asked already.
+ */
 function DiagnosticsExport() {
   const { t } = useTranslation();
   const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
-  const choice = useFileChoice('diagnostics', (file) => {
+  const [replacing, setReplacing] = useState<string | null>(null);
+  const write = (file: string, overwrite: boolean) => {
+    setReplacing(null);
     void rasApi()
-      .invoke('diagnostics:export', { file })
-      .then((result) =>
-        setSaid(
-          result.ok
-            ? { ok: true, text: t('diagnostics.written', { file }) }
-            : { ok: false, text: result.error.message },
-        ),
-      );
-  });
+      .invoke('diagnostics:export', { file, overwrite })
+      .then((result) => {
+        if (result.ok)
+          return setSaid({ ok: true, text: t('diagnostics.written', { file: result.value.file }) });
+        if (result.error.code === 'FILE_EXISTS' && !overwrite) {
+          setSaid(null);
+          return setReplacing(file);
+        }
+        setSaid({ ok: false, text: wireErrorText(t, result.error) });
+      });
+  };
+  const choice = useFileChoice('diagnostics', write);
   return (
     <form
       className="diagnostics"
@@ -45,6 +55,14 @@ function DiagnosticsExport() {
       <button type="submit" disabled={choice.pathMissing}>
         {t('diagnostics.export')}
       </button>
+      {replacing !== null && (
+        <div role="alert" className="replace-question">
+          <p>{t('diagnostics.replaceQuestion', { file: replacing })}</p>
+          <button type="button" onClick={() => write(replacing, true)}>
+            {t('diagnostics.replace')}
+          </button>
+        </div>
+      )}
       {said && (said.ok ? <p role="status">{said.text}</p> : <Problem text={said.text} />)}
     </form>
   );

@@ -91,6 +91,8 @@ export const en = {
     about:
       'One zip with the log, the history, the entries involved (without user names or passwords) and the versions, to send when something is wrong.',
     written: 'Diagnostics written to {{file}}.',
+    replaceQuestion: '{{file}} exists already. Replace it?',
+    replace: 'Replace',
   },
   history: {
     title: 'History',
