@@ -11,7 +11,7 @@ export type ConnectionStatus =
 export interface PausedRequest {
   kind: PausedKind;
   state: number;
-  /** For retry-authentication: 1-based count of the retries in this attempt. */
+  /** For retry-authentication and eap: 1-based count of the times asked in this attempt. */
   retry: number;
   /** Why the server paused, in words (the rejected sign-in, the expired password, …). */
   reason: string;

@@ -14,10 +14,11 @@ export type TimelineEvent =
       source?: 'ras' | 'app';
     }
   | ({ kind: 'dial'; time: number } & DialDetail)
+  | ({ kind: 'wait'; time: number; error: number } & WaitDetail)
   | { kind: 'attached'; time: number; state: number };
 
 export interface TimelineRow {
-  kind: 'state' | 'dial' | 'attached';
+  kind: 'state' | 'dial' | 'wait' | 'attached';
   state: number;
   name: string;
   group: StateGroup | 'info';
@@ -31,6 +32,21 @@ export interface TimelineRow {
   source: 'ras' | 'app';
   /** For dial rows: what was dialed, so each window can say it in its own language. */
   dial?: DialDetail;
+  /** For wait rows: why the attempt ended and when the next one comes. */
+  wait?: WaitDetail;
+}
+
+/**
+ * An attempt that ended (a failure, or the link dropped) while more attempts follow: the
+ * sequence goes on, so the row is a step, not the terminal Disconnected of the whole dial.
+ */
+export interface WaitDetail {
+  cause: 'dropped' | 'failed';
+  /** Seconds until the redial. */
+  seconds: number;
+  /** The attempt that comes next, 1-based, and how many there may be in all. */
+  attempt: number;
+  attempts: number;
 }
 
 export interface DialDetail {
@@ -66,7 +82,26 @@ function dialDetail({
   return detail;
 }
 
+function waitDescription(e: Extract<TimelineEvent, { kind: 'wait' }>): string {
+  const what = e.cause === 'dropped' ? 'The link dropped' : 'The attempt failed';
+  return `${what}; redialing in ${e.seconds} s (attempt ${e.attempt} of ${e.attempts})`;
+}
+
 function rowFor(e: TimelineEvent, at: number): TimelineRow {
+  if (e.kind === 'wait')
+    return {
+      kind: 'wait',
+      state: -1,
+      name: 'RedialWait',
+      group: 'info',
+      description: waitDescription(e),
+      at,
+      duration: null,
+      error: e.error,
+      extendedError: 0,
+      source: 'app',
+      wait: { cause: e.cause, seconds: e.seconds, attempt: e.attempt, attempts: e.attempts },
+    };
   if (e.kind === 'dial')
     return {
       kind: 'dial',

@@ -91,6 +91,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const stopHistoryEvents = history.onAdded((record) => emit('history:added', record));
   const stopConnectionLog = logConnections(manager.store, options.log);
   const stopBroadcast = broadcastConnections(manager.store, emit);
+  const stopTerminal = manager.watchTerminal((output) =>
+    emit('connection:terminal-output', output),
+  );
   const stopSettings = settings.subscribe((s) => {
     if (raw instanceof SimulatedRasBackend && options.speed === undefined)
       raw.setSpeed(s.simulationSpeed);
@@ -138,6 +141,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       stopHistoryEvents();
       stopConnectionLog();
       stopBroadcast();
+      stopTerminal();
       stopSettings();
       stopPhonebook();
       stopBookWatch();

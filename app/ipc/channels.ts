@@ -3,6 +3,8 @@
 
 export const INVOKE_CHANNELS = [
   'app:info',
+  'ras:devices',
+  'ras:countries',
   'phonebook:list',
   'phonebook:get',
   'phonebook:create',
@@ -22,6 +24,8 @@ export const INVOKE_CHANNELS = [
   'connection:dial',
   'connection:resume',
   'connection:hang-up',
+  'connection:terminal-send',
+  'connection:redial-now',
   'connection:statistics',
   'connection:watch-statistics',
   'history:list',
@@ -34,6 +38,7 @@ export const EVENT_NAMES = [
   'connection:state',
   'connection:paused',
   'connection:statistics',
+  'connection:terminal-output',
   'phonebook:changed',
   'settings:changed',
   'history:added',

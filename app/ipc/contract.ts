@@ -44,7 +44,15 @@ export const pausedAnswerSchema = z.discriminatedUnion('kind', [
     .strict(),
   z.object({ kind: z.literal('retry-authentication'), userName, password, domain }).strict(),
   z.object({ kind: z.literal('new-password'), password: password.min(1) }).strict(),
-  z.object({ kind: z.literal('eap') }).strict(),
+  z
+    .object({
+      kind: z.literal('eap'),
+      tokenCard: z
+        .object({ userName, code: z.string().max(32) })
+        .strict()
+        .optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('interactive') }).strict(),
 ]) satisfies z.ZodType<PausedAnswer>;
 
@@ -59,10 +67,12 @@ const errorInfoSchema = z.object({
   status: z
     .enum(['all', 'obsolete', 'vista-only', 'vista+', '7+', '8.1+', '10-sdk', 'newer-sdk'])
     .optional(),
+  key: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 }) satisfies z.ZodType<ErrorInfo>;
 
 const timelineRowSchema = z.object({
-  kind: z.enum(['state', 'dial', 'attached']),
+  kind: z.enum(['state', 'dial', 'wait', 'attached']),
   state: z.number(),
   name: z.string(),
   group: z.enum(['running', 'paused', 'terminal', 'info']),
@@ -80,6 +90,14 @@ const timelineRowSchema = z.object({
       numberIndex: z.number(),
       numberCount: z.number(),
       reason: z.enum(['first', 'alternate', 'redial']),
+    })
+    .optional(),
+  wait: z
+    .object({
+      cause: z.enum(['dropped', 'failed']),
+      seconds: z.number(),
+      attempt: z.number(),
+      attempts: z.number(),
     })
     .optional(),
 });
@@ -270,6 +288,23 @@ export const contract = {
         canSavePasswords: z.boolean(),
       }),
     },
+    /** The RAS devices of this machine (RasEnumDevices), for an entry's Device list. */
+    'ras:devices': {
+      payload: empty,
+      result: z.array(z.object({ type: z.string(), name: z.string() })),
+    },
+    /** Countries with their TAPI ids and calling codes (RasGetCountryInfo, or a bundled table). */
+    'ras:countries': {
+      payload: empty,
+      result: z.array(
+        z.object({
+          id: z.number(),
+          code: z.number(),
+          name: z.string(),
+          region: z.string().optional(),
+        }),
+      ),
+    },
     'phonebook:list': {
       payload: z.object({ phonebook }).strict(),
       result: z.array(entrySummarySchema),
@@ -400,6 +435,16 @@ export const contract = {
       result: z.null(),
     },
     'connection:hang-up': { payload: z.object({ id: connectionId }).strict(), result: z.null() },
+    /** What the person typed in the terminal window of a dial paused in Interactive. */
+    'connection:terminal-send': {
+      payload: z.object({ id: connectionId, text: z.string().min(1).max(512) }).strict(),
+      result: z.null(),
+    },
+    /** While it waits to redial: dial at once, as the next attempt. */
+    'connection:redial-now': {
+      payload: z.object({ id: connectionId }).strict(),
+      result: z.null(),
+    },
     'connection:statistics': {
       payload: z.object({ id: connectionId }).strict(),
       result: statisticsSchema,
@@ -434,6 +479,17 @@ export const contract = {
       paused: pausedRequestSchema,
     }),
     'connection:statistics': z.object({ id: z.string(), statistics: statisticsSchema }),
+    /**
+     * The remote side's terminal text; `hideInput`: it does not echo (a password prompt);
+     * `ready`: PPP started; `closed`: it hung up.
+     */
+    'connection:terminal-output': z.object({
+      id: z.string(),
+      text: z.string(),
+      hideInput: z.boolean(),
+      ready: z.boolean(),
+      closed: z.boolean(),
+    }),
     'phonebook:changed': z.object({ phonebook: z.string() }),
     'settings:changed': settingsSchema,
     'history:added': historyRecordSchema,
@@ -456,7 +512,10 @@ export type PhonebookBook = Result<'phonebook:books'>[number];
 export interface WireError {
   code: number | string;
   name: string;
+  /** English, for logs; `key` and `params` (app/ras/app-messages.ts) say it in any language. */
   message: string;
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: WireError };

@@ -2,6 +2,14 @@
 // Every line keeps its own text and line ending, so write(parse(text)) === text; the
 // structure (entries, MEDIA=/DEVICE= blocks, phone groups) is derived from line order.
 
+import {
+  englishText,
+  messageRef,
+  type MessageKey,
+  type MessageParams,
+  type MessageRef,
+} from '../ras/app-messages';
+
 export type Eol = '\r\n' | '\n' | '';
 export type LineKind = 'blank' | 'comment' | 'section' | 'key';
 
@@ -32,7 +40,16 @@ export interface PbkDocument {
 
 export interface PbkProblem {
   line: number;
+  /** English, for the CLI and logs. */
   message: string;
+  /** The problem as data (app/ras/app-messages.ts `pbk.*`), for the window's language. */
+  key?: MessageKey;
+  params?: MessageParams;
+}
+
+/** A problem at line `line`, its English words from the message table. */
+function problem(line: number, key: MessageKey, params: MessageParams = {}): PbkProblem {
+  return { line, message: englishText({ key, params }), key, params };
 }
 
 export type PbkParseResult =
@@ -42,6 +59,8 @@ const BOM = '\uFEFF';
 
 export class PbkParseError extends Error {
   readonly problems: PbkProblem[];
+  /** The first problem as data, for the window's language. */
+  readonly text?: MessageRef;
   constructor(problems: PbkProblem[]) {
     const first = problems[0];
     super(
@@ -52,6 +71,13 @@ export class PbkParseError extends Error {
     );
     this.name = 'PbkParseError';
     this.problems = problems;
+    if (first?.key)
+      this.text = messageRef(problems.length > 1 ? 'pbk.parseErrorMore' : 'pbk.parseError', {
+        ...first.params,
+        line: first.line,
+        problem: first.key,
+        more: problems.length - 1,
+      });
   }
 }
 
@@ -98,36 +124,28 @@ function classify(
   mayHaveNul: boolean,
 ): PbkLine {
   if (isBlank(text)) return { text, eol, kind: 'blank', key: '', value: '' };
-  if (mayHaveNul && text.includes('\0'))
-    problems.push({
-      line: n,
-      message: 'contains a NUL character (is this a binary or UTF-16 file?)',
-    });
+  if (mayHaveNul && text.includes('\0')) problems.push(problem(n, 'pbk.nul'));
   const start = firstNonSpace(text);
   const first = text.charCodeAt(start);
   if (first === 0x3b /* ; */ || first === 0x23 /* # */)
     return { text, eol, kind: 'comment', key: '', value: '' };
   if (first === 0x5b /* [ */) {
     const close = text.lastIndexOf(']');
-    if (close < 0) problems.push({ line: n, message: "an entry name is missing its closing ']'" });
+    if (close < 0) problems.push(problem(n, 'pbk.missingBracket'));
     else if (!isBlank(text.slice(close + 1)))
-      problems.push({
-        line: n,
-        message: `unexpected text after the entry name: "${excerpt(text.slice(close + 1).trim())}"`,
-      });
+      problems.push(
+        problem(n, 'pbk.textAfterName', { text: excerpt(text.slice(close + 1).trim()) }),
+      );
     const name = close < 0 ? text.slice(start + 1) : text.slice(start + 1, close);
-    if (name.trim() === '') problems.push({ line: n, message: 'the entry name is empty' });
+    if (name.trim() === '') problems.push(problem(n, 'pbk.emptyName'));
     return { text, eol, kind: 'section', key: '', value: name };
   }
   const eq = text.indexOf('=');
   if (eq < 0) {
-    problems.push({
-      line: n,
-      message: `expected key=value, an [entry name] or a comment, found "${excerpt(text.trim())}"`,
-    });
+    problems.push(problem(n, 'pbk.unexpectedLine', { text: excerpt(text.trim()) }));
     return { text, eol, kind: 'comment', key: '', value: '' };
   }
-  if (eq === 0) problems.push({ line: n, message: 'a line has a value but no key' });
+  if (eq === 0) problems.push(problem(n, 'pbk.noKey'));
   return new KeyLine(text, intern(text.slice(0, eq)), eol);
 }
 
@@ -202,10 +220,7 @@ export function parsePbk(input: string): PbkParseResult {
       current.lines.push(line);
     } else {
       if (line.kind === 'key')
-        problems.push({
-          line: n,
-          message: `"${excerpt(line.key)}=" comes before any [entry name]`,
-        });
+        problems.push(problem(n, 'pbk.keyBeforeEntry', { text: excerpt(line.key) }));
       preamble.push(line);
     }
   }
@@ -222,30 +237,40 @@ export function parsePbkOrThrow(input: string): PbkDocument {
 }
 
 export function writePbk(doc: PbkDocument): string {
-  let out = doc.bom ? BOM : '';
+  let out = '';
+  for (const part of pbkTextParts(doc)) out += part;
+  return out;
+}
+
+/**
+ * The document's text as the pieces writePbk joins, in order. A file writer encodes them one
+ * by one: joining a large phonebook into one string first cost more than the rest of a save.
+ */
+export function pbkTextParts(doc: PbkDocument): string[] {
+  const parts: string[] = doc.bom ? [BOM] : [];
   // Only the file's last line may lack an ending. A parsed document never has another such line;
   // one put together from several files (import, a copy placed before the last entry) may, and
   // its next line would run into it.
   let open = false;
   let eol: string | undefined;
   const write = (line: PbkLine): void => {
-    if (open) out += eol ??= documentEol(doc);
-    out += line.text + line.eol;
+    if (open) parts.push((eol ??= documentEol(doc)));
+    parts.push(line.text, line.eol);
     open = line.eol === '';
   };
   for (const line of doc.preamble) write(line);
   for (const section of doc.sections) {
     const parsed = parsedText.get(section);
     if (parsed !== undefined) {
-      if (open) out += eol ??= documentEol(doc);
-      out += parsed;
+      if (open) parts.push((eol ??= documentEol(doc)));
+      parts.push(parsed);
       open = !parsed.endsWith('\n');
       continue;
     }
     write(section.header);
     for (const line of section.lines) write(line);
   }
-  return out;
+  return parts;
 }
 
 /** The line ending most of the document uses; CRLF (what Windows writes) when there is none. */
@@ -258,10 +283,28 @@ export function documentEol(doc: PbkDocument): '\r\n' | '\n' {
   };
   doc.preamble.forEach(count);
   for (const s of doc.sections) {
-    count(s.header);
-    s.lines.forEach(count);
+    const counted = sectionEols(s);
+    crlf += counted.crlf;
+    lf += counted.lf;
   }
   return lf > crlf ? '\n' : '\r\n';
+}
+
+// Each section's line endings counted once: a save asks for the document's after every change,
+// and counting every line of a large phonebook again was a fifth of a save (issue 14).
+// Sections are never changed in place (an edit makes a new one).
+const eolCounts = new WeakMap<PbkSection, { crlf: number; lf: number }>();
+
+function sectionEols(section: PbkSection): { crlf: number; lf: number } {
+  let counted = eolCounts.get(section);
+  if (!counted) {
+    counted = { crlf: 0, lf: 0 };
+    for (const line of [section.header, ...section.lines])
+      if (line.eol === '\r\n') counted.crlf++;
+      else if (line.eol === '\n') counted.lf++;
+    eolCounts.set(section, counted);
+  }
+  return counted;
 }
 
 /** What `classify` would read back differently: a line break or NUL ends or spoils the line. */

@@ -6,7 +6,8 @@ export type PausedAnswer =
   | { kind: 'callback'; callbackNumber: string }
   | { kind: 'retry-authentication'; userName: string; password: string; domain: string }
   | { kind: 'new-password'; password: string }
-  | { kind: 'eap' }
+  /** `tokenCard`: what the simulated EAP method's dialog collected; Windows' own EAP UI fills its data itself. */
+  | { kind: 'eap'; tokenCard?: { userName: string; code: string } }
   | { kind: 'interactive' };
 
 export interface RasStatistics {

@@ -1,7 +1,18 @@
-// Русские тексты ошибок RAS (600–878) и советов, что делать. Советы переведены по их
-// английскому тексту из app/ras/errors.ts, поэтому у каждого кода есть перевод.
+// Русские тексты ошибок RAS (600–878), Win32 и IKE/IPsec (13800–13909) и советов, что
+// делать. Советы переведены по их английскому тексту из app/ras/errors.ts, поэтому у каждого
+// кода есть перевод.
 
-import { ALL_RAS_ERRORS } from './errors';
+import { EN_MESSAGES, fillTemplate, isMessageKey, type MessageParams } from './app-messages';
+import { RU_APP_REMEDIES, RU_MESSAGES } from './app-messages-ru';
+import {
+  ALL_IPSEC_ERRORS,
+  ALL_RAS_ERRORS,
+  ALL_WIN32_ERRORS,
+  APP_ERRORS,
+  IPSEC_FIRST,
+  IPSEC_LAST,
+  type AppErrorCode,
+} from './errors';
 
 export const ruRemedies: Record<string, string> = {
   'Wait for the operation to finish.': 'Дождитесь окончания операции.',
@@ -128,6 +139,8 @@ export const ruRemedies: Record<string, string> = {
     'VPN-сервер не отвечает: его может блокировать брандмауэр или NAT.',
   'Check the certificates used by the VPN.': 'Проверьте сертификаты, которые использует VPN.',
   'Check the pre-shared key.': 'Проверьте общий ключ.',
+  'Check the VPN’s credentials, certificates and IKE settings, or ask your administrator.':
+    'Проверьте учётные данные, сертификаты и параметры IKE для VPN или обратитесь к администратору.',
   'The server’s policy does not allow this sign-in method; ask its administrator.':
     'Политика сервера не разрешает этот способ входа: обратитесь к его администратору.',
   'A broadband connection is already active; hang it up first.':
@@ -148,6 +161,18 @@ export const ruRemedies: Record<string, string> = {
     'Проверьте тип VPN и параметры IKEv2 записи.',
   'Check the host name in the entry and your DNS settings.':
     'Проверьте имя узла в записи и параметры DNS.',
+  // Win32 codes (app/ras/errors.ts win32Codes).
+  'Remote Access on this system is incomplete (under Wine, rasapi32 is a stub); use the simulated backend or dial on Windows.':
+    'Удалённый доступ в этой системе неполный (под Wine rasapi32 — заглушка): используйте симулятор или набирайте в Windows.',
+  'Changing all-users entries or credentials needs administrator rights; use your own phonebook or run as an administrator.':
+    'Для изменения общих записей или учётных данных нужны права администратора: используйте свою телефонную книгу или запустите программу от имени администратора.',
+  'Refresh the list of connections.': 'Обновите список подключений.',
+  'Close other programs and try again.': 'Закройте другие программы и повторите попытку.',
+  'Check the entry’s settings; if they look right, report this problem with the diagnostics.':
+    'Проверьте параметры записи; если они верны, сообщите об этой проблеме, приложив диагностику.',
+  'Use a name with at least one letter or digit, without | > < ? * \\ / : and not starting with a dot.':
+    'Используйте имя хотя бы с одной буквой или цифрой, без | > < ? * \\ / : и не начинающееся с точки.',
+  'Choose another name.': 'Выберите другое имя.',
 };
 
 export const ruMessages: Record<number, string> = {
@@ -432,24 +457,99 @@ export const ruMessages: Record<number, string> = {
   878: 'Проблема со службой автоматического прокси WinHTTP.',
 };
 
+/** Win32 codes the app describes (app/ras/errors.ts). */
+export const ruWin32Messages: Record<number, string> = {
+  0: 'Операция успешно завершена.',
+  1: 'Неверная функция: удалённый доступ этой системы не выполняет этот вызов.',
+  5: 'Отказано в доступе.',
+  6: 'Подключение больше не существует.',
+  8: 'Недостаточно памяти для завершения операции.',
+  87: 'Параметр задан неверно.',
+  122: 'Буфер для ответа слишком мал.',
+  123: 'Недопустимое имя записи.',
+  183: 'Запись с таким именем уже существует.',
+  1784: 'Переданный буфер не подходит для этой операции.',
+};
+
+/** The IKE/IPsec codes (13800–13909): those the app names, and the rest by their number. */
+const ruIpsecNamed: Record<number, string> = {
+  13801: 'Учётные данные для проверки подлинности IKE не приняты.',
+  13806: 'IKE не нашёл действительного сертификата компьютера.',
+  13868: 'Для согласования IKE не настроена политика.',
+};
+
+export function ruIpsecMessage(code: number): string | undefined {
+  if (code < IPSEC_FIRST || code > IPSEC_LAST) return undefined;
+  return ruIpsecNamed[code] ?? `Сбой согласования IPsec/IKE (ошибка ${code}).`;
+}
+
+/** A code's own Russian text: RAS, Win32 or IKE/IPsec. */
+function ruOwnMessage(code: number): string | undefined {
+  return ruMessages[code] ?? ruWin32Messages[code] ?? ruIpsecMessage(code);
+}
+
 export const ruErrors = Object.fromEntries(
-  ALL_RAS_ERRORS.map((e) => [
+  [...ALL_RAS_ERRORS, ...ALL_WIN32_ERRORS, ...ALL_IPSEC_ERRORS].map((e) => [
     String(e.code),
     {
-      message: ruMessages[e.code as number] ?? e.message,
+      message: ruOwnMessage(e.code as number) ?? e.message,
       remedy: ruRemedies[e.remedy] ?? e.remedy,
     },
   ]),
 );
 
+/** The app's own messages and remedies in each language, as i18next resources take them. */
+type AppErrorTexts = { message: Record<string, string>; remedy: Record<string, string> };
+export const appErrorTexts: { en: AppErrorTexts; ru: AppErrorTexts } = {
+  en: { message: EN_MESSAGES, remedy: APP_ERRORS },
+  ru: { message: RU_MESSAGES, remedy: RU_APP_REMEDIES },
+};
+
+/** A keyed message in the language asked for; null for a key this version does not know. */
+export function messageInLanguage(
+  key: string,
+  params: MessageParams,
+  language: string,
+): string | null {
+  if (!isMessageKey(key)) return null;
+  return fillTemplate(language === 'ru' ? RU_MESSAGES : EN_MESSAGES, key, params);
+}
+
 /** An error's message and what to do, in the language asked for (English otherwise). */
 export function errorInLanguage(
-  error: { code: number | string; message: string; remedy: string },
+  error: {
+    code: number | string;
+    message: string;
+    remedy: string;
+    key?: string;
+    params?: MessageParams;
+  },
   language: string,
 ): { message: string; remedy: string } {
   if (language !== 'ru') return { message: error.message, remedy: error.remedy };
+  const keyed =
+    error.key === undefined ? null : messageInLanguage(error.key, error.params ?? {}, language);
+  if (typeof error.code === 'number') {
+    const own = ruOwnMessage(error.code);
+    // A detail that is only a name in brackets reads the same in Russian; words need a key.
+    const detail = keyed ?? bracketed(error.message);
+    return {
+      message: own ? (detail ? `${own} ${detail}` : own) : error.message,
+      remedy: ruRemedies[error.remedy] ?? error.remedy,
+    };
+  }
   return {
-    message: (typeof error.code === 'number' && ruMessages[error.code]) || error.message,
-    remedy: ruRemedies[error.remedy] ?? error.remedy,
+    message: keyed ?? error.message,
+    remedy:
+      (Object.hasOwn(RU_APP_REMEDIES, error.code) &&
+        error.remedy === APP_ERRORS[error.code as AppErrorCode] &&
+        RU_APP_REMEDIES[error.code as AppErrorCode]) ||
+      ruRemedies[error.remedy] ||
+      error.remedy,
   };
+}
+
+/** The trailing `("name")` of a RAS error's message, which names an entry and needs no words. */
+function bracketed(message: string): string | null {
+  return /\(".*"\)$/.exec(message)?.[0] ?? null;
 }

@@ -1,6 +1,7 @@
 // RAS and Win32 error codes → constant name, message, and what the person can do about it.
 // Codes cross every boundary as data ({ code, name, message }); see ARCHITECTURE.md.
 
+import { englishText, type MessageParams, type MessageRef } from './app-messages';
 import { RAS_ERROR_TABLE, type RasErrorStatus } from './ras-error-table';
 
 export const RASBASE = 600;
@@ -53,6 +54,12 @@ export interface ErrorInfo {
   source: ErrorSource;
   /** For RAS codes: which header versions define it. */
   status?: RasErrorStatus;
+  /**
+   * The message as data (app-messages.ts), for showing it in the person's language: the whole
+   * message of an app error, or the detail that follows a RAS or Win32 code's own text.
+   */
+  key?: string;
+  params?: MessageParams;
 }
 
 const win32Codes: Record<number, [string, string, string]> = {
@@ -100,6 +107,10 @@ const win32Codes: Record<number, [string, string, string]> = {
     'Report this problem with the diagnostics.',
   ],
 };
+
+/** The IKE and IPsec negotiation errors of winerror.h, which Windows answers for IKEv2 and L2TP. */
+export const IPSEC_FIRST = 13800;
+export const IPSEC_LAST = 13909;
 
 const ipsecNamed: Record<number, [string, string]> = {
   13801: ['ERROR_IPSEC_IKE_AUTH_FAIL', 'IKE authentication credentials are unacceptable.'],
@@ -242,7 +253,7 @@ export function describeError(code: number): ErrorInfo {
     const [name, message, remedy] = win32;
     return { code, name, message, remedy, source: code === 0 ? 'success' : 'win32' };
   }
-  if (code >= 13800 && code <= 13909) {
+  if (code >= IPSEC_FIRST && code <= IPSEC_LAST) {
     const [name, message] = ipsecNamed[code] ?? [
       `ERROR_IPSEC_IKE_${code}`,
       `IPsec/IKE negotiation failed (error ${code}).`,
@@ -269,16 +280,31 @@ export function isRasErrorCode(code: number): boolean {
   return code >= RASBASE && code <= RASBASEEND;
 }
 
+/** Every IKE/IPsec code, each with its message and remedy, for translating them too. */
+export const ALL_IPSEC_ERRORS: readonly ErrorInfo[] = Array.from(
+  { length: IPSEC_LAST - IPSEC_FIRST + 1 },
+  (_, i) => describeError(IPSEC_FIRST + i),
+);
+
+/** The Win32 codes the app describes in words, for translating them too. */
+export const ALL_WIN32_ERRORS: readonly ErrorInfo[] = Object.keys(win32Codes).map((code) =>
+  describeError(Number(code)),
+);
+
 /** An error reported by the RAS API (or the simulated server) with its number. */
 export class RasError extends Error {
   readonly code: number;
   readonly errorName: string;
-  constructor(code: number, detail?: string) {
+  /** The detail as data, when it is words and not only a name in brackets. */
+  readonly detail?: MessageRef;
+  constructor(code: number, detail?: string | MessageRef) {
     const info = describeError(code);
-    super(detail ? `${info.message} ${detail}` : info.message);
+    const text = typeof detail === 'object' ? englishText(detail) : detail;
+    super(text ? `${info.message} ${text}` : info.message);
     this.name = 'RasError';
     this.code = code;
     this.errorName = info.name;
+    if (typeof detail === 'object') this.detail = detail;
   }
 }
 
@@ -288,6 +314,7 @@ export const APP_ERRORS = {
   NOT_FOUND: 'Refresh and try again.',
   ALREADY_ACTIVE: 'Wait for the current attempt to finish, or hang it up first.',
   NOT_PAUSED: 'The connection is no longer waiting for this answer.',
+  NOT_REDIALING: 'The connection is no longer waiting to redial: it is dialing again or has ended.',
   HANGUP_TIMEOUT:
     'Wait a moment; if the connection still shows, restart the Remote Access service.',
   PHONEBOOK_CHANGED:
@@ -304,16 +331,30 @@ export type AppErrorCode = keyof typeof APP_ERRORS;
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
-  constructor(code: AppErrorCode, message: string) {
-    super(message);
+  /** The message as data; absent only where a producer still gives English words alone. */
+  readonly text?: MessageRef;
+  /**
+   * `message` as a key and its parameters (the English words come from the table), or as
+   * English words with `text` to translate them by, where the English lists more than one
+   * thing (every problem of an entry) and the translation names them by number.
+   */
+  constructor(code: AppErrorCode, message: string | MessageRef, text?: MessageRef) {
+    super(typeof message === 'string' ? message : englishText(message));
     this.name = 'AppError';
     this.code = code;
+    const ref = typeof message === 'string' ? text : message;
+    if (ref) this.text = ref;
   }
+}
+
+function asData(ref: MessageRef | undefined): Pick<ErrorInfo, 'key' | 'params'> {
+  return ref ? { key: ref.key, params: ref.params } : {};
 }
 
 /** Any thrown value as data, for the CLI, logs and IPC. */
 export function toErrorInfo(error: unknown): ErrorInfo {
-  if (error instanceof RasError) return { ...describeError(error.code), message: error.message };
+  if (error instanceof RasError)
+    return { ...describeError(error.code), message: error.message, ...asData(error.detail) };
   if (error instanceof AppError)
     return {
       code: error.code,
@@ -321,6 +362,7 @@ export function toErrorInfo(error: unknown): ErrorInfo {
       message: error.message,
       remedy: APP_ERRORS[error.code],
       source: 'app',
+      ...asData(error.text),
     };
   const message = error instanceof Error ? error.message : String(error);
   return {

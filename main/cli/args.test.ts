@@ -34,6 +34,7 @@ describe('ras-connect arguments (rasdial syntax)', () => {
       phonebook: 'C:\\pbk\\my.pbk',
       usePrefixSuffix: true,
       answers: [],
+      terminalLines: [],
       holdSeconds: undefined,
       json: false,
       backend: undefined,
@@ -109,6 +110,25 @@ describe('ras-connect arguments (rasdial syntax)', () => {
     });
   });
 
+  it('reads terminal lines in order, apart from the answers, and the token card of eap=USER:CODE', () => {
+    expect(
+      parseArgs([
+        'E',
+        '--answer',
+        'terminal=alice',
+        '--answer=eap=DOM:bob:123456',
+        '--answer',
+        'terminal=',
+        '--answer',
+        'TERMINAL=s3cret:x',
+      ]),
+    ).toMatchObject({
+      terminalLines: ['alice', '', 's3cret:x'],
+      answers: [{ kind: 'eap', tokenCard: { userName: 'DOM:bob', code: '123456' } }],
+    });
+    expect(parseAnswer('eap=Done')).toEqual({ kind: 'eap' });
+  });
+
   it('asks for help with /? and --help', () => {
     expect(parseArgs(['/?']).kind).toBe('help');
     expect(parseArgs(['E', '--help']).kind).toBe('help');
@@ -124,6 +144,10 @@ describe('ras-connect arguments (rasdial syntax)', () => {
     [['E', '--answer', 'callback'], /KIND=VALUE/],
     [['E', '--answer', 'credentials=onlyuser'], /user and a password/],
     [['E', '--answer', 'eap=yes'], /eap=done/],
+    [['E', '--answer', 'eap=:123456'], /eap=USER:CODE/],
+    [['E', '--answer', 'interactive=now'], /terminal=LINE/],
+    [['E', '--answer', 'terminal=a\nb'], /one line/],
+    [['--answer', 'terminal=a'], /Name the entry/],
     [['E', '--answer', 'telepathy=1'], /Unknown --answer/],
     [['E', '--answer', 'new-password='], /needs a password/],
     [['a', 'b', 'c', 'd'], /Too many/],

@@ -36,6 +36,8 @@ export type CliCommand =
       callbackNumber?: string;
       usePrefixSuffix: boolean;
       answers: PausedAnswer[];
+      /** Lines typed, in order, in the terminal window of a dial paused in Interactive. */
+      terminalLines: string[];
       holdSeconds?: number;
     } & CommonOptions);
 
@@ -79,8 +81,8 @@ export function parseEncoding(value: string): LegacyEncodingChoice {
   );
 }
 
-/** `kind=value` of --answer → a paused-state answer. */
-export function parseAnswer(spec: string): PausedAnswer {
+/** `kind=value` of --answer → a paused-state answer, or a line for the terminal window. */
+export function parseAnswer(spec: string): PausedAnswer | { kind: 'terminal'; line: string } {
   const eq = spec.indexOf('=');
   if (eq < 0) throw new UsageError(`--answer needs KIND=VALUE, got "${spec}".`);
   const kind = spec.slice(0, eq).trim().toLowerCase();
@@ -99,14 +101,28 @@ export function parseAnswer(spec: string): PausedAnswer {
     case 'new-password':
       if (value === '') throw new UsageError('--answer new-password=PW needs a password.');
       return { kind: 'new-password', password: value };
-    case 'eap':
     case 'interactive':
       if (value.toLowerCase() !== 'done')
-        throw new UsageError(`--answer ${kind}=done is the only form.`);
+        throw new UsageError(
+          '--answer interactive=done continues without the terminal; type its lines with terminal=LINE.',
+        );
       return { kind };
+    case 'eap': {
+      if (value.toLowerCase() === 'done') return { kind };
+      const colon = value.lastIndexOf(':');
+      const userName = value.slice(0, colon).trim();
+      const code = value.slice(colon + 1).trim();
+      if (colon < 0 || userName === '' || code === '')
+        throw new UsageError('--answer eap=USER:CODE (the token card) or eap=done.');
+      return { kind, tokenCard: { userName, code } };
+    }
+    case 'terminal':
+      if (/[\r\n]/.test(value))
+        throw new UsageError('--answer terminal=LINE takes one line; repeat it for more.');
+      return { kind: 'terminal', line: value };
     default:
       throw new UsageError(
-        `Unknown --answer kind "${kind}" (callback, credentials, new-password, eap, interactive).`,
+        `Unknown --answer kind "${kind}" (callback, credentials, new-password, eap, interactive, terminal).`,
       );
   }
 }
@@ -116,6 +132,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   const values: Partial<Record<ValueSwitch, string>> = {};
   const flags = new Set<FlagSwitch>();
   const answers: PausedAnswer[] = [];
+  const terminalLines: string[] = [];
   let json = false;
   let help = false;
   let backend: BackendKind | undefined;
@@ -135,8 +152,11 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       };
       if (name === 'json') json = true;
       else if (name === 'help') help = true;
-      else if (name === 'answer') answers.push(parseAnswer(takeValue()));
-      else if (name === 'backend') {
+      else if (name === 'answer') {
+        const answer = parseAnswer(takeValue());
+        if (answer.kind === 'terminal') terminalLines.push(answer.line);
+        else answers.push(answer);
+      } else if (name === 'backend') {
         const b = takeValue();
         if (b !== 'simulated' && b !== 'win32')
           throw new UsageError(`--backend is simulated or win32, not "${b}".`);
@@ -183,7 +203,10 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     return { kind: 'disconnect', entry: positional[0], ...common };
   }
   if (positional.length === 0) {
-    if (Object.keys(values).some((k) => k !== 'PHONEBOOK') || answers.length > 0)
+    if (
+      Object.keys(values).some((k) => k !== 'PHONEBOOK') ||
+      answers.length + terminalLines.length > 0
+    )
       throw new UsageError('Name the entry to dial.');
     return { kind: 'list', ...common };
   }
@@ -200,6 +223,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     callbackNumber: values.CALLBACK,
     usePrefixSuffix: flags.has('PREFIXSUFFIX'),
     answers,
+    terminalLines,
     holdSeconds,
     ...common,
   };
@@ -217,7 +241,14 @@ export const USAGE = `RAS Connect command line, compatible with rasdial.exe
 Options:
   --answer KIND=VALUE   answer a paused state in advance (repeatable, used in order):
                         callback=NUMBER (empty: no callback), credentials=USER:PASSWORD[:DOMAIN],
-                        new-password=PW, eap=done, interactive=done
+                        new-password=PW,
+                        eap=USER:CODE (simulated token card: six digits, not 000000),
+                        eap=done (Windows' own EAP window, or no token card),
+                        terminal=LINE (a line typed in the terminal window; repeat for more:
+                        the dial continues when the remote side starts PPP),
+                        interactive=done (continue without the terminal)
+                        On a terminal, what is not answered is asked; the terminal window's
+                        lines are typed there (a password prompt hides what you type).
   --json                one JSON object a line per event
   --backend simulated|win32
                         default: win32 on Windows, simulated elsewhere

@@ -23,18 +23,31 @@ interface Run {
 }
 
 /** A terminal that answers from a script, as a person typing would. */
-function scriptedTerminal(answers: (string | null)[], asked: string[]): Terminal {
+function scriptedTerminal(
+  answers: (string | null)[],
+  asked: string[],
+  secret: string[] = [],
+): Terminal {
   const next = async (q: string) => {
     asked.push(q);
     return answers.length > 0 ? answers.shift()! : null;
   };
-  return { interactive: true, ask: next, askSecret: next };
+  return {
+    interactive: true,
+    ask: next,
+    askSecret: (q) => {
+      secret.push(q);
+      return next(q);
+    },
+  };
 }
 
 async function cli(
   argv: string[],
   options: {
     terminal?: (string | null)[];
+    /** Collects the questions asked without echo. */
+    secret?: string[];
     platform?: NodeJS.Platform;
     interrupt?: (out: string[]) => boolean;
     wrapBackend?: CliIo['wrapBackend'];
@@ -52,7 +65,7 @@ async function cli(
     },
     stderr: (line) => err.push(line),
     terminal: options.terminal
-      ? scriptedTerminal([...options.terminal], asked)
+      ? scriptedTerminal([...options.terminal], asked, options.secret)
       : { interactive: false, ask: async () => null, askSecret: async () => null },
     env: { RAS_CONNECT_HOME: home, RAS_CONNECT_SIM_SPEED: '0' },
     platform: options.platform ?? 'linux',
@@ -126,8 +139,8 @@ describe('ras-connect', () => {
       ['--answer', 'credentials=a:wrong', '--answer', 'credentials=bob:right:CORP'],
       'AuthRetry',
     ],
-    ['EAP sign-in', ['--answer', 'eap=done'], 'InvokeEapUI'],
-    ['Terminal window', ['--answer', 'interactive=done'], 'Interactive'],
+    ['EAP sign-in', ['--answer', 'eap=alice:123456'], 'InvokeEapUI'],
+    ['Terminal window', ['--answer', 'terminal=alice', '--answer', 'terminal=pw'], 'Interactive'],
   ])('%s answered in advance with %j connects', async (entry, answers, seen) => {
     const password = entry === 'Office VPN' ? 'wrong' : 'pw';
     const run = await cli([entry, 'alice', password, ...answers, '--hold', '0']);
@@ -148,6 +161,55 @@ describe('ras-connect', () => {
     ]);
     expect(run.code).toBe(0);
     expect(run.out.join('\n')).toMatch(/PasswordExpired[\s\S]*AuthChangePassword[\s\S]*Connected/);
+  });
+
+  it.each([
+    [['--answer', 'interactive=done'], 718],
+    [['--answer', 'terminal=alice', '--answer', 'interactive=done'], 718],
+    [['--answer', 'terminal=bye'], 629],
+    [['--answer', 'terminal=alice', '--answer', 'terminal=pw'], 0],
+    [['--answer', 'terminal=alice'], 703],
+  ])('types %j in the terminal window: ends with %i', async (answers, code) => {
+    const run = await cli(['Terminal window', 'alice', 'pw', ...answers, '--hold', '0']);
+    expect(run.code).toBe(code === 0 ? 0 : 1);
+    if (code !== 0) expect(run.err[0]).toMatch(new RegExp(`error ${code}\\b`));
+    if (answers.includes('terminal=alice')) expect(run.out).toContain('Username: alice');
+  });
+
+  it('ends with 691 after three refused token cards, with eap=done taken as no card', async () => {
+    const run = await cli([
+      'EAP sign-in',
+      'alice',
+      'pw',
+      '--answer',
+      'eap=done',
+      '--answer',
+      'eap=alice:000000',
+      '--answer',
+      'eap=alice:12345',
+    ]);
+    expect(run.err[0]).toMatch(/error 691\b/);
+    expect(run.out.join('\n').match(/InvokeEapUI/g)).toHaveLength(3);
+  });
+
+  it('prints the terminal window as JSON events with --json', async () => {
+    const run = await cli([
+      'Terminal window',
+      'alice',
+      'pw',
+      '--json',
+      '--answer',
+      'terminal=alice',
+      '--answer',
+      'terminal=pw',
+      '--hold',
+      '0',
+    ]);
+    const events = run.out.map((l) => JSON.parse(l) as { event: string; text?: string });
+    const terminal = events.filter((e) => e.event === 'terminal');
+    expect(terminal.at(0)!.text).toMatch(/Username: $/);
+    expect(terminal.at(-1)!.text).toMatch(/Starting PPP/);
+    expect(run.code).toBe(0);
   });
 
   it('uses the answers in order and fails with 703 once they run out', async () => {
@@ -190,9 +252,34 @@ describe('ras-connect', () => {
         })
       ).code,
     ).toBe(0);
-    expect((await cli(['EAP sign-in', 'a', 'b', '--hold', '0'], { terminal: [''] })).code).toBe(0);
-    const terminal = await cli(['Terminal window', 'a', 'b', '--hold', '0'], { terminal: [''] });
-    expect(terminal.asked[0]).toMatch(/Finish the terminal session/);
+    const eap = await cli(['EAP sign-in', 'a', 'b', '--hold', '0'], {
+      terminal: ['', '000000', 'alice', '123456'],
+    });
+    expect(eap.code).toBe(0);
+    expect(eap.asked).toEqual([
+      'EAP sign-in: simulated token card. User name [a]: ',
+      'One-time code (six digits): ',
+      'The code was not accepted (attempt 2). EAP sign-in: simulated token card. User name [a]: ',
+      'One-time code (six digits): ',
+    ]);
+  });
+
+  it('is the terminal window on a terminal: the remote side prompts, a password is not echoed', async () => {
+    const secret: string[] = [];
+    const run = await cli(['Terminal window', 'alice', 'pw', '--hold', '0'], {
+      terminal: ['alice', 'nope', 'alice', 'pw'],
+      secret,
+    });
+    expect(run.code).toBe(0);
+    expect(run.asked).toEqual(['Username: ', 'Password: ', 'Username: ', 'Password: ']);
+    expect(secret).toEqual(['Password: ', 'Password: ']);
+    const shown = run.out.join('\n');
+    expect(shown).toMatch(/simulated terminal server/);
+    expect(shown).toMatch(/Login incorrect[\s\S]*Welcome, alice\.\nStarting PPP\.\.\./);
+    // What readline showed is not printed again from the remote side's echo.
+    expect(run.out).not.toContain('alice');
+    expect(shown).not.toContain('nope');
+    expect(run.out).toContain('Connected to Terminal window.');
   });
 
   it('hangs up when the person cancels a question', async () => {

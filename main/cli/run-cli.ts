@@ -18,6 +18,7 @@ import { SettingsStore } from '../settings/settings-store';
 import type { LegacyEncodingChoice } from '../../app/phonebook/pbk-encoding';
 import { errorJson, errorLines, failureInfo, oneLine, printable, rowJson, rowLine } from './output';
 import type { Terminal } from './terminal';
+import { CliTerminalWindow } from './terminal-window';
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -278,6 +279,7 @@ async function askAnswer(
   terminal: Terminal,
   paused: PausedRequest,
   entry: string,
+  simulated: boolean,
 ): Promise<PausedAnswer | null> {
   switch (paused.kind) {
     case 'callback': {
@@ -315,17 +317,48 @@ async function askAnswer(
       }
       return null;
     case 'eap':
-    case 'interactive': {
-      const what =
-        paused.kind === 'eap' ? 'Complete the EAP sign-in' : 'Finish the terminal session';
-      const answer = await terminal.ask(
-        `${paused.reason} ${what}, then press Enter (or type "cancel"): `,
-      );
-      return answer === null || answer.trim().toLowerCase() === 'cancel'
-        ? null
-        : { kind: paused.kind };
-    }
+      // Windows shows the EAP method's own window when the dial continues.
+      return simulated
+        ? askTokenCard(terminal, paused, entry)
+        : askToContinue(terminal, paused, 'Continue for the EAP sign-in window');
+    case 'interactive':
+      // Windows gives no way to talk to the port: the person finishes it some other way.
+      return askToContinue(terminal, paused, 'Finish the terminal session');
   }
+}
+
+async function askToContinue(
+  terminal: Terminal,
+  paused: PausedRequest,
+  what: string,
+): Promise<PausedAnswer | null> {
+  const answer = await terminal.ask(
+    `${paused.reason} ${what}, then press Enter (or type "cancel"): `,
+  );
+  return answer === null || answer.trim().toLowerCase() === 'cancel'
+    ? null
+    : paused.kind === 'eap'
+      ? { kind: 'eap' }
+      : { kind: 'interactive' };
+}
+
+/** The simulated EAP method: the token card's user name and one-time code. */
+async function askTokenCard(
+  terminal: Terminal,
+  paused: PausedRequest,
+  entry: string,
+): Promise<PausedAnswer | null> {
+  const again = paused.retry > 1 ? `The code was not accepted (attempt ${paused.retry}). ` : '';
+  const userName = await terminal.ask(
+    `${again}${entry}: simulated token card. User name [${paused.userName}]: `,
+  );
+  if (userName === null) return null;
+  const code = await terminal.ask('One-time code (six digits): ');
+  if (code === null) return null;
+  return {
+    kind: 'eap',
+    tokenCard: { userName: userName.trim() || paused.userName, code: code.trim() },
+  };
 }
 
 async function dial(ctx: Context, command: Command<'dial'>): Promise<number> {
@@ -362,6 +395,16 @@ async function dial(ctx: Context, command: Command<'dial'>): Promise<number> {
     }
   };
   const answers = [...command.answers];
+  const terminalLines = [...command.terminalLines];
+  const terminalWindow = new CliTerminalWindow(
+    (line) => io.stdout(line),
+    command.json
+      ? (text) => io.stdout(JSON.stringify({ event: 'terminal', entry: entryName, text }))
+      : undefined,
+  );
+  const stopTerminal = manager.watchTerminal((output) => {
+    if (output.id === id) terminalWindow.receive(output);
+  });
   // A connection of the shared simulated service outlives this process, as on Windows; one of
   // a private server (tests) ends with it, so the CLI stays until Ctrl-C or --hold's time.
   const holding =
@@ -387,6 +430,7 @@ async function dial(ctx: Context, command: Command<'dial'>): Promise<number> {
     };
     const onView = (view: ConnectionView): void => {
       print(view);
+      if (view.status !== 'paused') terminalWindow.stop();
       if (view.status === 'disconnected') {
         unsubscribe();
         resolve();
@@ -409,10 +453,25 @@ async function dial(ctx: Context, command: Command<'dial'>): Promise<number> {
       }
     };
     const answerPause = async (paused: PausedRequest): Promise<void> => {
-      let answer: PausedAnswer | null | undefined = takeAnswer(answers, paused.kind);
-      if (!answer) {
+      const talks = paused.kind === 'interactive' && !!ctx.backend.terminal;
+      // interactive=done alone continues at once; after terminal= lines, once they are typed.
+      const done = answers.some((a) => a.kind === 'interactive');
+      let answer: PausedAnswer | null | undefined =
+        talks && (terminalLines.length > 0 || !done) ? undefined : takeAnswer(answers, paused.kind);
+      if (talks && answer === undefined) {
+        const end = await terminalWindow.converse(
+          (text) => manager.terminalSend(id, text),
+          terminalLines,
+          done ? { ...io.terminal, interactive: false } : io.terminal,
+        );
+        if (end === 'ended') return;
+        if (end === 'ready') answer = { kind: 'interactive' };
+        else if (end === 'cancelled') answer = null;
+        else answer = takeAnswer(answers, 'interactive');
+      }
+      if (answer === undefined) {
         if (!io.terminal.interactive) return hangUp(describeError(E.ERROR_INTERACTIVE_MODE));
-        answer = await askAnswer(io.terminal, paused, entryName);
+        answer = await askAnswer(io.terminal, paused, entryName, ctx.backend.kind === 'simulated');
       }
       if (!answer) return hangUp(cancelled());
       try {
@@ -429,6 +488,7 @@ async function dial(ctx: Context, command: Command<'dial'>): Promise<number> {
     onView(manager.get(id)!);
   });
 
+  stopTerminal();
   if (requestedHangUp) await manager.whenIdle(id);
   const ended = manager.get(id)!;
   print(ended);

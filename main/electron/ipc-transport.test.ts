@@ -40,7 +40,10 @@ describe('Electron IPC transport', () => {
         fc.anything(),
         async (channel, event, payload) => {
           const answer = await electronMock.handlers.get(channel)!(event, payload);
-          expect(answer).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+          expect(answer).toMatchObject({
+            ok: false,
+            error: { code: 'INVALID_INPUT', key: 'ipc.notOurPage', params: {} },
+          });
         },
       ),
       { numRuns: 1000 },

@@ -3,6 +3,7 @@
 
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { INVOKE_CHANNELS } from '../../app/ipc/channels';
+import { englishText, messageRef } from '../../app/ras/app-messages';
 import type { Core } from '../app-core';
 
 /** Whether the call comes from the main frame of a page we loaded ourselves. */
@@ -23,12 +24,14 @@ export function connectIpc(
         log(
           `refused ${channel} from a frame that is not ours (${event.senderFrame?.url ?? 'unknown'})`,
         );
+        const text = messageRef('ipc.notOurPage');
         return {
           ok: false,
           error: {
             code: 'INVALID_INPUT',
             name: 'INVALID_INPUT',
-            message: 'Refused: not our page.',
+            message: englishText(text),
+            ...text,
           },
         };
       }

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import { englishText, messageRef, type MessageRef } from '../../app/ras/app-messages';
 import { isAlive, realTarget } from './file-lock';
 
 /** The file operations the write uses, replaceable so tests can fail each step. */
@@ -45,9 +46,13 @@ export interface AtomicWriteOptions {
 /** The file is read-only: it is not replaced. */
 export class ReadOnlyFileError extends Error {
   readonly code = 'EACCES';
+  /** The message as data, for the window's language. */
+  readonly text: MessageRef;
   constructor(readonly file: string) {
-    super(`${file} is read-only; nothing was written. Make it writable to change it.`);
+    const text = messageRef('file.readOnly', { file });
+    super(englishText(text));
     this.name = 'ReadOnlyFileError';
+    this.text = text;
   }
 }
 

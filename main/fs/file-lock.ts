@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { englishText, messageRef, type MessageRef } from '../../app/ras/app-messages';
 
 export interface FileLockOptions {
   /** How long to wait for another holder before giving up (default 15 s). */
@@ -22,14 +23,19 @@ export interface FileLockOptions {
 /** The file is locked by another program and stayed locked for the whole wait. */
 export class FileLockedError extends Error {
   readonly code = 'ELOCKED';
+  /** The message as data, for the window's language. */
+  readonly text: MessageRef;
   constructor(
     readonly file: string,
     readonly pid: number | undefined,
   ) {
-    super(
-      `${file} is locked by another program${pid === undefined ? '' : ` (pid ${pid})`}; nothing was written. Try again in a moment.`,
-    );
+    const text =
+      pid === undefined
+        ? messageRef('file.locked', { file })
+        : messageRef('file.lockedBy', { file, pid });
+    super(englishText(text));
     this.name = 'FileLockedError';
+    this.text = text;
   }
 }
 

@@ -5,6 +5,7 @@
 
 import { constants, promises as fs, type Stats } from 'node:fs';
 import { AppError, type AppErrorCode } from '../../app/ras/errors';
+import { messageRef, type MessageKey, type MessageRef } from '../../app/ras/app-messages';
 
 /** The largest file read as a phonebook: far above any real one (10,000 entries ≈ 6 MiB). */
 export const PHONEBOOK_SIZE_LIMIT = 64 * 1024 * 1024;
@@ -20,7 +21,7 @@ export type FileProblem =
 export class FileAccessError extends AppError {
   constructor(
     code: AppErrorCode,
-    message: string,
+    message: MessageRef,
     readonly problem: FileProblem,
     readonly file: string,
     /** Node's errno code when the system refused (ENOENT, EISDIR, ELOOP, …). */
@@ -37,100 +38,75 @@ export interface ReadLimitedOptions {
   timeoutMs?: number;
 }
 
-function sizeText(bytes: number): string {
-  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
-}
+/** A message about `file` and only it. */
+const about = (key: MessageKey, file: string): MessageRef => messageRef(key, { file });
 
 /** What an errno failure on `file` means, as a FileAccessError; null for one it does not know. */
 export function describeFileError(file: string, error: unknown): FileAccessError | null {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const described = describeErrno(file, code);
   return (
-    described &&
-    new FileAccessError(described.code, described.message, described.problem, file, code)
+    described && new FileAccessError(described.code, described.text!, described.problem, file, code)
   );
 }
 
 function describeErrno(file: string, code: string | undefined): FileAccessError | null {
   switch (code) {
     case 'ENOENT':
-      return new FileAccessError('NOT_FOUND', `The file ${file} does not exist.`, 'missing', file);
+      return new FileAccessError('NOT_FOUND', about('file.missing', file), 'missing', file);
     case 'ENOTDIR':
-      return new FileAccessError(
-        'NOT_FOUND',
-        `The file ${file} does not exist: a part of its path is not a folder.`,
-        'missing',
-        file,
-      );
+      return new FileAccessError('NOT_FOUND', about('file.missingPart', file), 'missing', file);
     case 'EISDIR':
       return folder(file);
     case 'ELOOP':
-      return new FileAccessError(
-        'INVALID_INPUT',
-        `${file} is a symbolic link loop: it never reaches a file.`,
-        'loop',
-        file,
-      );
+      return new FileAccessError('INVALID_INPUT', about('file.loop', file), 'loop', file);
     case 'EACCES':
-      return new FileAccessError(
-        'INVALID_INPUT',
-        `${file} cannot be opened: permission denied.`,
-        'denied',
-        file,
-      );
+      return new FileAccessError('INVALID_INPUT', about('file.denied', file), 'denied', file);
     case 'EPERM':
-      return new FileAccessError(
-        'INVALID_INPUT',
-        `${file} cannot be opened: the operation is not permitted.`,
-        'denied',
-        file,
-      );
+      return new FileAccessError('INVALID_INPUT', about('file.notPermitted', file), 'denied', file);
     case 'EROFS':
-      return new FileAccessError(
-        'INVALID_INPUT',
-        `${file} cannot be written: the file system is read-only.`,
-        'denied',
-        file,
-      );
+      return new FileAccessError('INVALID_INPUT', about('file.readOnlyDisk', file), 'denied', file);
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new FileAccessError('INVALID_INPUT', about('file.diskFull', file), 'other', file);
     default:
       return null;
   }
 }
 
 function folder(file: string): FileAccessError {
-  return new FileAccessError(
-    'INVALID_INPUT',
-    `${file} is a folder, not a phonebook file.`,
-    'folder',
-    file,
-  );
+  return new FileAccessError('INVALID_INPUT', about('file.folder', file), 'folder', file);
 }
 
 /** Why `stats` is not a file that may be read or written as a phonebook; null for a regular file. */
 export function notRegular(file: string, stats: Stats): FileAccessError | null {
   if (stats.isFile()) return null;
   if (stats.isDirectory()) return folder(file);
-  const what = stats.isSymbolicLink()
-    ? 'a symbolic link'
+  const kind = stats.isSymbolicLink()
+    ? 'fileKind.symlink'
     : stats.isFIFO()
-      ? 'a pipe (FIFO)'
+      ? 'fileKind.fifo'
       : stats.isSocket()
-        ? 'a socket'
+        ? 'fileKind.socket'
         : stats.isCharacterDevice() || stats.isBlockDevice()
-          ? 'a device'
-          : 'not a regular file';
+          ? 'fileKind.device'
+          : 'fileKind.other';
   return new FileAccessError(
     'INVALID_INPUT',
-    `${file} is ${what}, not a phonebook file.`,
+    messageRef('file.notRegular', { file, kind }),
     'not-regular',
     file,
   );
 }
 
 function tooLarge(file: string, limit: number): FileAccessError {
+  const mib = limit % (1024 * 1024) === 0;
   return new FileAccessError(
     'INVALID_INPUT',
-    `${file} is larger than ${sizeText(limit)}, too large for a phonebook.`,
+    messageRef(mib ? 'file.tooLargeMiB' : 'file.tooLargeBytes', {
+      file,
+      size: mib ? limit / (1024 * 1024) : limit,
+    }),
     'too-large',
     file,
   );
@@ -164,7 +140,7 @@ export async function readFileLimited(
       reject(
         new FileAccessError(
           'INVALID_INPUT',
-          `Reading ${file} took longer than ${Math.round(timeoutMs / 1000)} s; it was given up.`,
+          messageRef('file.timeout', { file, seconds: Math.round(timeoutMs / 1000) }),
           'timeout',
           file,
         ),
@@ -197,17 +173,22 @@ async function readAll(
   if (refused) throw refused;
   if (stats.size > limit) throw tooLarge(file, limit);
   // The file may grow while it is read: read at most one byte past the limit, to notice.
-  const chunks: Buffer[] = [];
+  // Read in place into one buffer of the size the file has, plus a byte to notice growth
+  // (chunks joined at the end cost a second copy of a large phonebook on every read).
+  let buffer = Buffer.allocUnsafe(stats.size + 1);
   let total = 0;
   for (;;) {
     if (signal.aborted) throw new Error('aborted');
-    const want = Math.min(CHUNK, limit + 1 - total);
-    const buffer = Buffer.allocUnsafe(Math.max(want, 1));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    if (total === buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.min(buffer.length + CHUNK, limit + 1));
+      buffer.copy(grown, 0, 0, total);
+      buffer = grown;
+    }
+    const want = Math.min(CHUNK, buffer.length - total);
+    const { bytesRead } = await handle.read(buffer, total, want, null);
     if (bytesRead === 0) break;
-    chunks.push(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
     total += bytesRead;
     if (total > limit) throw tooLarge(file, limit);
   }
-  return Buffer.concat(chunks, total);
+  return buffer.subarray(0, total);
 }

@@ -255,7 +255,13 @@ export async function startHeadlessHost(options: HeadlessOptions): Promise<Headl
             id,
             result: {
               ok: false,
-              error: { code: 'INTERNAL', name: 'INTERNAL', message: 'The request failed.' },
+              error: {
+                code: 'INTERNAL',
+                name: 'INTERNAL',
+                message: 'The request failed.',
+                key: 'ipc.requestFailed',
+                params: {},
+              },
             },
           });
         });

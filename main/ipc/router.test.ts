@@ -173,6 +173,8 @@ describe('IPC router', () => {
         code: 'INVALID_INPUT',
         name: 'INVALID_INPUT',
         message: 'You can have at most 64 phonebooks open; close one first.',
+        key: 'ipc.tooManyBooks',
+        params: { max: 64 },
       },
     });
     expect(core.settings.get().openedPhonebooks).toEqual(files.slice(0, 64));

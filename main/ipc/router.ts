@@ -7,6 +7,10 @@ import { stat } from 'node:fs/promises';
 import { isInvokeChannel, type InvokeChannel } from '../../app/ipc/channels';
 import { contract, type InvokeResult, type Result } from '../../app/ipc/contract';
 import { AppError, toErrorInfo } from '../../app/ras/errors';
+import { englishText, messageRef, type MessageRef } from '../../app/ras/app-messages';
+import { describeFileError } from '../fs/read-file-limited';
+import { ReadOnlyFileError } from '../fs/atomic-write';
+import { FileLockedError } from '../fs/file-lock';
 import { primaryDestination, sectionToEntry } from '../../app/phonebook/entry';
 import type { FileAccess, FilePurpose } from './file-access';
 import { closeBook, listBooks, openBook } from '../phonebook/phonebook-books';
@@ -60,8 +64,25 @@ const MAX_OPENED_PHONEBOOKS = 64;
 const samePath = (a: string, b: string): boolean =>
   path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase();
 
-function refusal(message: string): InvokeResult<never> {
-  return { ok: false, error: { code: 'INVALID_INPUT', name: 'INVALID_INPUT', message } };
+/** A refused call; `message` is the English for the log when it says more than the key. */
+function refusal(text: MessageRef, message = englishText(text)): InvokeResult<never> {
+  return {
+    ok: false,
+    error: { code: 'INVALID_INPUT', name: 'INVALID_INPUT', message, ...text },
+  };
+}
+
+/** Node's errno failures (ENOENT, EACCES, ENOSPC, …) in words that name the file. */
+function failure(error: unknown): InvokeResult<never> {
+  const path = (error as { path?: unknown } | null)?.path;
+  const described =
+    error instanceof ReadOnlyFileError || error instanceof FileLockedError
+      ? new AppError('INVALID_INPUT', error.text)
+      : error instanceof AppError || typeof path !== 'string'
+        ? null
+        : describeFileError(path, error);
+  const { code, name, message, key, params } = toErrorInfo(described ?? error);
+  return { ok: false, error: { code, name, message, ...(key && { key, params }) } };
 }
 
 /** The files of the data folder an export must never replace. */
@@ -80,7 +101,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (!deps.files.allowed(file, purpose))
       throw new AppError(
         'INVALID_INPUT',
-        `Choose the file to ${purpose} with the file dialog first.`,
+        messageRef('ipc.chooseFile', { purpose: `verb.${purpose}` }),
       );
     return deps.files.resolve(file);
   };
@@ -89,10 +110,7 @@ export function createRouter(deps: RouterDeps): Router {
     const folder = path.dirname(file);
     const info = await stat(folder).catch(() => null);
     if (!info?.isDirectory())
-      throw new AppError(
-        'INVALID_INPUT',
-        `The folder ${folder} does not exist; nothing was written. Check the path.`,
-      );
+      throw new AppError('INVALID_INPUT', messageRef('ipc.noFolder', { folder }));
     return file;
   };
   const handlers: Handlers = {
@@ -104,6 +122,8 @@ export function createRouter(deps: RouterDeps): Router {
       desktop: deps.desktop,
       canSavePasswords: deps.canSavePasswords,
     }),
+    'ras:devices': () => backend.listDevices(),
+    'ras:countries': () => backend.listCountries(),
     'phonebook:list': ({ phonebook }) => phonebooks.list(phonebook),
     'phonebook:get': ({ phonebook, name }) => phonebooks.get(phonebook, name),
     'phonebook:create': async ({ phonebook, entry, revision }) => {
@@ -132,7 +152,7 @@ export function createRouter(deps: RouterDeps): Router {
       if (opened.length >= MAX_OPENED_PHONEBOOKS && !opened.some((p) => samePath(p, file)))
         throw new AppError(
           'INVALID_INPUT',
-          `You can have at most ${MAX_OPENED_PHONEBOOKS} phonebooks open; close one first.`,
+          messageRef('ipc.tooManyBooks', { max: MAX_OPENED_PHONEBOOKS }),
         );
       await openBook(settings, file);
       phonebooks.announce(file);
@@ -204,6 +224,14 @@ export function createRouter(deps: RouterDeps): Router {
       await manager.hangUp(id);
       return null;
     },
+    'connection:redial-now': async ({ id }) => {
+      await manager.redialNow(id);
+      return null;
+    },
+    'connection:terminal-send': async ({ id, text }) => {
+      await manager.terminalSend(id, text);
+      return null;
+    },
     'connection:statistics': ({ id }) => manager.getStatistics(id),
     'connection:watch-statistics': async ({ id }, client) => {
       statistics.watch(client, id);
@@ -214,10 +242,7 @@ export function createRouter(deps: RouterDeps): Router {
       const file = await writable(place(named, 'diagnostics'));
       // Asked first, as an export is: a typed path must not replace a file without a word.
       if (!overwrite && !deps.files.asksBeforeReplacing && (await stat(file).catch(() => null)))
-        throw new AppError(
-          'FILE_EXISTS',
-          `${file} exists; nothing was written. Choose another name, or replace it.`,
-        );
+        throw new AppError('FILE_EXISTS', messageRef('ipc.fileExists', { file }));
       await exportDiagnostics(
         { history: deps.history, manager, phonebooks, backend },
         deps.dataDir,
@@ -239,7 +264,7 @@ export function createRouter(deps: RouterDeps): Router {
     async handle(channel, payload, client) {
       if (!isInvokeChannel(channel)) {
         deps.log(`refused a call to an unknown channel from ${client}`);
-        return refusal('There is no such channel.');
+        return refusal(messageRef('ipc.noChannel'));
       }
       const parsed = contract.invoke[channel].payload.safeParse(payload);
       if (!parsed.success) {
@@ -247,14 +272,18 @@ export function createRouter(deps: RouterDeps): Router {
         const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
         // Only the shape of the problem is logged: a payload may hold a password.
         deps.log(`refused ${channel} from ${client}: invalid payload${where}`);
-        return refusal(`Invalid ${channel} request${where}: ${issue?.message ?? 'not valid'}.`);
+        return refusal(
+          issue && issue.path.length > 0
+            ? messageRef('ipc.invalidRequestAt', { channel, path: issue.path.join('.') })
+            : messageRef('ipc.invalidRequest', { channel }),
+          `Invalid ${channel} request${where}: ${issue?.message ?? 'not valid'}.`,
+        );
       }
       try {
         const handler = handlers[channel] as Handler<typeof channel>;
         return { ok: true, value: await handler(parsed.data as never, client) };
       } catch (error) {
-        const { code, name, message } = toErrorInfo(error);
-        return { ok: false, error: { code, name, message } };
+        return failure(error);
       }
     },
     dropClient(client) {

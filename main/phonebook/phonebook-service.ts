@@ -23,6 +23,7 @@ import {
   type PbkProblem,
 } from '../../app/phonebook/pbk-codec';
 import { AppError, RasError, RasErrorCode } from '../../app/ras/errors';
+import { messageRef, type MessageRef } from '../../app/ras/app-messages';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { describeFileError, notRegular, readFileLimited } from '../fs/read-file-limited';
 import type { CredentialsUpdate, EntrySummary, RasBackend, SavedCredentials } from '../ras/backend';
@@ -30,8 +31,16 @@ import type { SessionManager } from '../sessions/session-manager';
 
 export class EntryInvalidError extends AppError {
   readonly problems: FieldProblem[];
-  constructor(problems: FieldProblem[]) {
-    super('INVALID_INPUT', problems.map((p) => `${p.field}: ${p.message}`).join(' '));
+  /** `entry` names the entry of an import, whose problems name it already. */
+  constructor(problems: FieldProblem[], entry?: string) {
+    const fields = problems.map((p) => p.field).join(', ');
+    super(
+      'INVALID_INPUT',
+      problems.map((p) => `${p.field}: ${p.message}`).join(' '),
+      entry === undefined
+        ? messageRef('phonebook.entryInvalid', { count: problems.length, fields })
+        : messageRef('phonebook.importInvalid', { entry, count: problems.length, fields }),
+    );
     this.problems = problems;
   }
 }
@@ -65,6 +74,20 @@ function problemsMessage(file: string, problems: readonly PbkProblem[]): string 
   const shown = problems.slice(0, PROBLEMS_SHOWN).map((p) => `line ${p.line}: ${p.message}`);
   const more = problems.length - shown.length;
   return `${file}: ${shown.join('; ')}${more > 0 ? ` (and ${more} more)` : ''}`;
+}
+
+/** The same as data: the first problem with its line, and how many more there are. */
+function problemsText(file: string, problems: readonly PbkProblem[]): MessageRef {
+  const [first] = problems;
+  const more = problems.length - 1;
+  const params = {
+    file,
+    line: first?.line ?? 0,
+    problem: first?.key ?? '',
+    more,
+    ...first?.params,
+  };
+  return messageRef(more > 0 ? 'phonebook.malformedMore' : 'phonebook.malformed', params);
 }
 
 /** The entry names, lower-cased, each with its own spelling: a clash is one look-up. */
@@ -173,7 +196,11 @@ export class PhonebookService {
       : names.filter((n) => n.toLowerCase() !== except.toLowerCase());
   }
 
-  private refuseIfActive(phonebook: string, name: string, verb: string): void {
+  private refuseIfActive(
+    phonebook: string,
+    name: string,
+    verb: 'rename' | 'delete' | 'replace',
+  ): void {
     const folded = name.toLowerCase();
     const active = this.manager
       ?.list()
@@ -186,7 +213,10 @@ export class PhonebookService {
     if (active)
       throw new AppError(
         'ALREADY_ACTIVE',
-        `"${active.entryName}" is connected; hang it up before you ${verb} it.`,
+        messageRef('phonebook.connectedBefore', {
+          entry: active.entryName,
+          action: `verb.${verb}`,
+        }),
       );
   }
 
@@ -305,7 +335,12 @@ export class PhonebookService {
   /** Reads a .pbk file for import or checking; a malformed one is refused with its line numbers. */
   async readFile(file: string): Promise<PbkDocument> {
     const parsed = parsePbk((await this.charset.decode(await readFileLimited(file))).text);
-    if (!parsed.ok) throw new AppError('PHONEBOOK_INVALID', problemsMessage(file, parsed.problems));
+    if (!parsed.ok)
+      throw new AppError(
+        'PHONEBOOK_INVALID',
+        problemsMessage(file, parsed.problems),
+        problemsText(file, parsed.problems),
+      );
     return parsed.document;
   }
 
@@ -341,6 +376,7 @@ export class PhonebookService {
       if (problems.length > 0)
         throw new EntryInvalidError(
           problems.map((p) => ({ ...p, message: `${section.name}: ${p.message}` })),
+          section.name,
         );
       sections.push(copySection(section, name, { freshIdentity: name !== section.name }));
       taken.set(name.toLowerCase(), name);
@@ -391,10 +427,7 @@ export class PhonebookService {
     overwrite: boolean,
   ): Promise<void> {
     const open = (): AppError =>
-      new AppError(
-        'INVALID_INPUT',
-        `${file} is a phonebook open in the app (or one of its own files); export to another file.`,
-      );
+      new AppError('INVALID_INPUT', messageRef('phonebook.exportOpen', { file }));
     const resolved = path.resolve(file);
     const same = (a: string, b: string): boolean =>
       process.platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b;
@@ -421,10 +454,7 @@ export class PhonebookService {
       if (other && other.dev === stats.dev && other.ino === stats.ino) throw open();
     }
     if (!overwrite)
-      throw new AppError(
-        'FILE_EXISTS',
-        `${file} already exists; nothing was written. Confirm that it may be replaced (--force).`,
-      );
+      throw new AppError('FILE_EXISTS', messageRef('phonebook.exportExists', { file }));
   }
 
   /** Every problem of a .pbk file with its line number: syntax, names, and each entry's rules. */
@@ -432,7 +462,14 @@ export class PhonebookService {
     const decoded = await this.charset.decode(await readFileLimited(file));
     const { encoding, source: encodingSource } = decoded;
     const parsed = parsePbk(decoded.text);
-    if (!parsed.ok) return { problems: parsed.problems, entries: 0, encoding, encodingSource };
+    // The CLI prints these: line and words only, as before messages had keys.
+    if (!parsed.ok)
+      return {
+        problems: parsed.problems.map(({ line, message }) => ({ line, message })),
+        entries: 0,
+        encoding,
+        encodingSource,
+      };
     const problems: PbkProblem[] = [];
     // The first entry of each name: a later one of the same name clashes with it.
     const seen = new Map<string, string>();

@@ -5,6 +5,7 @@
 import type { RasEntry } from '../../app/phonebook/entry';
 import type { PbkSection } from '../../app/phonebook/pbk-codec';
 import type { PausedAnswer, RasStatistics } from '../../app/ras/dial-types';
+import type { CountryInfo } from '../../app/ras/countries';
 
 export type { PausedAnswer, RasStatistics } from '../../app/ras/dial-types';
 
@@ -95,8 +96,33 @@ export interface CredentialsUpdate {
   preSharedKey?: string;
 }
 
+/** Text the remote side of a dial paused in Interactive printed. */
+export interface TerminalOutput {
+  handle: RasHandle;
+  text: string;
+  /** The remote side does not echo what is typed next (a password prompt): the window masks it. */
+  hideInput: boolean;
+  /** The remote side has started PPP: the dial may continue. */
+  ready: boolean;
+  /** The remote side hung up: the dial is about to end with its error. */
+  closed: boolean;
+}
+
+/** The port's terminal while a dial waits in Interactive (rasphone's terminal window). */
+export interface TerminalPort {
+  /** Sends typed text (Enter is CR) to the remote side; rejects when the dial is not in Interactive. */
+  send(handle: RasHandle, text: string): Promise<void>;
+  /** Hears what remote sides print; returns the function that stops listening. */
+  watch(onOutput: (output: TerminalOutput) => void): () => void;
+}
+
 export interface RasBackend {
   readonly kind: 'win32' | 'simulated';
+  /**
+   * Talking to the port in Interactive; absent where there is no way to (Windows has no
+   * public API for it: the person finishes the session some other way, then continues).
+   */
+  readonly terminal?: TerminalPort;
   /** The phonebook used when a request names none. */
   readonly defaultPhonebook: string;
 
@@ -148,6 +174,8 @@ export interface RasBackend {
 
   /** The RAS devices of this machine (RasEnumDevices). */
   listDevices(): Promise<DeviceInfo[]>;
+  /** The countries a phone number can be in (RasGetCountryInfo; a bundled table when simulated). */
+  listCountries(): Promise<CountryInfo[]>;
   /** The message for an error number, in the system's language where the OS has one. */
   errorMessage(code: number): string;
 

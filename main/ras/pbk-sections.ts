@@ -7,6 +7,7 @@ import { copySection, sectionGuid } from '../../app/phonebook/entry-copy';
 import { validateEntryName } from '../../app/phonebook/entry-name';
 import type { PbkSection } from '../../app/phonebook/pbk-codec';
 import { AppError, ERROR_ALREADY_EXISTS, RasError, RasErrorCode as E } from '../../app/ras/errors';
+import { messageRef } from '../../app/ras/app-messages';
 import type { ChangeOptions } from './backend';
 import { readPbkFile, writePbkFile, type PbkFileLock } from './simulated/pbk-file';
 import type { PbkCharset } from './pbk-charset';
@@ -51,15 +52,13 @@ export function writeSections(
   for (const s of sections) {
     const problem = validateEntryName(s.name);
     if (problem)
-      return Promise.reject(new RasError(problem.code, `${problem.message} ("${s.name}")`));
+      // The code's own words say what is wrong (123: the name rules, 183: taken) in any language.
+      return Promise.reject(new RasError(problem.code, `("${s.name}")`));
   }
   return lock.run(file, async () => {
     const loaded = await readPbkFile(file, { missingOk: true, charset });
     if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision)
-      throw new AppError(
-        'PHONEBOOK_CHANGED',
-        `${file} was changed by another program; nothing was written.`,
-      );
+      throw new AppError('PHONEBOOK_CHANGED', messageRef('phonebook.changed', { file }));
     // Names and Guids looked up in maps: an import of thousands of entries stays linear.
     const all = loaded.document.sections.slice();
     const byName = new Map<string, number>();

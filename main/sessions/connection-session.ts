@@ -2,6 +2,7 @@
 // paused states answered or cancelled, failures hung up and their port awaited, alternates
 // and redials per the entry, link drops, and the user's hang-up.
 
+import { messageRef } from '../../app/ras/app-messages';
 import type { RasEntry } from '../../app/phonebook/entry';
 import { RasState, groupOf, pausedKindOf } from '../../app/ras/connection-state';
 import {
@@ -316,7 +317,8 @@ export class ConnectionSession {
 
   private pausedRequest(state: number): PausedRequest {
     const kind = pausedKindOf(state);
-    if (kind === 'retry-authentication') this.retries++;
+    // An EAP method may ask again (a token card's next code): its dialog says which time.
+    if (kind === 'retry-authentication' || kind === 'eap') this.retries++;
     const reasons: Record<string, string> = {
       'retry-authentication': describeError(E.ERROR_AUTHENTICATION_FAILURE).message,
       'new-password': describeError(E.ERROR_PASSWD_EXPIRED).message,
@@ -338,14 +340,12 @@ export class ConnectionSession {
   resume(answer: PausedAnswer): Promise<void> {
     const paused = this.view.paused;
     if (this.view.status !== 'paused' || !paused)
-      return Promise.reject(
-        new AppError('NOT_PAUSED', 'The connection is not waiting for an answer.'),
-      );
+      return Promise.reject(new AppError('NOT_PAUSED', messageRef('session.notPaused')));
     if (paused.kind !== answer.kind)
       return Promise.reject(
         new AppError(
           'INVALID_INPUT',
-          `The connection is waiting for "${paused.kind}", not "${answer.kind}".`,
+          messageRef('session.otherAnswer', { expected: paused.kind, given: answer.kind }),
         ),
       );
     if (answer.kind === 'retry-authentication')
@@ -433,24 +433,18 @@ export class ConnectionSession {
       } catch {
         // The handle is already gone; the drop is all we know.
       }
-      this.record(
-        {
-          kind: 'notification',
-          time: this.deps.clock.now(),
-          state: RasState.Disconnected,
-          error,
-          extendedError: 0,
-        },
-        { connectedAt: null },
-      );
+      const droppedAt = this.deps.clock.now();
+      // The port is released before anything else; meanwhile the link is no longer up.
+      this.update({ status: 'disconnecting', connectedAt: null });
       await this.release(handle, await hangUpHandle(this.deps.backend, handle, this.deps.clock));
       const entry = this.init.entry;
       if (entry.redialOnLinkFailure && !this.userHangUp) {
         const attempts = 1 + Math.max(1, entry.redialAttempts);
         this.update({ attempt: 1, attempts });
-        this.scheduleRedial(error);
+        this.scheduleRedial(error, 'dropped');
         return;
       }
+      this.recordEnd(error, 'ras', droppedAt);
       this.finish(error);
     });
   }
@@ -475,45 +469,82 @@ export class ConnectionSession {
     if (handle !== null) {
       await this.release(handle, await hangUpHandle(this.deps.backend, handle, this.deps.clock));
     }
-    if (record)
-      this.record({
-        kind: 'notification',
-        time: this.deps.clock.now(),
-        state: RasState.Disconnected,
-        error,
-        extendedError: 0,
-        source: 'app',
-      });
-    if (this.userHangUp) return this.finish(0);
+    if (this.userHangUp) {
+      if (record) this.recordEnd(error, 'app');
+      return this.finish(0);
+    }
     const entry = this.init.entry;
     if (
       LINE_FAILURES.has(error) &&
       entry.tryNextAlternateOnFail &&
       numberIndex + 1 < this.numbers.length
-    )
+    ) {
+      if (record) this.recordEnd(error, 'app');
       return this.dialNumber(numberIndex + 1, 'alternate');
+    }
     const view = this.view;
-    if (isRedialable(error) && view.attempt < view.attempts) return this.scheduleRedial(error);
+    if (isRedialable(error) && view.attempt < view.attempts)
+      return this.scheduleRedial(error, record ? 'failed' : 'dropped');
+    if (record) this.recordEnd(error, 'app');
     this.finish(error);
   }
 
-  private scheduleRedial(error: number): void {
-    const delay = Math.max(0, this.init.entry.redialSeconds) * 1000;
-    const redialAt = this.deps.clock.now() + delay;
-    this.update({
-      status: 'waiting-to-redial',
-      redialAt,
-      error: describeError(error),
-      handle: null,
+  private recordEnd(error: number, source: 'ras' | 'app', time = this.deps.clock.now()): void {
+    this.record({
+      kind: 'notification',
+      time,
+      state: RasState.Disconnected,
+      error,
+      extendedError: 0,
+      source,
     });
+  }
+
+  /**
+   * More attempts follow: the timeline shows the end of this one as a wait with its error,
+   * and the terminal Disconnected comes only when the whole sequence ends.
+   */
+  private scheduleRedial(error: number, cause: 'dropped' | 'failed'): void {
+    const seconds = Math.max(0, this.init.entry.redialSeconds);
+    const delay = seconds * 1000;
+    const now = this.deps.clock.now();
+    const view = this.view;
+    this.record(
+      {
+        kind: 'wait',
+        time: now,
+        error,
+        cause,
+        seconds,
+        attempt: view.attempt + 1,
+        attempts: view.attempts,
+      },
+      {
+        status: 'waiting-to-redial',
+        redialAt: now + delay,
+        error: describeError(error),
+        handle: null,
+      },
+    );
     this.redialTimer = this.deps.clock.setTimeout(() => {
       this.redialTimer = null;
-      void this.serial(async () => {
-        if (this.userHangUp || this.view.status !== 'waiting-to-redial') return;
-        this.update({ attempt: this.view.attempt + 1 });
-        await this.dialNumber(0, 'redial');
-      });
+      void this.serial(() => this.redial());
     }, delay);
+  }
+
+  private async redial(): Promise<void> {
+    if (this.userHangUp || this.view.status !== 'waiting-to-redial') return;
+    this.update({ attempt: this.view.attempt + 1 });
+    await this.dialNumber(0, 'redial');
+  }
+
+  /** The person's "Redial now" while the session waits: the wait ends, the next attempt starts. */
+  redialNow(): Promise<void> {
+    if (this.view.status !== 'waiting-to-redial' || this.userHangUp)
+      return Promise.reject(new AppError('NOT_REDIALING', messageRef('session.notRedialing')));
+    this.redialTimer?.();
+    this.redialTimer = null;
+    return this.serial(() => this.redial());
   }
 
   private finish(error: number): void {

@@ -1,6 +1,7 @@
 // After RasHangUp the port is not yet free: poll RasGetConnectStatus until the handle is
 // invalid (ras-reference.md §4), in short steps and with a cap that ends in a clear error.
 
+import { messageRef } from '../../app/ras/app-messages';
 import { AppError, ERROR_INVALID_HANDLE, RasError, RasErrorCode } from '../../app/ras/errors';
 import { RasState } from '../../app/ras/connection-state';
 import type { RasBackend, RasHandle } from '../ras/backend';
@@ -86,22 +87,16 @@ export async function waitForRelease(
     }
     if (clock.now() >= deadline) {
       if (failed instanceof RasError)
-        throw new RasError(
-          failed.code,
-          `(RasGetConnectStatus, asked for ${seconds} s whether the port was released after the hang-up.)`,
-        );
+        throw new RasError(failed.code, messageRef('session.releaseAsked', { seconds }));
       if (failed) throw failed;
       if (stillUp)
         throw new AppError(
           'HANGUP_TIMEOUT',
-          hungUp === 'hung-up'
-            ? `The connection is still up ${seconds} s after it was hung up: another program (rasdial, another connection manager) may still be using it.`
-            : `The connection is still up ${seconds} s after it was hung up: Remote Access did not end it.`,
+          messageRef(hungUp === 'hung-up' ? 'session.stillUpShared' : 'session.stillUp', {
+            seconds,
+          }),
         );
-      throw new AppError(
-        'HANGUP_TIMEOUT',
-        `The connection was hung up, but its port was not released within ${seconds} s.`,
-      );
+      throw new AppError('HANGUP_TIMEOUT', messageRef('session.portKept', { seconds }));
     }
     await sleep(clock, timing.pollMs);
   }

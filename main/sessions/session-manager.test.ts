@@ -103,7 +103,10 @@ describe('session engine: dialing', () => {
       message: /being dialed/,
     });
     await until(id, 'connected');
-    await expect(dial('Office VPN')).rejects.toMatchObject({ message: /already connected/ });
+    await expect(dial('Office VPN')).rejects.toMatchObject({
+      message: /already connected/,
+      text: { key: 'session.alreadyConnected', params: { entry: 'Office VPN' } },
+    });
   });
 
   it('refuses two quick dials of one entry even before the first has started', async () => {
@@ -195,8 +198,7 @@ describe('session engine: paused states', () => {
       'callback',
     ],
     ['Office VPN', { kind: 'new-password', password: 'fresh' }, 'new-password'],
-    ['EAP sign-in', { kind: 'eap' }, 'eap'],
-    ['Terminal window', { kind: 'interactive' }, 'interactive'],
+    ['EAP sign-in', { kind: 'eap', tokenCard: { userName: 'alice', code: '123456' } }, 'eap'],
   ] as const)('%s: answers %j and connects', async (entry, answer, kind) => {
     const id = await dial(entry, kind === 'new-password' ? { ...good, password: 'expired' } : good);
     await until(id, 'paused');
@@ -409,9 +411,8 @@ describe('session engine: alternates and redial', () => {
       ['Redial', 'Dialing 555-0486, attempt 2 of 3'],
       ['Redial', 'Dialing 555-0486, attempt 3 of 3'],
     ]);
-    expect(dials[1]!.at - view(id).timeline.rows.find((r) => r.name === 'Disconnected')!.at).toBe(
-      5000,
-    );
+    expect(dials[1]!.at - view(id).timeline.rows.find((r) => r.kind === 'wait')!.at).toBe(5000);
+    expect(names(id).filter((n) => n.startsWith('Disconnected'))).toEqual(['Disconnected!676']);
     expect(view(id).error?.code).toBe(676);
   });
 
@@ -450,6 +451,87 @@ describe('session engine: alternates and redial', () => {
     await until(id, 'connected');
     expect(view(id).timeline.rows.filter((r) => r.name === 'Redial')).toHaveLength(1);
     expect(names(id).filter((n) => n === 'Connected')).toHaveLength(2);
+  });
+
+  /** An entry that drops 30 s after connecting and redials after `redialSeconds`. */
+  async function redialingDrop(redialSeconds: number, redialAttempts = 2): Promise<string> {
+    const entry = await world.backend.getEntry(undefined, 'Drops after 30 s');
+    await world.backend.setEntry(undefined, {
+      ...entry,
+      redialOnLinkFailure: true,
+      redialSeconds,
+      redialAttempts,
+    });
+    const id = await dial('Drops after 30 s');
+    await until(id, 'connected');
+    await until(id, 'waiting-to-redial');
+    return id;
+  }
+
+  it('shows a drop that will be redialed as a wait with its code, not as a final Disconnected', async () => {
+    const id = await redialingDrop(5);
+    const last = view(id).timeline.rows.at(-1)!;
+    expect(last).toMatchObject({ kind: 'wait', group: 'info', error: 629 });
+    expect(last.wait).toEqual({ cause: 'dropped', seconds: 5, attempt: 2, attempts: 3 });
+    expect(names(id)).not.toContain('Disconnected!629');
+    expect(view(id).error?.code).toBe(629);
+  });
+
+  it('counts the wait down on the session clock, from the entry’s interval to 0', async () => {
+    const id = await redialingDrop(5);
+    const left = () => Math.ceil((view(id).redialAt! - world.clock.now()) / 1000);
+    const seen = [left()];
+    for (let i = 0; i < 5; i++) {
+      await world.clock.advance(1000);
+      seen.push(view(id).status === 'waiting-to-redial' ? left() : -1);
+    }
+    expect(seen).toEqual([5, 4, 3, 2, 1, -1]);
+  });
+
+  it('redials at once on Redial now, as the next attempt, and not again when the wait would have ended', async () => {
+    const id = await redialingDrop(30);
+    const before = world.clock.now();
+    await drive(manager.redialNow(id));
+    expect(world.clock.now()).toBe(before);
+    expect(view(id)).toMatchObject({ attempt: 2, attempts: 3, redialAt: null });
+    expect(['dialing', 'paused', 'connected']).toContain(view(id).status);
+    await until(id, 'connected');
+    await world.clock.advance(29_000);
+    expect(view(id).timeline.rows.filter((r) => r.name === 'Redial')).toHaveLength(1);
+  });
+
+  it('refuses Redial now when the connection is not waiting to redial', async () => {
+    const id = await dial('Office VPN');
+    await until(id, 'connected');
+    await expect(manager.redialNow(id)).rejects.toMatchObject({
+      code: 'NOT_REDIALING',
+      text: { key: 'session.notRedialing' },
+    });
+    expect(view(id).status).toBe('connected');
+  });
+
+  it('ends as cancelled by the person, without an error, when the wait is cancelled', async () => {
+    const id = await redialingDrop(30);
+    await drive(manager.hangUp(id));
+    expect(view(id)).toMatchObject({ status: 'disconnected', error: null, redialAt: null });
+    const last = view(id).timeline.rows.at(-1)!;
+    expect(last).toMatchObject({ name: 'Disconnected', error: 0, group: 'terminal' });
+    await world.clock.advance(60_000);
+    expect(view(id).timeline.rows.filter((r) => r.name === 'Redial')).toHaveLength(0);
+  });
+
+  it('puts the final Disconnected with its error only when the last redial fails too', async () => {
+    await world.backend.setEntry(
+      undefined,
+      makeEntry('Redial busy', 'phone', ['555-0486'], { redialAttempts: 1, redialSeconds: 5 }),
+    );
+    const id = await dial('Redial busy');
+    await until(id, 'waiting-to-redial');
+    expect(names(id).at(-1)).toBe('RedialWait!676');
+    expect(names(id)).not.toContain('Disconnected!676');
+    await until(id, 'disconnected');
+    expect(names(id).filter((n) => n.startsWith('Disconnected'))).toEqual(['Disconnected!676']);
+    expect(names(id).at(-1)).toBe('Disconnected!676');
   });
 });
 

@@ -2,6 +2,7 @@
 // them, attaches connections that already exist, and writes the connections store that the
 // CLI, IPC and tray read. The tray and IPC call the same methods.
 
+import { messageRef } from '../../app/ras/app-messages';
 import { AppError, RasError, ERROR_INVALID_HANDLE } from '../../app/ras/errors';
 import { makeEntry } from '../../app/phonebook/entry';
 import { RasState } from '../../app/ras/connection-state';
@@ -13,6 +14,7 @@ import type {
   RasConnectionInfo,
   RasHandle,
   RasStatistics,
+  TerminalOutput,
 } from '../ras/backend';
 import { ConnectionSession, type Credentials, type SessionInit } from './connection-session';
 import {
@@ -100,7 +102,10 @@ export class SessionManager {
     if (this.starting.has(key) || (previous && isActive(previous)))
       throw new AppError(
         'ALREADY_ACTIVE',
-        `"${previous?.entryName ?? options.entryName}" is already ${previous?.status === 'connected' ? 'connected' : 'being dialed'}.`,
+        messageRef(
+          previous?.status === 'connected' ? 'session.alreadyConnected' : 'session.alreadyDialing',
+          { entry: previous?.entryName ?? options.entryName },
+        ),
       );
     this.starting.add(key);
     try {
@@ -146,7 +151,7 @@ export class SessionManager {
 
   private session(id: string): ConnectionSession {
     const session = this.sessions.get(id);
-    if (!session) throw new AppError('NOT_FOUND', `There is no connection "${id}".`);
+    if (!session) throw new AppError('NOT_FOUND', messageRef('session.noConnection', { id }));
     return session;
   }
 
@@ -164,6 +169,34 @@ export class SessionManager {
     return this.session(id).hangUp();
   }
 
+  /** While the connection waits to redial: dials at once, as its next attempt. */
+  async redialNow(id: string): Promise<void> {
+    return this.session(id).redialNow();
+  }
+
+  /** Typed text for the terminal window of a dial paused in Interactive. */
+  async terminalSend(id: string, text: string): Promise<void> {
+    const terminal = this.backend.terminal;
+    if (!terminal) throw new AppError('UNSUPPORTED', messageRef('session.noTerminal'));
+    const view = this.get(id);
+    const handle = this.session(id).currentHandle;
+    if (view?.status !== 'paused' || view.paused?.kind !== 'interactive' || handle === null)
+      throw new AppError('NOT_PAUSED', messageRef('session.notInTerminal'));
+    return terminal.send(handle, text);
+  }
+
+  /** What the remote side prints in a terminal window, by connection; returns the stop. */
+  watchTerminal(
+    onOutput: (output: { id: string } & Omit<TerminalOutput, 'handle'>) => void,
+  ): () => void {
+    return (
+      this.backend.terminal?.watch(({ handle, ...output }) => {
+        const session = this.sessionByHandle(handle);
+        if (session) onOutput({ id: session.id, ...output });
+      }) ?? (() => undefined)
+    );
+  }
+
   /** Settles once every step queued for the connection has run (shutdown, tests). */
   async whenIdle(id: string): Promise<void> {
     return this.session(id).idle();
@@ -172,7 +205,7 @@ export class SessionManager {
   async hangUpEntry(entryName: string, phonebook?: string): Promise<void> {
     const view = this.viewFor(phonebook ?? this.backend.defaultPhonebook, entryName);
     if (!view || !isActive(view))
-      throw new AppError('NOT_FOUND', `"${entryName}" is not connected.`);
+      throw new AppError('NOT_FOUND', messageRef('session.notConnected', { entry: entryName }));
     return this.hangUp(view.id);
   }
 
@@ -193,7 +226,7 @@ export class SessionManager {
     const view = this.get(id);
     const handle = this.session(id).currentHandle;
     if (!view || view.status !== 'connected' || handle === null)
-      throw new AppError('NOT_FOUND', 'Statistics exist only for a connected connection.');
+      throw new AppError('NOT_FOUND', messageRef('session.noStatistics'));
     return this.backend.getStatistics(handle);
   }
 

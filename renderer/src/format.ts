@@ -4,6 +4,8 @@
 import type { TFunction } from 'i18next';
 import type { TimelineRow } from '../../app/timeline';
 import type { WireError } from '../../app/ipc/contract';
+import { isMessageKey, NESTED_PARAMS, type MessageParams } from '../../app/ras/app-messages';
+import { APP_ERRORS, type AppErrorCode } from '../../app/ras/errors';
 
 export { bitsPerSecond, bytes, duration } from '../../app/units';
 
@@ -31,20 +33,58 @@ export function rowText(t: TFunction, row: TimelineRow): string {
   return t(`state.${row.name}`, { defaultValue: t('timeline.unknownState', { value: row.state }) });
 }
 
-/** The message and remedy of an error, translated when the code is a RAS one. */
+/** An error as the renderer gets it: a code, English words, and the message as data. */
+export interface ShownError {
+  code: number | string;
+  message: string;
+  remedy?: string;
+  key?: string;
+  params?: MessageParams;
+}
+
+/** A keyed app message in the person's language; null for a key this version does not know. */
+function keyedText(
+  t: TFunction,
+  key: string | undefined,
+  params: MessageParams = {},
+): string | null {
+  if (!isMessageKey(key)) return null;
+  const filled: Record<string, string | number> = { ...params };
+  for (const name of NESTED_PARAMS[key] ?? []) {
+    const inner = params[name];
+    if (isMessageKey(inner)) filled[name] = keyedText(t, inner, params) ?? inner;
+  }
+  return t(`appError.message.${key}`, { ...filled, defaultValue: '' }) || null;
+}
+
+/**
+ * The message and remedy of an error in the person's language: a RAS or Win32 code by its
+ * number (with its keyed detail), an app error by its message key. Only a key this version
+ * does not know falls back to the English words.
+ */
 export function errorText(
   t: TFunction,
-  error: { code: number | string; message: string; remedy?: string },
+  error: ShownError,
 ): {
   message: string;
   remedy: string | null;
 } {
-  if (typeof error.code === 'number' && error.code >= 600 && error.code <= 878)
+  const keyed = keyedText(t, error.key, error.params);
+  if (typeof error.code === 'number') {
+    const own = t(`error.${error.code}.message`, { defaultValue: '' });
+    // A detail that is only an entry's name in brackets needs no words.
+    const detail = keyed ?? /\(".*"\)$/.exec(error.message)?.[0] ?? null;
     return {
-      message: t(`error.${error.code}.message`, { defaultValue: error.message }),
+      message: own ? (detail ? `${own} ${detail}` : own) : error.message,
       remedy: t(`error.${error.code}.remedy`, { defaultValue: error.remedy ?? '' }) || null,
     };
-  return { message: error.message, remedy: error.remedy ?? null };
+  }
+  const appRemedy =
+    error.code in APP_ERRORS &&
+    (error.remedy === undefined || error.remedy === APP_ERRORS[error.code as AppErrorCode])
+      ? t(`appError.remedy.${error.code}`, { defaultValue: '' })
+      : '';
+  return { message: keyed ?? error.message, remedy: appRemedy || error.remedy || null };
 }
 
 export function wireErrorText(t: TFunction, error: WireError): string {

@@ -44,7 +44,8 @@ const SCENARIOS: Scenario[] = [
   { entryName: 'Office VPN', password: 'expired', natural: 0 },
   { entryName: 'Callback (you choose the number)', password: 'secret', natural: 0 },
   { entryName: 'EAP sign-in', password: 'secret', natural: 0 },
-  { entryName: 'Terminal window', password: 'secret', natural: 0 },
+  // Continued without the terminal login: PPP gets no answer (ERROR_PPP_TIMEOUT).
+  { entryName: 'Terminal window', password: 'secret', natural: 718 },
   { entryName: 'Drops after 30 s', password: 'secret', natural: 629 },
   // Busy, then no answer, then connects on the third number, which is promoted (setEntry).
   { entryName: 'Dial-up with alternates', password: 'secret', natural: 0 },
@@ -60,7 +61,7 @@ const ANSWERS: Record<string, PausedAnswer> = {
   },
   'new-password': { kind: 'new-password', password: 'fresh-one' },
   callback: { kind: 'callback', callbackNumber: '555-0199' },
-  eap: { kind: 'eap' },
+  eap: { kind: 'eap', tokenCard: { userName: 'alice', code: '123456' } },
   interactive: { kind: 'interactive' },
 };
 

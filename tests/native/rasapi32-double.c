@@ -879,3 +879,31 @@ DWORD RasGetErrorStringW(unsigned code, WCHAR *buf, DWORD chars) {
   for (size_t i = 0; i <= n; i++) buf[i] = (WCHAR)text[i];
   return 0;
 }
+
+/* RasGetCountryInfoW: a few rows of Windows' TAPI country list, in its order (by id), chained
+ * by dwNextCountryID; the name follows the five DWORDs. Canada and Kazakhstan share +1 and +7. */
+typedef struct { DWORD dwSize, dwCountryID, dwNextCountryID, dwCountryCode, dwCountryNameOffset; } RASCTRYINFOW;
+DWORD RasGetCountryInfoW(RASCTRYINFOW *info, DWORD *lpcb) {
+  RAS_CALL("RasGetCountryInfoW");
+  static const struct { DWORD id, code; const char *name; } rows[] = {
+    { 1, 1, "United States" }, { 7, 7, "Russia" }, { 44, 44, "United Kingdom" },
+    { 49, 49, "Germany" }, { 107, 1, "Canada" }, { 705, 7, "Kazakhstan" },
+  };
+  const int n = (int)(sizeof rows / sizeof rows[0]);
+  if (!info || !lpcb) return ERROR_INVALID_PARAMETER;
+  if (*lpcb < sizeof(RASCTRYINFOW) || info->dwSize != sizeof(RASCTRYINFOW)) return ERROR_INVALID_SIZE;
+  for (int i = 0; i < n; i++) {
+    if (rows[i].id != info->dwCountryID) continue;
+    DWORD chars = (DWORD)strlen(rows[i].name) + 1;
+    DWORD need = (DWORD)sizeof(RASCTRYINFOW) + chars * (DWORD)sizeof(WCHAR);
+    if (*lpcb < need) { *lpcb = need; return ERROR_BUFFER_TOO_SMALL; }
+    info->dwNextCountryID = i + 1 < n ? rows[i + 1].id : 0;
+    info->dwCountryCode = rows[i].code;
+    info->dwCountryNameOffset = sizeof(RASCTRYINFOW);
+    WCHAR *name = (WCHAR *)(info + 1);
+    for (DWORD k = 0; k < chars; k++) name[k] = (WCHAR)rows[i].name[k];
+    *lpcb = need;
+    return 0;
+  }
+  return ERROR_INVALID_PARAMETER;
+}

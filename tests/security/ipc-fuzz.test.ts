@@ -42,6 +42,8 @@ function samples(): Record<InvokeChannel, Sample> {
   const file = path.join(test.dir, 'other.pbk');
   return {
     'app:info': { payload: {} },
+    'ras:devices': { payload: {} },
+    'ras:countries': { payload: {} },
     'phonebook:list': { payload: book, optional: ['phonebook'] },
     'phonebook:get': { payload: { ...book, name: 'Dial-up' }, optional: ['phonebook'] },
     'phonebook:create': {
@@ -96,6 +98,8 @@ function samples(): Record<InvokeChannel, Sample> {
       },
     },
     'connection:hang-up': { payload: { id: 'c1' } },
+    'connection:redial-now': { payload: { id: 'c1' } },
+    'connection:terminal-send': { payload: { id: 'c1', text: 'alice\r' } },
     'connection:statistics': { payload: { id: 'c1' } },
     'connection:watch-statistics': { payload: { id: 'c1' }, nullable: ['id'] },
     'history:list': { payload: { ...book, name: 'Dial-up' }, optional: ['phonebook', 'name'] },

@@ -67,20 +67,49 @@ describe('the window, in Chromium, against the simulated server', () => {
     expect(await timelineStates(page)).toContain('AuthChangePassword');
   });
 
-  it.each([
-    ['EAP sign-in', /EAP sign-in/, 'InvokeEapUI'],
-    ['Terminal window', /Terminal/, 'Interactive'],
-  ])('%s: shows its dialog, continues and connects', async (entry, title, state) => {
+  it('EAP sign-in: the simulated token card signs in and connects', async () => {
     const app = await ui.open();
     const { page } = app;
-    await connect(page, entry);
-    await page
-      .getByRole('dialog', { name: title })
-      .getByRole('button', { name: 'Continue' })
-      .click();
+    await connect(page, 'EAP sign-in');
+    const dialog = page.getByRole('dialog', { name: /EAP sign-in/ });
+    await dialog.getByLabel('One-time code').fill('123456');
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
     await statusIs(page, 'Connected');
-    expect(await timelineStates(page)).toContain(state);
-  });
+    expect(await timelineStates(page)).toContain('InvokeEapUI');
+  }, 60_000);
+
+  it('Terminal window: the login in the terminal window, then Continue, connects', async () => {
+    const app = await ui.open();
+    const { page } = app;
+    await connect(page, 'Terminal window');
+    const dialog = page.getByRole('dialog', { name: /Terminal/ });
+    const log = dialog.getByRole('log');
+    for (const [prompt, answer] of [
+      [/Username: $/, 'alice'],
+      [/Password: $/, 'secret'],
+    ] as const) {
+      await log.getByText(prompt).waitFor();
+      await dialog.getByLabel(/Type to the remote computer/).fill(answer);
+      await dialog.getByRole('button', { name: 'Send' }).click();
+    }
+    await dialog.getByRole('button', { name: 'Continue', exact: true }).click();
+    await statusIs(page, 'Connected');
+    expect(await timelineStates(page)).toContain('Interactive');
+  }, 60_000);
+
+  it('Terminal window: continuing before the login ends with 718', async () => {
+    const app = await ui.open();
+    const { page } = app;
+    await connect(page, 'Terminal window');
+    await page
+      .getByRole('dialog', { name: /Terminal/ })
+      .getByRole('button', { name: 'Continue anyway' })
+      .click();
+    await statusIs(page, 'Disconnected');
+    await expect(page.locator('.failure-box[role="alert"]').textContent()).resolves.toContain(
+      'Error 718',
+    );
+  }, 60_000);
 
   it('cancelling a dialog disconnects', async () => {
     const app = await ui.open();
@@ -144,14 +173,16 @@ describe('the window, in Chromium, against the simulated server', () => {
   it('shows the same timeline after a reload in the middle of a dial', async () => {
     const app = await ui.open({ speed: 0.2 });
     const { page } = app;
-    await connect(page, 'Terminal window');
-    await page.getByRole('dialog', { name: /Terminal/ }).waitFor();
+    await connect(page, 'Callback (you choose the number)');
+    await page.getByRole('dialog', { name: /Callback/ }).waitFor();
     const before = await timelineStates(page);
     await page.reload();
-    await page.getByRole('dialog', { name: /Terminal/ }).waitFor();
-    await page.getByRole('heading', { level: 1, name: 'Terminal window' }).waitFor();
+    await page.getByRole('dialog', { name: /Callback/ }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Callback (you choose the number)' })
+      .waitFor();
     expect(await timelineStates(page)).toEqual(before);
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Don’t call me back' }).click();
     await statusIs(page, 'Connected');
   }, 60_000);
 
@@ -163,18 +194,20 @@ describe('the window, in Chromium, against the simulated server', () => {
     });
     const { page, core } = app;
     injector.setNotificationFault({ kind: 'twice' });
-    await connect(page, 'Terminal window');
-    await page.getByRole('dialog', { name: /Terminal/ }).waitFor();
+    await connect(page, 'Callback (you choose the number)');
+    await page.getByRole('dialog', { name: /Callback/ }).waitFor();
     const before = await timelineStates(page);
     injector.setNotificationFault({ kind: 'late', ms: 300 });
     await page.reload();
-    await page.getByRole('dialog', { name: /Terminal/ }).waitFor();
+    await page.getByRole('dialog', { name: /Callback/ }).waitFor();
     expect(await timelineStates(page)).toEqual(before);
     // What main holds, row for row: nothing doubled.
-    const held = core.manager.list().find((c) => c.entryName === 'Terminal window')!;
+    const held = core.manager
+      .list()
+      .find((c) => c.entryName === 'Callback (you choose the number)')!;
     expect(before).toEqual(held.timeline.rows.map((r) => r.name));
     expect(new Set(before.slice(1)).size).toBe(before.length - 1);
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Don’t call me back' }).click();
     await statusIs(page, 'Connected');
   }, 60_000);
 

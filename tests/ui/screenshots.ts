@@ -9,6 +9,9 @@ import { connect, entryOption, launchBrowser, openApp, statusIs } from './harnes
 import { trayPictureHtml } from './tray-picture';
 
 const out = path.resolve(import.meta.dirname, '../../docs/screenshots');
+/** The window's usual size in these pictures, and its minimum (main/electron/window-options.ts). */
+const USUAL = { width: 1100, height: 760 };
+const SMALLEST = { width: 640, height: 420 };
 const labels = {
   en: {
     userName: 'User name',
@@ -47,12 +50,16 @@ try {
   for (const language of ['en', 'ru'] as const) {
     const shot = (page: Page, name: string) =>
       page.screenshot({ path: path.join(out, `${language}-${name}.png`) });
-    const app = await openApp(browser, { language, speed: 0.05 });
+    const app = await openApp(browser, { language, speed: 0.05, viewport: USUAL });
     const { page } = app;
     await dialIn(page, language, 'Dial-up');
     await statusIs(page, labels[language].connected);
     await page.waitForTimeout(2200);
     await shot(page, 'main-window');
+    // The same at the window's smallest size (issue 14): everything wraps, nothing is cut off.
+    await page.setViewportSize(SMALLEST);
+    await shot(page, 'main-window-640x420');
+    await page.setViewportSize(USUAL);
     // The tray, from the same core, while Dial-up is connected.
     const feed = new TrayFeed({
       core: app.core,

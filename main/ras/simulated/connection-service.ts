@@ -5,7 +5,7 @@
 // shared through their locks.
 
 import type { RasEntry } from '../../../app/phonebook/entry';
-import type { NotifyFn, RasBackend, RasHandle } from '../backend';
+import type { NotifyFn, RasBackend, RasHandle, TerminalOutput } from '../backend';
 
 /** What the server needs of an entry: the rest stays in the dialing program's phonebook. */
 export type DialedEntry = Pick<
@@ -46,6 +46,10 @@ export interface ConnectionService extends Pick<
   dial(dial: ServerDial, onNotify: NotifyFn): Promise<RasHandle>;
   /** The entries with a live connection, as `entryKey(phonebook, name)`: those cannot be deleted. */
   activeEntries(): Promise<Set<string>>;
+  /** Typed text for the remote side of a dial paused in Interactive (RasBackend['terminal']). */
+  terminalSend(handle: RasHandle, text: string): Promise<void>;
+  /** What the remote sides of this program's dials print in Interactive. */
+  watchTerminal(onOutput: (output: TerminalOutput) => void): () => void;
   /** Ends this program's use of the service (its timers, or its link to the shared one). */
   dispose(): void;
 }

@@ -6,10 +6,12 @@ import type { DialedEntry } from './connection-service';
 import { RasState as S } from '../../../app/ras/connection-state';
 import { RasErrorCode as E } from '../../../app/ras/errors';
 import type { PausedAnswer } from '../backend';
+import { TerminalScript } from './terminal-script';
 
 export type Step =
   | { kind: 'state'; state: number; ms: number }
-  | { kind: 'pause'; state: number }
+  /** `terminal`: the remote side's login, which talks with the person while paused in Interactive. */
+  | { kind: 'pause'; state: number; terminal?: TerminalScript }
   | { kind: 'fail'; state: number; error: number; ms: number }
   | { kind: 'connected'; ms: number; dropAfterMs: number | null };
 
@@ -27,6 +29,22 @@ export type DialScript = Generator<Step, void, PausedAnswer | undefined>;
 
 const LINK_DROP_AFTER_MS = 30_000;
 const CALLBACK_CHARS = /^[0-9TPW()\-@ +]+$/i;
+/** ERROR_PPP_TIMEOUT: PPP frames sent to a remote side still at its login prompt get no answer. */
+const ERROR_PPP_TIMEOUT = 718;
+/** How long RAS keeps trying LCP before it gives up. */
+const LCP_GIVE_UP_MS = 3000;
+/** The simulated EAP method's tries before the server refuses the sign-in. */
+export const EAP_MAX_FAILURES = 3;
+
+/**
+ * The simulated EAP method ("Simulated token card"): a user name and a six-digit one-time
+ * code; 000000 is the code it always refuses.
+ */
+export function tokenCardAccepts(card: { userName: string; code: string } | undefined): boolean {
+  return (
+    !!card && card.userName.trim() !== '' && /^\d{6}$/.test(card.code) && card.code !== '000000'
+  );
+}
 
 export type Line =
   | 'busy'
@@ -126,7 +144,13 @@ export function* dialScript(ctx: ScriptContext): DialScript {
       yield fail(S.Interactive, E.ERROR_INTERACTIVE_MODE, 0);
       return;
     }
-    yield { kind: 'pause', state: S.Interactive };
+    const terminal = new TerminalScript({ userName: ctx.userName, password: ctx.password });
+    yield { kind: 'pause', state: S.Interactive, terminal };
+    if (!terminal.ready) {
+      yield st(S.Authenticate, 100);
+      yield fail(S.Authenticate, ERROR_PPP_TIMEOUT, LCP_GIVE_UP_MS);
+      return;
+    }
   }
 
   yield st(S.Authenticate, 100);
@@ -136,7 +160,22 @@ export function* dialScript(ctx: ScriptContext): DialScript {
       yield fail(S.InvokeEapUI, E.ERROR_INTERACTIVE_MODE, 0);
       return;
     }
-    yield { kind: 'pause', state: S.InvokeEapUI };
+    for (let failures = 0; ;) {
+      const answer = yield { kind: 'pause', state: S.InvokeEapUI };
+      const card = answer?.kind === 'eap' ? answer.tokenCard : undefined;
+      if (tokenCardAccepts(card)) {
+        // The token card's identity is the one that signs in.
+        userName = card!.userName.trim();
+        break;
+      }
+      failures++;
+      if (failures >= EAP_MAX_FAILURES) {
+        yield fail(S.AuthNotify, E.ERROR_AUTHENTICATION_FAILURE, 600);
+        return;
+      }
+      // The method asks again, as a token card does for its next code.
+      yield st(S.AuthNotify, 600);
+    }
   } else {
     let failures = 0;
     let changing = false;

@@ -9,7 +9,7 @@ import type { Cancel, Clock } from '../../clock';
 import type { ConnectStatus, NotifyFn, RasBackend, RasHandle, RasNotification } from '../backend';
 
 type Method = {
-  [K in keyof RasBackend]: RasBackend[K] extends (...args: never[]) => unknown ? K : never;
+  [K in keyof RasBackend]-?: RasBackend[K] extends (...args: never[]) => unknown ? K : never;
 }[keyof RasBackend];
 
 export interface CallFault {

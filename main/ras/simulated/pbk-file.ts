@@ -3,18 +3,24 @@
 // number and never written; writes are atomic (temp file, flush, rename).
 
 import { writeFileAtomic } from '../../fs/atomic-write';
-import { FileAccessError, readFileLimited } from '../../fs/read-file-limited';
+import {
+  FileAccessError,
+  PHONEBOOK_SIZE_LIMIT,
+  describeFileError,
+  readFileLimited,
+} from '../../fs/read-file-limited';
 import { FileLockedError, withFileLock } from '../../fs/file-lock';
-import { ABSENT, currentRevision, revisionOf } from '../../fs/revision';
+import { ABSENT, currentRevision, regularFileRevision, revisionOf } from '../../fs/revision';
 import path from 'node:path';
 import type { PbkEncoding } from '../../../app/phonebook/pbk-encoding';
 import { defaultPbkCharset, encodeText, type PbkCharset } from '../pbk-charset';
 import {
   parsePbk,
-  writePbk,
+  pbkTextParts,
   emptyDocument,
   type PbkDocument,
 } from '../../../app/phonebook/pbk-codec';
+import { messageRef, type MessageRef } from '../../../app/ras/app-messages';
 import { AppError, RasError, RasErrorCode } from '../../../app/ras/errors';
 
 export interface LoadedPbk {
@@ -37,6 +43,13 @@ export async function readPbkFile(
   file: string,
   { missingOk = false, charset = defaultPbkCharset }: ReadOptions = {},
 ): Promise<LoadedPbk> {
+  // The same bytes read in another code page (the setting changed) are another document.
+  const readAs = charset.key();
+  // Bytes parsed before (the same digest) are not read into memory again: a save reads the
+  // file twice, and a large phonebook's bytes were much of its time (issue 14).
+  const known = await regularFileRevision(file, PHONEBOOK_SIZE_LIMIT);
+  const hit = known === null ? undefined : parsedByRevision.get(cacheKey(known, readAs));
+  if (hit) return { ...hit, revision: known!, readAs };
   let bytes: Uint8Array;
   try {
     // A regular file of a phonebook's size only: never a device, a FIFO or a huge file.
@@ -53,14 +66,10 @@ export async function readPbkFile(
       };
     throw new RasError(
       RasErrorCode.ERROR_CANNOT_OPEN_PHONEBOOK,
-      error instanceof FileAccessError
-        ? `(${error.message})`
-        : `(${file}: ${(error as Error).message})`,
+      detailOf(file, error) ?? messageRef('sim.readFailed', { file, reason: reasonOf(error) }),
     );
   }
   const revision = revisionOf(bytes);
-  // The same bytes read in another code page (the setting changed) are another document.
-  const readAs = charset.key();
   const key = cacheKey(revision, readAs);
   const cached = parsedByRevision.get(key);
   if (cached) return { ...cached, revision, readAs };
@@ -68,9 +77,16 @@ export async function readPbkFile(
   const parsed = parsePbk(text);
   if (!parsed.ok) {
     const first = parsed.problems[0]!;
+    const more = parsed.problems.length - 1;
     throw new RasError(
       RasErrorCode.ERROR_CORRUPT_PHONEBOOK,
-      `${file}, line ${first.line}: ${first.message}`,
+      messageRef(more > 0 ? 'sim.parseErrorMore' : 'sim.parseError', {
+        ...first.params,
+        file,
+        line: first.line,
+        problem: first.key ?? first.message,
+        more,
+      }),
     );
   }
   remember(key, parsed.document, encoding);
@@ -105,19 +121,22 @@ export function writePbkFile(file: string, loaded: LoadedPbk): Promise<void> {
   return lockedForWrite(file, async () => {
     const unchanged = async () => {
       if ((await currentRevision(file)) !== loaded.revision)
-        throw new AppError(
-          'PHONEBOOK_CHANGED',
-          `${file} was changed by another program; nothing was written.`,
-        );
+        throw new AppError('PHONEBOOK_CHANGED', messageRef('phonebook.changed', { file }));
     };
     await unchanged();
     let bytes: Uint8Array;
     try {
       // In the encoding it was read in: a character that encoding cannot hold is refused.
-      bytes = encodeText(writePbk(loaded.document), loaded.encoding);
+      bytes = encodeParts(pbkTextParts(loaded.document), loaded.encoding);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      throw new AppError('INVALID_INPUT', `${file}: ${error.message}; nothing was written.`);
+      // The English names the character; the translation names the encoding it is not in.
+      const english = `${file}: ${error.message}; nothing was written.`;
+      throw new AppError(
+        'INVALID_INPUT',
+        english,
+        messageRef('sim.unwritable', { file, encoding: loaded.encoding }),
+      );
     }
     try {
       await writeFileAtomic(file, bytes, { backup: true, beforeRename: unchanged });
@@ -126,10 +145,25 @@ export function writePbkFile(file: string, loaded: LoadedPbk): Promise<void> {
       if (error instanceof AppError) throw error;
       throw new RasError(
         RasErrorCode.ERROR_CANNOT_WRITE_PHONEBOOK,
-        `(${file}: ${(error as Error).message})`,
+        detailOf(file, error) ?? messageRef('sim.writeFailed', { file, reason: reasonOf(error) }),
       );
     }
   });
+}
+
+/**
+ * The text's bytes. UTF-8 is written piece by piece into one buffer: a large phonebook's text
+ * is thousands of pieces, and joining them into one string first took longer than the rest of
+ * the save together (issue 14). Other encodings take the joined text.
+ */
+function encodeParts(parts: readonly string[], encoding: PbkEncoding): Uint8Array {
+  if (encoding !== 'utf-8') return encodeText(parts.join(''), encoding);
+  let size = 0;
+  for (const part of parts) size += Buffer.byteLength(part, 'utf8');
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const part of parts) at += bytes.write(part, at, 'utf8');
+  return bytes;
 }
 
 /** Runs `work` holding the file's cross-process lock; a lock held too long is 'cannot write'. */
@@ -138,7 +172,7 @@ async function lockedForWrite<T>(file: string, work: () => Promise<T>): Promise<
     return await withFileLock(file, work);
   } catch (error) {
     if (!(error instanceof FileLockedError)) throw error;
-    throw new RasError(RasErrorCode.ERROR_CANNOT_WRITE_PHONEBOOK, `(${error.message})`);
+    throw new RasError(RasErrorCode.ERROR_CANNOT_WRITE_PHONEBOOK, error.text);
   }
 }
 
@@ -161,4 +195,16 @@ export class PbkFileLock {
     });
     return next;
   }
+}
+
+/** What went wrong with `file` as a message, where the error or its errno says it in words. */
+function detailOf(file: string, error: unknown): MessageRef | undefined {
+  const text = (error as { text?: unknown } | null)?.text;
+  if (text && typeof text === 'object') return text as MessageRef;
+  return describeFileError(file, error)?.text;
+}
+
+/** The system's reason a file could not be used: its errno name (EIO), which needs no words. */
+function reasonOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }

@@ -257,16 +257,17 @@ describe('simulated server: who may log on', () => {
 });
 
 describe('simulated server: entry options that pause', () => {
-  it('pauses an EAP entry in InvokeEapUI and continues after resume', async () => {
+  it('pauses an EAP entry in InvokeEapUI and continues after the token card signs in', async () => {
     const r = await run('EAP sign-in', { password: '' });
     expect(r.states().slice(-2)).toEqual(['Authenticate', 'InvokeEapUI']);
-    await resume(r, { kind: 'eap' });
+    await resume(r, { kind: 'eap', tokenCard: { userName: 'alice', code: '123456' } });
     expect(r.last()!.state).toBe(S.Connected);
   });
 
   it('pauses a terminal-window entry in Interactive after the devices connect', async () => {
     const r = await run('Terminal window');
     expect(r.states().slice(-2)).toEqual(['AllDevicesConnected', 'Interactive']);
+    await world.backend.terminal.send(r.handle, 'alice\rsecret\r');
     await resume(r, { kind: 'interactive' });
     expect(r.last()!.state).toBe(S.Connected);
   });

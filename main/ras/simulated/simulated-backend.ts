@@ -4,6 +4,8 @@
 // an injected clock for tests.
 
 import { describeError } from '../../../app/ras/errors';
+import type { CountryInfo } from '../../../app/ras/countries';
+import { bundledCountries } from '../../../app/ras/countries-table';
 import { primaryDestination, type RasEntry } from '../../../app/phonebook/entry';
 import type {
   ConnectStatus,
@@ -17,6 +19,7 @@ import type {
   RasConnectionInfo,
   RasHandle,
   RasStatistics,
+  TerminalPort,
 } from '../backend';
 import type { Clock } from '../../clock';
 import { SimulatedPhonebooks } from './simulated-phonebooks';
@@ -28,11 +31,14 @@ import type { PbkSection } from '../../../app/phonebook/pbk-codec';
 import type { WriteSectionsOptions } from '../pbk-sections';
 
 export { PORT_RELEASE_MS, SIMULATED_PORTS } from './simulated-server';
+/** What RasEnumDevices lists on a Windows 10/11 machine with a modem and an ISDN adapter. */
 export const SIMULATED_DEVICES: DeviceInfo[] = [
   { type: 'modem', name: 'Standard 56000 bps Modem' },
-  { type: 'isdn', name: 'ISDN channel' },
-  { type: 'vpn', name: 'WAN Miniport (IKEv2)' },
+  { type: 'isdn', name: 'ISDN channel - AVM ISDN-Controller FRITZ!Card PCI' },
   { type: 'vpn', name: 'WAN Miniport (SSTP)' },
+  { type: 'vpn', name: 'WAN Miniport (IKEv2)' },
+  { type: 'vpn', name: 'WAN Miniport (L2TP)' },
+  { type: 'vpn', name: 'WAN Miniport (PPTP)' },
   { type: 'PPPoE', name: 'WAN Miniport (PPPOE)' },
 ];
 
@@ -57,6 +63,11 @@ export class SimulatedRasBackend implements RasBackend {
   private speed: number;
   private readonly connections: ConnectionService;
   private readonly phonebooks: SimulatedPhonebooks;
+  /** The remote side's login of a dial paused in Interactive (terminal-script.ts). */
+  readonly terminal: TerminalPort = {
+    send: (handle, text) => this.connections.terminalSend(handle, text),
+    watch: (onOutput) => this.connections.watchTerminal(onOutput),
+  };
 
   constructor(options: SimulatedBackendOptions) {
     this.defaultPhonebook = options.defaultPhonebook;
@@ -169,6 +180,10 @@ export class SimulatedRasBackend implements RasBackend {
 
   async listDevices(): Promise<DeviceInfo[]> {
     return SIMULATED_DEVICES;
+  }
+
+  async listCountries(): Promise<CountryInfo[]> {
+    return bundledCountries();
   }
 
   errorMessage(code: number): string {

@@ -19,6 +19,7 @@ import {
   replaceSection,
   sectionHeader,
 } from '../../../app/phonebook/pbk-codec';
+import { messageRef } from '../../../app/ras/app-messages';
 import { AppError, RasError, RasErrorCode as E } from '../../../app/ras/errors';
 import type { ChangeOptions, CredentialsUpdate, EntrySummary, SavedCredentials } from '../backend';
 import { currentRevision } from '../../fs/revision';
@@ -92,17 +93,20 @@ export class SimulatedPhonebooks {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw new AppError(
         'PHONEBOOK_INVALID',
-        `${file} cannot be read (${(error as Error).message}); saved user names and passwords are unavailable and nothing was saved.`,
+        messageRef('sim.credentialsUnreadable', {
+          file,
+          reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+        }),
       );
     }
     let saved: unknown;
     try {
       saved = JSON.parse(text);
-    } catch (error) {
-      throw damagedCredentials(file, (error as Error).message);
+    } catch {
+      throw damagedCredentials(file, 'sim.notJson');
     }
     if (typeof saved !== 'object' || saved === null || Array.isArray(saved))
-      throw damagedCredentials(file, 'it does not hold an object');
+      throw damagedCredentials(file, 'sim.notObject');
     this.credentials.clear();
     for (const [key, value] of Object.entries(
       saved as Record<
@@ -153,10 +157,7 @@ export class SimulatedPhonebooks {
 
   async listEntries(phonebook: string): Promise<EntrySummary[]> {
     const { document } = await readPbkFile(phonebook, { missingOk: true, charset: this.charset });
-    return document.sections.map((s) => {
-      const entry = sectionToEntry(s);
-      return { name: s.name, phonebook, type: entry.type, destination: primaryDestination(entry) };
-    });
+    return document.sections.map((s) => ({ name: s.name, phonebook, ...summaryOf(s) }));
   }
 
   async getEntry(phonebook: string, name: string): Promise<RasEntry> {
@@ -176,7 +177,7 @@ export class SimulatedPhonebooks {
       if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision)
         throw new AppError(
           'PHONEBOOK_CHANGED',
-          `${phonebook} was changed by another program; nothing was written.`,
+          messageRef('phonebook.changed', { file: phonebook }),
         );
       await writePbkFile(phonebook, edit(loaded));
     });
@@ -304,10 +305,7 @@ export class SimulatedPhonebooks {
     const key = entryKey(phonebook, name);
     const previous = this.credentials.get(key);
     if ((update.password || update.preSharedKey) && !this.secrets)
-      throw new AppError(
-        'UNSUPPORTED',
-        'No key store is available here to keep a password safely, so it was not saved; type it when you connect.',
-      );
+      throw new AppError('UNSUPPORTED', messageRef('sim.noKeyStore'));
     const seal = (value: string | undefined, kept: string | null | undefined): string | null =>
       value === undefined ? (kept ?? null) : value ? this.secrets!.seal(value) : null;
     this.credentials.set(key, {
@@ -327,9 +325,22 @@ export class SimulatedPhonebooks {
   }
 }
 
-function damagedCredentials(file: string, detail: string): AppError {
-  return new AppError(
-    'PHONEBOOK_INVALID',
-    `${file} is damaged (${detail}): saved user names and passwords cannot be read, and nothing was saved. Repair the file or remove it (saved credentials are then lost).`,
-  );
+// An entry's type and destination by its section: sections are never changed in place (a
+// change makes a new one), and the parsed document of a file is cached by its bytes, so
+// listing a large phonebook again, or after one entry was saved, reads only what changed.
+// Reading every entry whole was most of the time a 10,000-entry list took (issue 14).
+const summaries = new WeakMap<PbkSection, Pick<EntrySummary, 'type' | 'destination'>>();
+
+function summaryOf(section: PbkSection): Pick<EntrySummary, 'type' | 'destination'> {
+  let summary = summaries.get(section);
+  if (!summary) {
+    const entry = sectionToEntry(section);
+    summary = { type: entry.type, destination: primaryDestination(entry) };
+    summaries.set(section, summary);
+  }
+  return summary;
+}
+
+function damagedCredentials(file: string, detail: 'sim.notJson' | 'sim.notObject'): AppError {
+  return new AppError('PHONEBOOK_INVALID', messageRef('sim.credentialsDamaged', { file, detail }));
 }

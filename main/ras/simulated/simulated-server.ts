@@ -3,6 +3,7 @@
 // up and their port released, and reports statistics. One instance serves a whole user
 // session (service/service-host.ts); tests make a private one on a manual clock.
 
+import { messageRef } from '../../../app/ras/app-messages';
 import { RasState as S } from '../../../app/ras/connection-state';
 import { ERROR_INVALID_HANDLE, RasError, RasErrorCode as E } from '../../../app/ras/errors';
 import type {
@@ -13,9 +14,11 @@ import type {
   RasConnectionInfo,
   RasHandle,
   RasStatistics,
+  TerminalOutput,
 } from '../backend';
 import { realClock, type Cancel, type Clock } from '../../clock';
 import { dialScript, type DialScript, type Step } from './dial-script';
+import type { TerminalReply, TerminalScript } from './terminal-script';
 import {
   entryKey,
   type ConnectionService,
@@ -26,6 +29,8 @@ import {
 export const SIMULATED_PORTS = 8;
 /** How long the port takes to be released after a hang-up, before speed scaling. */
 export const PORT_RELEASE_MS = 1500;
+/** How long a remote side that said goodbye takes to drop the line, before speed scaling. */
+export const TERMINAL_HANG_UP_MS = 500;
 
 interface Connection {
   handle: RasHandle;
@@ -39,6 +44,8 @@ interface Connection {
   error: number;
   /** Waiting for `resume` with this paused state. */
   pausedIn: number | null;
+  /** The remote side's login while paused in Interactive. */
+  terminal: TerminalScript | null;
   connectedAt: number | null;
   hungUp: boolean;
   /** RasDial of a connected entry adds a reference; each needs its own hang-up. */
@@ -60,6 +67,7 @@ export class SimulatedRasServer implements ConnectionService {
   private readonly clock: Clock;
   private readonly connections = new Map<RasHandle, Connection>();
   private readonly watchers = new Set<(event: ConnectionEvent) => void>();
+  private readonly terminalWatchers = new Set<(output: TerminalOutput) => void>();
   private nextHandle: number;
   private readonly onPortReleased: () => void;
 
@@ -106,6 +114,7 @@ export class SimulatedRasServer implements ConnectionService {
       state: S.OpenPort,
       error: 0,
       pausedIn: null,
+      terminal: null,
       connectedAt: null,
       hungUp: false,
       references: 1,
@@ -168,6 +177,11 @@ export class SimulatedRasServer implements ConnectionService {
           conn.timer = null;
           conn.pausedIn = step.state;
           this.emit(conn, step.state, 0);
+          // The remote side greets the terminal window once the dial waits for it.
+          if (step.terminal) {
+            conn.terminal = step.terminal;
+            this.print(conn, step.terminal.start());
+          }
         },
         this.scaled(conn, 50),
       );
@@ -217,9 +231,46 @@ export class SimulatedRasServer implements ConnectionService {
   async resume(handle: RasHandle, answer: PausedAnswer): Promise<void> {
     const conn = this.live(handle);
     if (conn.pausedIn === null)
-      throw new RasError(E.ERROR_DIAL_ALREADY_IN_PROGRESS, '(the dial is not paused)');
+      throw new RasError(E.ERROR_DIAL_ALREADY_IN_PROGRESS, messageRef('sim.notPaused'));
     conn.pausedIn = null;
+    conn.terminal = null;
     this.advance(conn, answer);
+  }
+
+  async terminalSend(handle: RasHandle, text: string): Promise<void> {
+    const conn = this.live(handle);
+    if (conn.hungUp || conn.pausedIn !== S.Interactive || !conn.terminal)
+      throw new RasError(E.ERROR_DIAL_ALREADY_IN_PROGRESS, messageRef('sim.notInTerminal'));
+    this.print(conn, conn.terminal.input(text));
+  }
+
+  watchTerminal(onOutput: (output: TerminalOutput) => void): () => void {
+    this.terminalWatchers.add(onOutput);
+    return () => this.terminalWatchers.delete(onOutput);
+  }
+
+  private print(conn: Connection, reply: TerminalReply): void {
+    const output: TerminalOutput = {
+      handle: conn.handle,
+      text: reply.text,
+      hideInput: reply.hideInput,
+      ready: reply.ready,
+      closed: reply.hangUpWith !== null,
+    };
+    for (const watch of this.terminalWatchers) watch(output);
+    if (reply.hangUpWith === null) return;
+    // The remote side hung up: the dial ends in Interactive with its error, a moment later.
+    const error = reply.hangUpWith;
+    conn.terminal = null;
+    conn.pausedIn = null;
+    conn.script.return(undefined);
+    conn.timer = this.clock.setTimeout(
+      () => {
+        conn.timer = null;
+        this.emit(conn, S.Interactive, error);
+      },
+      this.scaled(conn, TERMINAL_HANG_UP_MS),
+    );
   }
 
   private live(handle: RasHandle): Connection {
@@ -263,6 +314,7 @@ export class SimulatedRasServer implements ConnectionService {
     conn.timer?.();
     conn.timer = null;
     conn.pausedIn = null;
+    conn.terminal = null;
     const wasConnected = conn.connectedAt !== null;
     conn.connectedAt = null;
     if (conn.error === 0) conn.state = S.Disconnected;
@@ -325,6 +377,7 @@ export class SimulatedRasServer implements ConnectionService {
       conn.timer = null;
     }
     this.watchers.clear();
+    this.terminalWatchers.clear();
   }
 }
 

@@ -17,6 +17,7 @@ import {
   type EncryptionLevel,
 } from '../../../app/phonebook/entry-settings';
 import { RAS_MAX_PHONE_NUMBER } from '../../../app/ras/limits';
+import { messageRef, type FieldKey } from '../../../app/ras/app-messages';
 import { AppError } from '../../../app/ras/errors';
 import { checkString, checkStrings } from './string-limits';
 
@@ -174,21 +175,18 @@ function same(a: unknown, b: unknown): boolean {
 // The numbers the model writes into DWORD members, in words: koffi would wrap 2^32 to 0 and
 // cut 1.5 to 1 without a word.
 const DWORD_WORDS = [
-  ['redialAttempts', 'number of redial attempts'],
-  ['redialSeconds', 'time between redial attempts'],
-  ['vpnStrategy', 'VPN type'],
-  ['idleDisconnectSeconds', 'idle time before hanging up'],
-  ['ipv4Metric', 'IPv4 metric'],
-  ['ipv6Metric', 'IPv6 metric'],
-  ['networkOutageSeconds', 'network outage time'],
-] as const;
+  ['redialAttempts', 'field.redialAttempts'],
+  ['redialSeconds', 'field.redialSeconds'],
+  ['vpnStrategy', 'field.vpnStrategy'],
+  ['idleDisconnectSeconds', 'field.idleSeconds'],
+  ['ipv4Metric', 'field.ipv4Metric'],
+  ['ipv6Metric', 'field.ipv6Metric'],
+  ['networkOutageSeconds', 'field.networkOutage'],
+] as const satisfies readonly (readonly [keyof RasEntry, FieldKey])[];
 
-function checkDword(words: string, value: number): void {
+function checkDword(field: FieldKey, value: number): void {
   if (!Number.isInteger(value) || value < 0 || value > 0xffffffff)
-    throw new AppError(
-      'INVALID_INPUT',
-      `The ${words} must be a whole number from 0 to 4294967295, not ${value}.`,
-    );
+    throw new AppError('INVALID_INPUT', messageRef('limit.dword', { field, value }));
 }
 
 /** The four bytes of a dotted IPv4 address; koffi would store 300 as 44 without a word. */
@@ -196,17 +194,18 @@ function ipv4Bytes(address: string | undefined): number[] {
   if (address === undefined) return [0, 0, 0, 0];
   const bytes = address.split('.').map((part) => (/^\d{1,3}$/.test(part) ? Number(part) : NaN));
   if (bytes.length !== 4 || !bytes.every((b) => b <= 255))
-    throw new AppError(
-      'INVALID_INPUT',
-      `The DNS server ${address} is not an IPv4 address (four numbers from 0 to 255, like 192.0.2.1).`,
-    );
+    throw new AppError('INVALID_INPUT', messageRef('limit.ipv4', { address }));
   return bytes;
 }
 
 /** The alternates to send: an empty one would end the double-NUL list and lose those after it. */
 function alternatesOf(numbers: PhoneNumber[]): string[] {
   numbers.forEach((n, i) =>
-    checkString(`alternate number ${i + 1}`, n.number, RAS_MAX_PHONE_NUMBER),
+    checkString(
+      { key: 'field.alternateNumber', params: { index: i + 1 } },
+      n.number,
+      RAS_MAX_PHONE_NUMBER,
+    ),
   );
   return numbers.map((n) => n.number).filter((n) => n !== '');
 }
@@ -224,10 +223,10 @@ export function toRasEntry(
   const [primary, ...rest] = entry.phoneNumbers;
   for (const [field, words] of DWORD_WORDS) checkDword(words, entry[field]);
   if (primary) {
-    checkDword('country code', primary.countryCode);
-    checkDword('country ID', primary.countryId);
+    checkDword('field.countryCode', primary.countryCode);
+    checkDword('field.countryId', primary.countryId);
   }
-  if (entry.eapTypeId > 0) checkDword('EAP type', entry.eapTypeId);
+  if (entry.eapTypeId > 0) checkDword('field.eapType', entry.eapTypeId);
   const before = fromRasEntry(entry.name, base, []);
   const changed = (field: keyof RasEntry): boolean => !same(before[field], entry[field]);
 

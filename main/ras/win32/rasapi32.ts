@@ -78,6 +78,7 @@ const FEATURES: Record<string, string> = {
   RasGetConnectionStatistics: 'connection statistics',
   RasGetCredentialsW: 'saved credentials',
   RasSetCredentialsW: 'saving credentials',
+  RasGetCountryInfoW: 'choosing a country by name',
 };
 
 export function loadRasApi32(path = process.env.RAS_CONNECT_RASAPI32 ?? 'rasapi32.dll') {
@@ -124,6 +125,8 @@ export function loadRasApi32(path = process.env.RAS_CONNECT_RASAPI32 ?? 'rasapi3
     RasGetCredentialsW: [u32, ['str16', 'str16', 'void *']],
     RasSetCredentialsW: [u32, ['str16', 'str16', 'void *', 'int32_t']],
     RasGetErrorStringW: [u32, [u32, 'void *', u32]],
+    // RASCTRYINFOW followed by its name: read by hand (country-info.ts), as it has no fixed size.
+    RasGetCountryInfoW: [u32, ['void *', koffi.inout(koffi.pointer(u32))]],
     RasGetConnectionStatistics: [u32, [HRASCONN, 'void *']],
     RasConnectionNotificationW: [u32, [HRASCONN, 'void *', u32]],
     RasInvokeEapUI: [u32, [HRASCONN, u32, 'void *', 'void *']],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../app/ras/errors';
+import { AppError, toErrorInfo } from '../../../app/ras/errors';
+import { errorInLanguage } from '../../../app/ras/errors-ru';
 import { checkString, checkStrings, stringLimits } from './string-limits';
 import { STRUCT_BY_NAME } from './struct-layout';
 
@@ -45,7 +46,10 @@ describe('string limits', () => {
 
   it('has words for every WCHAR member of every struct', () => {
     for (const name of STRUCT_BY_NAME.keys())
-      for (const limit of stringLimits(name)) expect(limit.words, limit.field).not.toMatch(/^sz/);
+      for (const limit of stringLimits(name)) {
+        expect(limit.words, limit.field).not.toMatch(/^sz/);
+        expect(limit.name.key, limit.field).not.toBe('field.member');
+      }
   });
 
   describe.each(CHECKED)('%s', (name) => {
@@ -100,7 +104,7 @@ describe('string limits', () => {
       checkStrings(
         'RASCREDENTIALSW',
         { szPassword: text(300, SECRET) },
-        { szPassword: 'pre-shared key' },
+        { szPassword: 'field.preSharedKey' },
       ),
     );
     expect(error.message).toBe(
@@ -118,9 +122,24 @@ describe('string limits', () => {
   });
 
   it('checks a single value against a limit, for strings outside a struct', () => {
-    expect(() => checkString('alternate number 1', 'x'.repeat(128), 128)).not.toThrow();
-    expect(() => checkString('alternate number 1', 'x'.repeat(129), 128)).toThrow(
+    const alternate = { key: 'field.alternateNumber', params: { index: 1 } } as const;
+    expect(() => checkString(alternate, 'x'.repeat(128), 128)).not.toThrow();
+    expect(() => checkString(alternate, 'x'.repeat(129), 128)).toThrow(
       'The alternate number 1 is 129 characters long; Windows allows at most 128.',
+    );
+  });
+
+  it('names the setting in the window’s language too', () => {
+    const russian = (run: () => void) => errorInLanguage(toErrorInfo(refusal(run)), 'ru').message;
+    expect(russian(() => checkStrings('RASDIALPARAMSW', { szDomain: 'x'.repeat(20) }))).toBe(
+      'Поле «домен» длиной 20 символов, а Windows допускает не больше 15.',
+    );
+    expect(
+      russian(() =>
+        checkString({ key: 'field.alternateNumber', params: { index: 2 } }, 'a\0b', 128),
+      ),
+    ).toBe(
+      'Поле «запасной номер 2» содержит символ NUL (U+0000): Windows оборвёт значение на нём.',
     );
   });
 

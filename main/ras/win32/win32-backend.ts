@@ -6,6 +6,7 @@
 
 import { describeError } from '../../../app/ras/errors';
 import type { RasEntry } from '../../../app/phonebook/entry';
+import type { CountryInfo } from '../../../app/ras/countries';
 import type { PbkSection } from '../../../app/phonebook/pbk-codec';
 import type {
   ChangeOptions,
@@ -28,6 +29,7 @@ import type { WriteSectionsOptions } from '../pbk-sections';
 import { Win32Connections } from './connections';
 import { Win32Credentials } from './credentials';
 import { Win32Dialer } from './dialer';
+import { readCountries } from './country-info';
 import { enumerate } from './enumerate';
 import { Win32Entries } from './phonebook-entries';
 import { loadRasApi32, type RasApi32 } from './rasapi32';
@@ -165,6 +167,10 @@ export class Win32RasBackend implements RasBackend {
       const d = this.api.decode<{ szDeviceType: string; szDeviceName: string }>('RASDEVINFOW', b);
       return { type: d.szDeviceType, name: d.szDeviceName };
     });
+  }
+
+  listCountries(): Promise<CountryInfo[]> {
+    return readCountries(this.api);
   }
 
   private async readMessages(): Promise<void> {

@@ -5,9 +5,18 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { createI18n, languageFor } from '../i18n/i18n';
 import { wireErrorText } from '../format';
+import { DialogRefusal } from '../dialogs/dialog';
 import { PausedDialog } from '../dialogs/paused-dialogs';
 import { rasApi } from '../ras-api';
-import { connectStore, hangUp, resume, select, useAppStore } from '../store/app-store';
+import {
+  connectStore,
+  hangUp,
+  leaveEditor,
+  paneFailureOf,
+  resume,
+  select,
+  useAppStore,
+} from '../store/app-store';
 import { HistoryList } from './history-list';
 import { EntryPanel } from './entry-panel';
 import {
@@ -22,6 +31,7 @@ import { DeleteDialog, RenameDialog } from './entry-questions';
 import { ExportDialog, ImportDialog, OpenDialog } from './transfer-dialogs';
 import { setPane } from '../store/phonebook-actions';
 import { SettingsPanel } from './settings-panel';
+import { ErrorBanner } from './redial-controls';
 
 function PausedHost() {
   const waiting = useAppStore((s) =>
@@ -37,11 +47,28 @@ function PausedHost() {
   return (
     <PausedDialog
       key={`${waiting.id}:${waiting.paused.state}:${waiting.paused.retry}`}
+      connectionId={waiting.id}
       entryName={waiting.entryName}
       paused={waiting.paused}
       onAnswer={(answer) => void resume(rasApi(), waiting.id, answer)}
       onCancel={() => void hangUp(rasApi(), waiting.id)}
     />
+  );
+}
+
+/** The question the pane asks, with a refusal of its answer shown inside it. */
+export function PaneDialogs() {
+  const pane = useAppStore((s) => s.pane);
+  const refusal = useAppStore(paneFailureOf);
+  return (
+    <DialogRefusal.Provider value={refusal}>
+      {pane.kind === 'rename' && <RenameDialog entry={pane.ref} />}
+      {pane.kind === 'delete' && <DeleteDialog entry={pane.ref} />}
+      {pane.kind === 'hang-up' && <HangUpDialog entry={pane.ref} />}
+      {pane.kind === 'import' && <ImportDialog phonebook={pane.phonebook} />}
+      {pane.kind === 'export' && <ExportDialog phonebook={pane.phonebook} />}
+      {pane.kind === 'open' && <OpenDialog />}
+    </DialogRefusal.Provider>
   );
 }
 
@@ -63,6 +90,7 @@ function Shell() {
   const { t } = useTranslation();
   const info = useAppStore((s) => s.info);
   const failure = useAppStore((s) => s.failure);
+  const paneFailure = useAppStore(paneFailureOf);
   const pane = useAppStore((s) => s.pane);
   const [showSettings, setShowSettings] = useState(false);
   const main = useRef<HTMLElement>(null);
@@ -117,7 +145,7 @@ function Shell() {
           <button
             type="button"
             className="link"
-            onClick={() => setShowSettings((v) => !v)}
+            onClick={() => leaveEditor(() => setShowSettings((v) => !v))}
             aria-expanded={showSettings}
           >
             {t('ui.settings')}
@@ -127,25 +155,26 @@ function Shell() {
       </nav>
       <main className="content" ref={main}>
         {failure && (
-          <div className="failure-box" role="alert">
-            {wireErrorText(t, failure)}
-          </div>
+          <ErrorBanner error={failure} onDismiss={() => useAppStore.setState({ failure: null })} />
         )}
         {showSettings ? (
           <SettingsPanel onClose={() => setShowSettings(false)} />
         ) : pane.kind === 'history' ? (
           <HistoryPane />
         ) : pane.kind === 'editor' ? (
-          <EntryEditor key={`${pane.mode}:${pane.originalName ?? ''}`} pane={pane} />
+          <>
+            <EntryEditor key={`${pane.mode}:${pane.originalName ?? ''}`} pane={pane} />
+            {/* A refused save, beside the editor's Save that asked. */}
+            {paneFailure && (
+              <p className="failure-box" role="alert">
+                {wireErrorText(t, paneFailure)}
+              </p>
+            )}
+          </>
         ) : (
           <EntryPanel />
         )}
-        {pane.kind === 'rename' && <RenameDialog entry={pane.ref} />}
-        {pane.kind === 'delete' && <DeleteDialog entry={pane.ref} />}
-        {pane.kind === 'hang-up' && <HangUpDialog entry={pane.ref} />}
-        {pane.kind === 'import' && <ImportDialog phonebook={pane.phonebook} />}
-        {pane.kind === 'export' && <ExportDialog phonebook={pane.phonebook} />}
-        {pane.kind === 'open' && <OpenDialog />}
+        <PaneDialogs />
       </main>
       <PausedHost />
     </div>

@@ -1,14 +1,17 @@
 // The entry editor, with rasphone's tabs: General, Options, Security, Networking. Every
 // field is checked as the person types (app/phonebook/entry-rules.ts); Save is disabled
-// while anything is invalid; Cancel with unsaved changes asks first. A code the editor does
-// not offer (a VPN strategy, an encryption level) is shown as it is and kept.
+// while anything is invalid; every way out with unsaved changes asks first (the store's
+// leaveEditor). A code the editor does not offer (a VPN strategy, an encryption level, a
+// device or country this computer lacks) is shown as it is and kept. Options that only a
+// dial-up line has are not shown for other types; their stored values stay as they are.
 
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   defaultDevice,
   phoneNumber,
   primaryDestination,
+  type PhoneNumber,
   type RasEntry,
 } from '../../../app/phonebook/entry';
 import {
@@ -26,10 +29,19 @@ import {
   type FieldProblem,
 } from '../../../app/phonebook/entry-rules';
 import { PWLEN } from '../../../app/ras/limits';
+import { Dialog } from '../dialogs/dialog';
 import { rasApi } from '../ras-api';
 import { useAppStore } from '../store/app-store';
 import { saveEntry, setPane, type Pane } from '../store/phonebook-actions';
 import { Check, CodeSelect, Row } from './editor-fields';
+import {
+  CountrySelect,
+  DeviceSelect,
+  devicesFor,
+  useRasChoices,
+  type Device,
+} from './entry-choices';
+import { PhoneNumbers } from './phone-numbers';
 
 type Tab = 'general' | 'options' | 'security' | 'networking';
 const TABS: Tab[] = ['general', 'options', 'security', 'networking'];
@@ -131,7 +143,8 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
   const entries = useAppStore((s) => s.entries);
   const [draft, setDraft] = useState<RasEntry>(pane.entry);
   const [tab, setTab] = useState<Tab>('general');
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const { devices, countries } = useRasChoices();
+  const leave = useAppStore((s) => s.editorLeave);
   const others = useMemo(
     () =>
       entries
@@ -168,6 +181,8 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
   const keyToSend =
     draft.type === 'vpn' && draft.usePreSharedKey && preSharedKey !== '' ? preSharedKey : undefined;
   const dirty = JSON.stringify(draft) !== JSON.stringify(pane.entry) || keyToSend !== undefined;
+  useEffect(() => useAppStore.setState({ editorDirty: dirty }), [dirty]);
+  useEffect(() => () => useAppStore.setState({ editorDirty: false, editorLeave: null }), []);
   const set = (change: Partial<RasEntry>) => {
     setTouched((t) => new Set([...t, ...Object.keys(change)]));
     setDraft((d) => ({ ...d, ...change }));
@@ -187,8 +202,17 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
     return t(`rule.${p.rule}`, { defaultValue: p.message, min: p.min, max: p.max });
   };
   const numbers = draft.phoneNumbers.length > 0 ? draft.phoneNumbers : [phoneNumber('')];
-  const setNumber = (i: number, value: string) =>
-    set({ phoneNumbers: numbers.map((n, k) => (k === i ? { ...n, number: value } : n)) });
+  const setPrimary = (change: Partial<PhoneNumber>) =>
+    set({ phoneNumbers: numbers.map((n, k) => (k === 0 ? { ...n, ...change } : n)) });
+  const phone = draft.type === 'phone';
+  /** A new type takes the first device of its kind this computer has (else Windows' usual one). */
+  const deviceOf = (type: RasEntry['type']): Partial<RasEntry> => {
+    const first: Device | undefined = devices ? devicesFor(type, devices)[0] : undefined;
+    return first
+      ? { ...defaultDevice(type), deviceType: first.type, deviceName: first.name }
+      : defaultDevice(type);
+  };
+  const offered = devices ? devicesFor(draft.type, devices) : null;
 
   const general = (
     <>
@@ -209,7 +233,7 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
             value={draft.type}
             onChange={(e) => {
               const type = e.target.value as RasEntry['type'];
-              set({ type, ...defaultDevice(type) });
+              set({ type, ...deviceOf(type) });
             }}
           >
             {(['phone', 'vpn', 'broadband', 'direct'] as const).map((type) => (
@@ -220,13 +244,17 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
           </select>
         )}
       </Row>
-      <Row label={t('editor.device')}>
+      <Row
+        label={t('editor.device')}
+        hint={offered?.length === 0 ? t('entryOptions.noDevices') : undefined}
+      >
         {(id) => (
-          <input
+          <DeviceSelect
             id={id}
-            value={draft.deviceName}
-            maxLength={128}
-            onChange={(e) => set({ deviceName: e.target.value })}
+            entry={draft}
+            original={pane.entry}
+            devices={devices}
+            onChange={(d) => set({ deviceType: d.type, deviceName: d.name })}
           />
         )}
       </Row>
@@ -245,89 +273,45 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
           )}
         </Row>
       )}
-      {numbers.map((n, i) => (
-        <Row
-          key={i}
-          label={
-            i === 0
-              ? t(
-                  draft.type === 'vpn'
-                    ? 'editor.server'
-                    : draft.type === 'broadband'
-                      ? 'editor.service'
-                      : 'editor.number',
-                )
-              : t('editor.alternate', { index: i })
-          }
-          problem={message(`phoneNumbers.${i}.number`)}
-        >
-          {(id) => (
-            <input
-              id={id}
-              value={n.number}
-              maxLength={128}
-              onChange={(e) => setNumber(i, e.target.value)}
-            />
-          )}
-        </Row>
-      ))}
-      {draft.type === 'phone' && (
-        <div className="editor-line">
-          <Row label={t('editor.areaCode')} problem={message('phoneNumbers.0.areaCode')}>
-            {(id) => (
-              <input
-                id={id}
-                value={numbers[0]!.areaCode}
-                maxLength={10}
-                size={8}
-                onChange={(e) =>
-                  set({
-                    phoneNumbers: numbers.map((n, k) =>
-                      k === 0 ? { ...n, areaCode: e.target.value } : n,
-                    ),
-                  })
-                }
-              />
-            )}
-          </Row>
-          <Row label={t('editor.countryCode')}>
-            {(id) => (
-              <input
-                id={id}
-                type="number"
-                min={0}
-                value={numbers[0]!.countryCode}
-                onChange={(e) =>
-                  set({
-                    phoneNumbers: numbers.map((n, k) =>
-                      k === 0
-                        ? {
-                            ...n,
-                            countryCode: Number(e.target.value) || 0,
-                            countryId: Number(e.target.value) || 0,
-                          }
-                        : n,
-                    ),
-                  })
-                }
-              />
-            )}
-          </Row>
-        </div>
-      )}
-      {draft.type === 'phone' && (
-        <div className="editor-line">
-          <button
-            type="button"
-            onClick={() => set({ phoneNumbers: [...numbers, phoneNumber('')] })}
-          >
-            {t('editor.addAlternate')}
-          </button>
-          {numbers.length > 1 && (
-            <button type="button" onClick={() => set({ phoneNumbers: numbers.slice(0, -1) })}>
-              {t('editor.removeAlternate')}
-            </button>
-          )}
+      <PhoneNumbers
+        type={draft.type}
+        numbers={numbers}
+        problem={(i) => message(`phoneNumbers.${i}.number`)}
+        onChange={(phoneNumbers) => set({ phoneNumbers })}
+      />
+      {phone && (
+        <>
+          <Check
+            label={t('editor.dialingRules')}
+            checked={numbers[0]!.useDialingRules}
+            onChange={(useDialingRules) => setPrimary({ useDialingRules })}
+          />
+          {/* Windows uses them only with its dialing rules (RASEO_UseCountryAndAreaCodes). */}
+          <div className="editor-line">
+            <Row label={t('editor.areaCode')} problem={message('phoneNumbers.0.areaCode')}>
+              {(id) => (
+                <input
+                  id={id}
+                  disabled={!numbers[0]!.useDialingRules}
+                  value={numbers[0]!.areaCode}
+                  maxLength={10}
+                  size={8}
+                  onChange={(e) => setPrimary({ areaCode: e.target.value })}
+                />
+              )}
+            </Row>
+            <Row label={t('entryOptions.country')}>
+              {(id) => (
+                <CountrySelect
+                  id={id}
+                  disabled={!numbers[0]!.useDialingRules}
+                  number={numbers[0]!}
+                  countries={countries}
+                  onChange={setPrimary}
+                />
+              )}
+            </Row>
+          </div>
           <Check
             label={t('editor.tryNext')}
             checked={draft.tryNextAlternateOnFail}
@@ -338,16 +322,7 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
             checked={draft.promoteAlternates}
             onChange={(v) => set({ promoteAlternates: v })}
           />
-          <Check
-            label={t('editor.dialingRules')}
-            checked={numbers[0]!.useDialingRules}
-            onChange={(v) =>
-              set({
-                phoneNumbers: numbers.map((n, k) => (k === 0 ? { ...n, useDialingRules: v } : n)),
-              })
-            }
-          />
-        </div>
+        </>
       )}
     </>
   );
@@ -385,11 +360,13 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
         checked={draft.includeLogonDomain}
         onChange={(v) => set({ includeLogonDomain: v })}
       />
-      <Check
-        label={t('editor.promptNumber')}
-        checked={draft.promptPhoneNumber}
-        onChange={(v) => set({ promptPhoneNumber: v })}
-      />
+      {phone && (
+        <Check
+          label={t('editor.promptNumber')}
+          checked={draft.promptPhoneNumber}
+          onChange={(v) => set({ promptPhoneNumber: v })}
+        />
+      )}
       {wholeNumber('redialAttempts')}
       {wholeNumber('redialSeconds')}
       {wholeNumber('idleDisconnectSeconds', idleNever)}
@@ -409,21 +386,23 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
         checked={draft.redialOnLinkFailure}
         onChange={(v) => set({ redialOnLinkFailure: v })}
       />
-      <Row label={t('editor.callback')}>
-        {(id) => (
-          <select
-            id={id}
-            value={draft.callbackMode}
-            onChange={(e) => set({ callbackMode: e.target.value as RasEntry['callbackMode'] })}
-          >
-            {(['none', 'caller', 'preset'] as const).map((c) => (
-              <option key={c} value={c}>
-                {t(`callback.${c}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Row>
+      {phone && (
+        <Row label={t('editor.callback')}>
+          {(id) => (
+            <select
+              id={id}
+              value={draft.callbackMode}
+              onChange={(e) => set({ callbackMode: e.target.value as RasEntry['callbackMode'] })}
+            >
+              {(['none', 'caller', 'preset'] as const).map((c) => (
+                <option key={c} value={c}>
+                  {t(`callback.${c}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Row>
+      )}
     </>
   );
 
@@ -538,11 +517,14 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
           </Row>
         </fieldset>
       )}
-      <Check
-        label={t('editor.terminal')}
-        checked={draft.terminalAfterDial}
-        onChange={(v) => set({ terminalAfterDial: v })}
-      />
+      {/* A terminal talks to a modem or a cable's far end: a tunnel has none. */}
+      {(phone || draft.type === 'direct') && (
+        <Check
+          label={t('editor.terminal')}
+          checked={draft.terminalAfterDial}
+          onChange={(v) => set({ terminalAfterDial: v })}
+        />
+      )}
     </>
   );
 
@@ -638,85 +620,98 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
   );
 
   return (
-    <form
-      className="editor"
-      aria-labelledby="editor-title"
-      // The editor checks every field itself, including a kept value beyond an input's range.
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!invalid) {
-          void saveEntry(rasApi(), pane, { ...draft, phoneNumbers: numbers }, keyToSend);
-          return;
-        }
-        // Show every problem, on the tab of the first one.
-        setAttempted(true);
-        const first = problems[0];
-        setTab(first ? tabOf(first.field) : 'networking');
-      }}
-    >
-      <h1 id="editor-title">
-        {pane.mode === 'new'
-          ? t('editor.newTitle')
-          : t('editor.title', { name: pane.originalName })}
-      </h1>
-      <div role="tablist" className="tabs">
-        {TABS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            id={`tab-${name}`}
-            aria-selected={tab === name}
-            aria-controls={`panel-${name}`}
-            onClick={() => setTab(name)}
-          >
-            {t(`editor.tab.${name}`)}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
-        {panels[tab]}
-        {tab === 'networking' && badDns && (
-          <span className="problem" role="alert">
-            {t('rule.bad-address')}
-          </span>
+    <>
+      <form
+        className="editor"
+        aria-labelledby="editor-title"
+        // The editor checks every field itself, including a kept value beyond an input's range.
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!invalid) {
+            void saveEntry(rasApi(), pane, { ...draft, phoneNumbers: numbers }, keyToSend);
+            return;
+          }
+          // Show every problem, on the tab of the first one.
+          setAttempted(true);
+          const first = problems[0];
+          setTab(first ? tabOf(first.field) : 'networking');
+        }}
+      >
+        <h1 id="editor-title">
+          {pane.mode === 'new'
+            ? t('editor.newTitle')
+            : t('editor.title', { name: pane.originalName })}
+        </h1>
+        <div role="tablist" className="tabs">
+          {TABS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls={`panel-${name}`}
+              onClick={() => setTab(name)}
+            >
+              {t(`editor.tab.${name}`)}
+            </button>
+          ))}
+        </div>
+        <div
+          role="tabpanel"
+          id={`panel-${tab}`}
+          aria-labelledby={`tab-${tab}`}
+          className="tab-panel"
+        >
+          {panels[tab]}
+          {tab === 'networking' && badDns && (
+            <span className="problem" role="alert">
+              {t('rule.bad-address')}
+            </span>
+          )}
+        </div>
+        {elsewhere.length > 0 && (
+          <p className="problem" role="status">
+            {t('editor.otherTabsHaveProblems', {
+              tabs: elsewhere.map((name) => t(`editor.tab.${name}`)).join(', '),
+            })}
+          </p>
         )}
-      </div>
-      {elsewhere.length > 0 && (
-        <p className="problem" role="status">
-          {t('editor.otherTabsHaveProblems', {
-            tabs: elsewhere.map((name) => t(`editor.tab.${name}`)).join(', '),
-          })}
-        </p>
-      )}
-      <div className="actions">
-        <button
-          type="submit"
-          className="primary"
-          // Enabled with problems: pressing it shows them, on their tab.
-          disabled={!dirty && pane.mode === 'edit'}
-        >
-          {t('editor.save')}
-        </button>
-        <button
-          type="button"
-          onClick={() => (dirty ? setConfirmDiscard(true) : setPane({ kind: 'entry' }))}
-        >
-          {t('dialog.cancel')}
-        </button>
-      </div>
-      {confirmDiscard && (
-        <div className="confirm" role="alertdialog" aria-labelledby="discard-title">
-          <p id="discard-title">{t('editor.discard')}</p>
-          <button type="button" className="danger" onClick={() => setPane({ kind: 'entry' })}>
-            {t('editor.discardYes')}
+        <div className="actions">
+          <button
+            type="submit"
+            className="primary"
+            // Enabled with problems: pressing it shows them, on their tab.
+            disabled={!dirty && pane.mode === 'edit'}
+          >
+            {t('editor.save')}
           </button>
-          <button type="button" onClick={() => setConfirmDiscard(false)}>
-            {t('editor.keepEditing')}
+          {/* With unsaved changes, setPane asks first (the question below). */}
+          <button type="button" onClick={() => setPane({ kind: 'entry' })}>
+            {t('dialog.cancel')}
           </button>
         </div>
+      </form>
+      {/* Outside the form: the dialog's own submit must not bubble into the editor's Save. */}
+      {leave && (
+        <Dialog
+          title={t('editor.discard')}
+          initialFocus="cancel"
+          onCancel={() => useAppStore.setState({ editorLeave: null })}
+          onSubmit={() => {
+            useAppStore.setState({ editorLeave: null, editorDirty: false });
+            leave();
+          }}
+          actions={
+            <button type="submit" className="danger">
+              {t('editor.discardYes')}
+            </button>
+          }
+        >
+          <p>{t('entryOptions.leaveText')}</p>
+        </Dialog>
       )}
-    </form>
+    </>
   );
 }

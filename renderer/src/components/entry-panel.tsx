@@ -3,26 +3,28 @@
 // of its last attempt, the attempts before it, and the settings of its section that RAS
 // Connect keeps as they are.
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../format';
+import type { ConnectionView } from '../../../app/connection-view';
 import { rasApi } from '../ras-api';
 import {
   connectionFor,
   dial,
   hangUp,
+  redialNow,
   sameEntry,
   saveSettings,
   useAppStore,
   type EntryRef,
 } from '../store/app-store';
 import { copyEntry, openEditor, saveCredentials, setPane } from '../store/phonebook-actions';
-import { useNow } from '../use-now';
 import { StatisticsPanel } from './statistics-panel';
 import { Timeline } from './timeline';
 import { HistoryList } from './history-list';
 import { CredentialsFields } from '../dialogs/credentials-fields';
 import { OtherSettings } from './other-settings';
+import { useDialNumber } from './dial-number';
+import { ErrorBanner, FailureBox, RedialActions, RedialCountdown } from './redial-controls';
 
 const ACTIVE = new Set(['dialing', 'paused', 'connected', 'waiting-to-redial', 'disconnecting']);
 
@@ -53,6 +55,32 @@ function EntryVerbs({ entry }: { entry: EntryRef }) {
         </>
       )}
     </div>
+  );
+}
+
+type Credentials = { userName: string; password: string; domain: string };
+
+/**
+ * A refusal no dialog asked for, on this entry's page: one the window got back, or one main
+ * keeps on the connection (a hang-up refused from the tray). Said once, until dismissed.
+ */
+function EntryRefusal({ entry, connection }: { entry: EntryRef; connection?: ConnectionView }) {
+  const own = useAppStore((s) =>
+    s.entryFailure && sameEntry(s.entryFailure.ref, entry) ? s.entryFailure.error : null,
+  );
+  const kept = connection?.status === 'connected' ? connection.error : null;
+  const keptKey = kept ? `${connection!.id}:${kept.code}` : null;
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const error = own ?? (keptKey !== dismissed ? kept : null);
+  if (!error) return null;
+  return (
+    <ErrorBanner
+      error={error}
+      onDismiss={() => {
+        useAppStore.setState({ entryFailure: null });
+        setDismissed(keptKey);
+      }}
+    />
   );
 }
 
@@ -107,9 +135,13 @@ export function EntryPanel() {
   // No key store here (browser mode, a Linux session without one): the box says why it is off.
   const canSave = useAppStore((s) => s.info?.canSavePasswords !== false);
   const [otherSettings, setOtherSettings] = useState<{ key: string; value: string }[]>([]);
-  const now = useNow(connection?.status === 'waiting-to-redial', 500);
+  /** What the last Connect of this page dialed with (undefined: the saved credentials), for Redial. */
+  const lastDial = useRef<{ credentials: Credentials | undefined } | null>(null);
+  // The entry's "prompt for phone number": the number field, and what to dial instead.
+  const dialNumber = useDialNumber(selected);
 
   useEffect(() => {
+    lastDial.current = null;
     setUserName('');
     setPassword('');
     setDomain('');
@@ -147,14 +179,24 @@ export function EntryPanel() {
     const useSaved =
       (password === '' && hasSavedPassword) ||
       (userName === '' && password === '' && domain === '');
-    void dial(rasApi(), ref!, useSaved ? undefined : { userName, password, domain });
+    const credentials = useSaved ? undefined : { userName, password, domain };
+    lastDial.current = { credentials };
+    void dial(rasApi(), ref!, credentials, dialNumber.phoneNumber);
     setPassword('');
+  };
+
+  // The same entry with what the person typed for the failed dial, while the page still holds
+  // it; otherwise what Connect would do now.
+  const redial = (): void => {
+    if (lastDial.current)
+      void dial(rasApi(), ref!, lastDial.current.credentials, dialNumber.phoneNumber);
+    else void connectWith();
   };
 
   if (!entry) return <p className="muted">{t('ui.noSelection')}</p>;
   const status = connection?.status ?? 'idle';
   const active = ACTIVE.has(status);
-  const failure = connection?.error ? errorText(t, connection.error) : null;
+  const waiting = status === 'waiting-to-redial' && connection !== undefined;
 
   return (
     <section className="entry" aria-labelledby="entry-title">
@@ -178,6 +220,7 @@ export function EntryPanel() {
       >
         {!active && (
           <div className="credentials">
+            {dialNumber.field}
             <CredentialsFields
               value={{ userName, password, domain }}
               onChange={(next) => {
@@ -207,27 +250,30 @@ export function EntryPanel() {
         <div className="status-line">
           <span className={`badge status-${status}`} role="status">
             {t(`status.${status}`)}
-            {status === 'waiting-to-redial' && connection?.redialAt
-              ? ` · ${t('ui.redialIn', { seconds: Math.max(0, Math.ceil((connection.redialAt - now) / 1000)) })}`
-              : ''}
           </span>
-          <button
-            type="submit"
-            className={active ? 'danger' : 'primary'}
-            disabled={status === 'disconnecting'}
-          >
-            {active ? t('ui.hangUp') : t('ui.connect')}
-          </button>
+          {waiting && connection.redialAt !== null && (
+            <RedialCountdown redialAt={connection.redialAt} />
+          )}
+          {waiting ? (
+            <RedialActions
+              onRedialNow={() => void redialNow(rasApi(), connection.id)}
+              onCancel={() => void hangUp(rasApi(), connection.id)}
+            />
+          ) : (
+            <button
+              type="submit"
+              className={active ? 'danger' : 'primary'}
+              disabled={status === 'disconnecting'}
+            >
+              {active ? t('ui.hangUp') : t('ui.connect')}
+            </button>
+          )}
         </div>
       </form>
-      {/* Connected with an error: a hang-up that Remote Access refused. */}
-      {failure && (status === 'disconnected' || status === 'connected') && (
-        <div className="failure-box" role="alert">
-          <strong>
-            {t('ui.errorLine', { code: connection!.error!.code, message: failure.message })}
-          </strong>
-          {failure.remedy && <p>{t('ui.whatToDo', { remedy: failure.remedy })}</p>}
-        </div>
+      <EntryRefusal entry={ref!} connection={connection} />
+      {/* The whole attempt sequence ended in an error. */}
+      {status === 'disconnected' && connection?.error && (
+        <FailureBox error={connection.error} onRedial={redial} />
       )}
       {connection?.status === 'connected' && <StatisticsPanel connection={connection} />}
       <h2>{t('ui.timeline')}</h2>

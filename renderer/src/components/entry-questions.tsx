@@ -47,9 +47,7 @@ export function RenameDialog({ entry }: { entry: EntryRef }) {
       />
       {problem && value !== name && (
         <p className="problem" role="alert">
-          {t(problem.code === 183 ? 'rule.name-taken' : 'rule.name-invalid', {
-            defaultValue: problem.message,
-          })}
+          {t(problem.code === 183 ? 'rule.name-taken' : 'rule.name-invalid')}
         </p>
       )}
     </Dialog>

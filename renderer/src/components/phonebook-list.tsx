@@ -25,13 +25,13 @@ import type { ConnectionView } from '../../../app/connection-view';
 import { makeEntry } from '../../../app/phonebook/entry';
 import type { EntrySummary, PhonebookBook } from '../../../app/ipc/contract';
 import { Dialog } from '../dialogs/dialog';
+import { wireErrorText } from '../format';
 import { rasApi } from '../ras-api';
 import {
   connectionFor,
   dial,
   hangUp,
   refOf,
-  sameEntry,
   select,
   useAppStore,
   type AppState,
@@ -39,6 +39,7 @@ import {
 } from '../store/app-store';
 import { closePhonebook, copyEntry, openEditor, setPane } from '../store/phonebook-actions';
 import { TypeIcon } from './type-icon';
+import '../styles/phonebook-list.css';
 
 export const ROW_HEIGHT = 34;
 const OVERSCAN = 8;
@@ -84,32 +85,121 @@ export function bookLabel(t: TFunction, book: PhonebookBook): string {
   return book.kind === 'opened' ? book.path.split(/[\\/]/).pop()! : t(`book.${book.kind}`);
 }
 
-function rowsOf(state: AppState): Row[] {
-  const needle = state.search.trim().toLowerCase();
-  const lastUsed = (e: EntrySummary) => connectionFor(state, refOf(e))?.timeline.startedAt ?? 0;
-  const byName = (a: EntrySummary, b: EntrySummary) => a.name.localeCompare(b.name);
-  const rows: Row[] = [];
-  for (const book of state.books) {
-    const found = state.entries.filter(
-      (e) =>
-        e.phonebook === book.path &&
-        (!needle ||
-          e.name.toLowerCase().includes(needle) ||
-          e.destination.toLowerCase().includes(needle)),
-    );
-    if (state.sort === 'type') found.sort((a, b) => a.type.localeCompare(b.type) || byName(a, b));
-    else if (state.sort === 'last-used')
-      found.sort((a, b) => lastUsed(b) - lastUsed(a) || byName(a, b));
+/** An entry's key as RAS compares it: its phonebook and its name, without case. */
+const keyOf = (ref: EntryRef) => `${ref.phonebook.toLowerCase()}\u0000${ref.name.toLowerCase()}`;
+
+/** The connection shown for each entry, as connectionFor finds it (the first one kept for it). */
+function connectionsByEntry(connections: AppState['connections']): Map<string, ConnectionView> {
+  const byEntry = new Map<string, ConnectionView>();
+  for (const c of Object.values(connections)) {
+    const key = keyOf({ phonebook: c.phonebook, name: c.entryName });
+    if (!byEntry.has(key)) byEntry.set(key, c);
+  }
+  return byEntry;
+}
+
+/**
+ * The connections as the list shows them: the same object until an entry's badge or the order
+ * by use would change. Every dial state sends a new snapshot; redrawing the list for each one
+ * held up the timeline's row behind it (issue 14).
+ */
+function listedConnections(state: AppState): AppState['connections'] {
+  if (state.connections === listed.connections) return listed.connections;
+  const shown = Object.values(state.connections)
+    .map((c) => {
+      const outcome = listOutcome(c);
+      return [c.phonebook, c.entryName, c.timeline.startedAt, outcome.status, outcome.code].join(
+        '\u0000',
+      );
+    })
+    .join('\n');
+  if (shown !== listed.shown) listed.connections = state.connections;
+  listed.shown = shown;
+  return listed.connections;
+}
+const listed: { connections: AppState['connections']; shown: string } = {
+  connections: {},
+  shown: '',
+};
+
+/** An entry in its list order, with the lower-cased text a search looks through. */
+interface Sorted {
+  entry: EntrySummary;
+  name: string;
+  destination: string;
+}
+
+// String#localeCompare's order, with the collator set up once rather than per comparison.
+const collator = new Intl.Collator();
+
+/**
+ * Each phonebook's entries in the chosen order. A search only filters this (keystrokes do
+ * not sort again), and a connection's event does not touch it unless the order is by use.
+ */
+function sortBooks(
+  entries: readonly EntrySummary[],
+  books: readonly PhonebookBook[],
+  sort: AppState['sort'],
+  byEntry: Map<string, ConnectionView> | null,
+): Map<string, Sorted[]> {
+  const sorted = new Map<string, Sorted[]>(books.map((b) => [b.path, []]));
+  for (const entry of entries)
+    sorted.get(entry.phonebook)?.push({
+      entry,
+      name: entry.name.toLowerCase(),
+      destination: entry.destination.toLowerCase(),
+    });
+  const byName = (a: Sorted, b: Sorted) => collator.compare(a.entry.name, b.entry.name);
+  const lastUsed = (s: Sorted) => byEntry?.get(keyOf(s.entry))?.timeline.startedAt ?? 0;
+  for (const found of sorted.values()) {
+    if (sort === 'type')
+      found.sort((a, b) => collator.compare(a.entry.type, b.entry.type) || byName(a, b));
+    else if (sort === 'last-used') found.sort((a, b) => lastUsed(b) - lastUsed(a) || byName(a, b));
     else found.sort(byName);
+  }
+  return sorted;
+}
+
+function rowsOf(
+  books: readonly PhonebookBook[],
+  bookErrors: AppState['bookErrors'],
+  sorted: Map<string, Sorted[]>,
+  search: string,
+): Row[] {
+  const needle = search.trim().toLowerCase();
+  const rows: Row[] = [];
+  for (const book of books) {
+    const all = sorted.get(book.path) ?? [];
+    const found = needle
+      ? all.filter((s) => s.name.includes(needle) || s.destination.includes(needle))
+      : all;
     // One phonebook needs no heading unless it has something to say.
-    const error = state.bookErrors[book.path];
-    const grouped = state.books.length > 1 || !!error;
+    const error = bookErrors[book.path];
+    const grouped = books.length > 1 || !!error;
     if (grouped) rows.push({ kind: 'book', book, error });
-    found.forEach((entry, i) =>
-      rows.push({ kind: 'entry', entry, position: i + 1, count: found.length, grouped }),
+    found.forEach((s, i) =>
+      rows.push({ kind: 'entry', entry: s.entry, position: i + 1, count: found.length, grouped }),
     );
   }
   return rows;
+}
+
+/** The first row of an entry, names and phonebooks compared without case as RAS does; or -1. */
+function rowOf(rows: readonly Row[], ref: EntryRef): number {
+  const name = ref.name.toLowerCase();
+  const book = ref.phonebook.toLowerCase();
+  let lastBook = '';
+  let inBook = false;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r.kind !== 'entry' || r.entry.name.length !== name.length) continue;
+    if (r.entry.phonebook !== lastBook) {
+      lastBook = r.entry.phonebook;
+      inBook = lastBook.toLowerCase() === book;
+    }
+    if (inBook && r.entry.name.toLowerCase() === name) return i;
+  }
+  return -1;
 }
 
 /** The phonebook a new or imported entry goes to: the selected entry's, else the first. */
@@ -290,11 +380,32 @@ function EntryMenu({
 
 export function PhonebookList() {
   const { t } = useTranslation();
-  const state = useAppStore();
-  const rows = useMemo(() => rowsOf(state), [state]);
-  const selectedIndex = rows.findIndex(
-    (r) => r.kind === 'entry' && sameEntry(refOf(r.entry), state.selected),
+  // Only what the list shows: a statistics tick or a change elsewhere does not draw it again.
+  const entries = useAppStore((s) => s.entries);
+  const books = useAppStore((s) => s.books);
+  const bookErrors = useAppStore((s) => s.bookErrors);
+  // The error as data, so it reads in the person's language (bookErrors keeps the English).
+  const bookErrorInfo = useAppStore((s) => s.bookErrorInfo);
+  const search = useAppStore((s) => s.search);
+  const sort = useAppStore((s) => s.sort);
+  const selected = useAppStore((s) => s.selected);
+  const connections = useAppStore(listedConnections);
+  const byEntry = useMemo(() => connectionsByEntry(connections), [connections]);
+  const sorted = useMemo(
+    () => sortBooks(entries, books, sort, sort === 'last-used' ? byEntry : null),
+    [entries, books, sort, sort === 'last-used' ? byEntry : null],
   );
+  // Not deferred (useDeferredValue): filtering the sorted list is cheap, and a deferred render
+  // waited for React's next slot, slower to show each keystroke than the filtering itself.
+  const rows = useMemo(
+    () => rowsOf(books, bookErrors, sorted, search),
+    [books, bookErrors, sorted, search],
+  );
+  // Where the selected entry is drawn (the first of a name a phonebook holds twice): one scan
+  // that lower-cases only names of the right length; a map of every row's key cost more than
+  // the rest of the list's work on opening or searching ten thousand entries.
+  const selectedIndex = useMemo(() => (selected ? rowOf(rows, selected) : -1), [rows, selected]);
+  const connectionOf = (ref: EntryRef) => byEntry.get(keyOf(ref));
   const box = useRef<HTMLDivElement>(null);
   const sizer = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLDivElement>(null);
@@ -338,11 +449,11 @@ export function PhonebookList() {
   }, [selectedIndex]);
 
   const api = rasApi();
-  const readOnly = (ref: EntryRef) => !!state.bookErrors[ref.phonebook];
+  const readOnly = (ref: EntryRef) => !!bookErrors[ref.phonebook];
   const verbs = (ref: EntryRef): Verb[] => [
     {
       key: 'connect',
-      label: isActive(state, ref) ? t('ui.hangUp') : t('ui.connect'),
+      label: isActive(useAppStore.getState(), ref) ? t('ui.hangUp') : t('ui.connect'),
       run: () => connectOrHangUp(ref),
     },
     { key: 'properties', label: t('pb.properties'), run: () => void openEditor(api, ref) },
@@ -463,13 +574,19 @@ export function PhonebookList() {
     const row = rows[index]!;
     if (row.kind === 'book') continue;
     const ref = refOf(row.entry)!;
-    const outcome = listOutcome(connectionFor(state, ref));
+    const outcome = listOutcome(connectionOf(ref));
     const isSelected = index === selectedIndex;
+    const typeLabel = t(`type.${row.entry.type}`);
+    const statusText = t(`status.${outcome.status}`, { code: outcome.code });
     const option = (
       <div
         key={`${row.entry.phonebook}\u0000${row.entry.name}`}
         id={rowId(index)}
         role="option"
+        // The name whole (the row may cut it short) and its state, as the row reads; the type
+        // is the option's description.
+        aria-label={`${row.entry.name}, ${statusText}`}
+        aria-describedby={`${rowId(index)}-type`}
         aria-selected={isSelected}
         aria-posinset={row.position}
         aria-setsize={row.count}
@@ -484,22 +601,23 @@ export function PhonebookList() {
           setMenu({ x: e.clientX, y: e.clientY, above: e.clientY, ref });
         }}
       >
-        <TypeIcon type={row.entry.type} label={t(`type.${row.entry.type}`)} />
-        {/* A name cut short by the column shows whole on hover; the option's accessible
-            name holds it whole. */}
+        <span className="type-cell" id={`${rowId(index)}-type`}>
+          <TypeIcon type={row.entry.type} label={typeLabel} />
+        </span>
+        {/* A name cut short by the column shows whole on hover. */}
         <span className="name" title={row.entry.name}>
           {row.entry.name}
-        </span>
-        <span className={`badge status-${outcome.status}`}>
-          {t(`status.${outcome.status}`, { code: outcome.code })}
-        </span>
+        </span>{' '}
+        {/* The space keeps the name and the state two words in the row's text (a grid does not
+            draw it). */}
+        <span className={`badge status-${outcome.status}`}>{statusText}</span>
       </div>
     );
     const book = row.grouped ? row.entry.phonebook : '';
     const previous = groups.at(-1);
     if (previous?.book === book) previous.items.push(option);
     else {
-      const found = state.books.find((b) => b.path === book);
+      const found = books.find((b) => b.path === book);
       const label = !row.grouped ? null : found ? bookLabel(t, found) : book;
       groups.push({ book, label, items: [option] });
     }
@@ -521,12 +639,12 @@ export function PhonebookList() {
           type="search"
           aria-label={t('pb.search')}
           placeholder={t('pb.search')}
-          value={state.search}
+          value={search}
           onChange={(e) => useAppStore.setState({ search: e.target.value })}
         />
         <select
           aria-label={t('pb.sort')}
-          value={state.sort}
+          value={sort}
           onChange={(e) => useAppStore.setState({ sort: e.target.value as AppState['sort'] })}
         >
           <option value="name">{t('pb.byName')}</option>
@@ -542,9 +660,7 @@ export function PhonebookList() {
         onScroll={measure}
       >
         {!entriesShown && (
-          <p className="muted">
-            {state.entries.length === 0 ? t('ui.noEntries') : t('pb.noMatch')}
-          </p>
+          <p className="muted">{entries.length === 0 ? t('ui.noEntries') : t('pb.noMatch')}</p>
         )}
         <div ref={sizer} style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
           {/* The listbox covers the whole height of the rows, so focusing it never scrolls:
@@ -574,6 +690,8 @@ export function PhonebookList() {
             .map((index) => {
               const row = rows[index] as Extract<Row, { kind: 'book' }>;
               const label = bookLabel(t, row.book);
+              const info = bookErrorInfo[row.book.path];
+              const error = info ? wireErrorText(t, info) : row.error;
               return (
                 <div
                   key={`book\u0000${row.book.path}`}
@@ -582,9 +700,9 @@ export function PhonebookList() {
                   title={row.book.path}
                 >
                   <strong>{label}</strong>
-                  {row.error && (
-                    <span className="book-error" role="alert" title={row.error}>
-                      {t('book.readOnly')}: {row.error}
+                  {error && (
+                    <span className="book-error" role="alert" title={error}>
+                      {t('book.readOnly')}: {error}
                     </span>
                   )}
                   {row.book.kind === 'opened' && (

@@ -193,4 +193,31 @@ describe('timeline', () => {
     rerender(<Timeline timeline={busy} live={false} />);
     expect(liveRegions(container)[0]!.textContent).toBe('');
   });
+
+  it('shows a drop that will be redialed as a step with its code, and announces the wait once', () => {
+    const dropped = [
+      n(1000, RasState.Connected),
+      {
+        kind: 'wait',
+        time: 4000,
+        error: 629,
+        cause: 'dropped',
+        seconds: 5,
+        attempt: 2,
+        attempts: 3,
+      } as const,
+    ].reduce(reduceTimeline, emptyTimeline);
+    const { container } = renderLive(<Timeline timeline={dropped} live />);
+    const row = screen.getAllByRole('listitem')[1]!;
+    expect(row.className).not.toMatch(/failed|group-terminal/);
+    expect(row.querySelector('.icon')!.textContent).toBe('step');
+    expect(row.querySelector('.description')!.textContent).toBe(
+      'The link dropped; redialing in 5 s (attempt 2 of 3)',
+    );
+    expect(row.textContent).toMatch(/Error 629/);
+    expect(row.textContent).not.toMatch(/What to do|Connect again/);
+    expect(liveRegions(container)[0]!.textContent).toMatch(
+      /^The link dropped; redialing in 5 s \(attempt 2 of 3\) \(step\) Error 629: \S/,
+    );
+  });
 });

@@ -13,6 +13,7 @@ import type { Timeline as TimelineData, TimelineRow } from '../../../app/timelin
 import { describeError } from '../../../app/ras/errors';
 import { errorText, rowText, seconds } from '../format';
 import { useNow } from '../use-now';
+import '../styles/redial.css';
 
 type Kind = TimelineRow['group'] | 'failed';
 
@@ -68,17 +69,29 @@ export function Timeline({ timeline, live }: { timeline: TimelineData; live: boo
   const { t, i18n } = useTranslation();
   const now = useNow(live);
   const last = timeline.rows.length - 1;
-  const kindOf = (row: TimelineRow): Kind => (row.error !== 0 ? 'failed' : row.group);
+  // A wait row ends one attempt while the sequence goes on: it says why, not what to do,
+  // and is not drawn as a failure (the terminal row comes only when the sequence ends).
+  const kindOf = (row: TimelineRow): Kind =>
+    row.kind === 'wait' ? row.group : row.error !== 0 ? 'failed' : row.group;
   const groupWord = (kind: Kind) => (kind === 'failed' ? t('timeline.failed') : t(`group.${kind}`));
   const failureOf = (row: TimelineRow) =>
     row.error !== 0 ? errorText(t, describeError(row.error)) : null;
+  const textOf = (row: TimelineRow) =>
+    row.kind === 'wait' && row.wait
+      ? t('redial.wait', {
+          what: t(row.wait.cause === 'dropped' ? 'redial.dropped' : 'redial.failed'),
+          seconds: row.wait.seconds,
+          attempt: row.wait.attempt,
+          attempts: row.wait.attempts,
+        })
+      : rowText(t, row);
   // What the live region says: the newest state and its group, and the error if it failed.
   const newest = timeline.rows[last];
   let announcement = '';
   if (live && newest) {
     const failure = failureOf(newest);
     announcement = t('timeline.announce', {
-      state: rowText(t, newest),
+      state: textOf(newest),
       group: groupWord(kindOf(newest)),
     });
     if (failure)
@@ -108,7 +121,7 @@ export function Timeline({ timeline, live }: { timeline: TimelineData; live: boo
             return (
               <li
                 key={i}
-                className={`row group-${row.group}${kind === 'failed' ? ' failed' : ''}${current ? ' current' : ''}`}
+                className={`row group-${row.group}${kind === 'failed' ? ' failed' : ''}${row.kind === 'wait' ? ' wait' : ''}${current ? ' current' : ''}`}
                 data-state={row.name}
               >
                 <span className="icon">
@@ -119,8 +132,13 @@ export function Timeline({ timeline, live }: { timeline: TimelineData; live: boo
                   {t('timeline.since', { seconds: seconds(row.at, i18n.language) })}
                 </span>
                 <span className="what">
-                  <span className="description">{rowText(t, row)}</span>
-                  {failure && (
+                  <span className="description">{textOf(row)}</span>
+                  {failure && row.kind === 'wait' && (
+                    <span className="wait-cause">
+                      {t('ui.errorLine', { code: row.error, message: failure.message })}
+                    </span>
+                  )}
+                  {failure && row.kind !== 'wait' && (
                     <span className="failure">
                       <span className="message">
                         {t('ui.errorLine', { code: row.error, message: failure.message })}

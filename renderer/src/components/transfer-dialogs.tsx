@@ -3,8 +3,9 @@
 
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EntrySummary, InvokeResult, Result } from '../../../app/ipc/contract';
+import type { EntrySummary, InvokeResult, Result, WireError } from '../../../app/ipc/contract';
 import { Dialog, Problem } from '../dialogs/dialog';
+import { wireErrorText } from '../format';
 import { useFileChoice } from './file-choice';
 import { rasApi } from '../ras-api';
 import { useAppStore } from '../store/app-store';
@@ -120,16 +121,18 @@ export function ImportDialog({ phonebook }: { phonebook: string }) {
   const [entries, setEntries] = useState<EntrySummary[] | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [clash, setClash] = useState<Clash>('rename');
-  const [message, setMessage] = useState<string | null>(null);
+  // A refusal shows in the dialog that asked, which stays open with the focus where it was.
+  const [refusal, setRefusal] = useState<WireError | null>(null);
+  const message = refusal && wireErrorText(t, refusal);
   const close = () => setPane({ kind: 'entry' });
 
   const preview = async (path: string) => {
     const result = await rasApi().invoke('phonebook:preview', { file: path });
-    if (!result.ok) return setMessage(result.error.message);
+    if (!result.ok) return setRefusal(result.error);
     setFile(path);
     setEntries(result.value);
     setChosen(new Set(result.value.map((e) => e.name)));
-    setMessage(null);
+    setRefusal(null);
   };
   const choice = useFileChoice('import', (path) => void preview(path));
 
@@ -159,8 +162,7 @@ export function ImportDialog({ phonebook }: { phonebook: string }) {
       onCancel={close}
       onSubmit={() =>
         void importChosen(phonebook, file!, entries, chosen, clash).then((result) => {
-          if (!result.ok) return setMessage(result.error.message);
-          useAppStore.setState({ failure: null });
+          if (!result.ok) return setRefusal(result.error);
           close();
         })
       }
@@ -194,7 +196,9 @@ export function ExportDialog({ phonebook }: { phonebook: string }) {
     [selected, phonebook],
   );
   const [chosen, setChosen] = useState<Set<string>>(initial);
-  const [message, setMessage] = useState<string | null>(null);
+  // A refusal shows in the dialog that asked, which stays open with the focus where it was.
+  const [refusal, setRefusal] = useState<WireError | null>(null);
+  const message = refusal && wireErrorText(t, refusal);
   // A typed path that names an existing file: asked once, then written only if confirmed.
   const [replacing, setReplacing] = useState<string | null>(null);
   const close = () => setPane({ kind: 'entry' });
@@ -207,7 +211,7 @@ export function ExportDialog({ phonebook }: { phonebook: string }) {
     });
     if (!result.ok) {
       if (result.error.code === 'FILE_EXISTS' && !overwrite) return setReplacing(file);
-      return setMessage(result.error.message);
+      return setRefusal(result.error);
     }
     close();
   };

@@ -1,7 +1,8 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { PaneDialogs } from '../components/app';
 import { DeleteDialog, RenameDialog } from '../components/entry-questions';
 import { useAppStore } from '../store/app-store';
 import { fakeApi, renderIn } from '../test-utils';
@@ -272,5 +273,33 @@ describe('rename and delete', () => {
       newName: 'Branch VPN',
     });
     expect(document.activeElement).toBe(screen.getByRole('listbox'));
+  });
+
+  it('shows a refused delete inside the Delete dialog, which stays open with the focus in it', async () => {
+    const api = fakeApi({
+      'phonebook:delete': () => ({
+        ok: false,
+        error: {
+          code: 'ALREADY_ACTIVE',
+          name: 'ALREADY_ACTIVE',
+          message: 'Hang up "Office VPN" before deleting it.',
+        },
+      }),
+    });
+    useAppStore.setState({ entries, selected: ref });
+    renderIn('en', <PaneDialogs />);
+    act(() => useAppStore.setState({ pane: { kind: 'delete', ref } }));
+    const dialog = screen.getByRole('dialog');
+    const user = userEvent.setup();
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toMatch(/\S/);
+    expect(screen.getAllByRole('alert')).toEqual([alert]);
+    expect(screen.getByRole('dialog')).toBe(dialog);
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    expect(useAppStore.getState().failure).toBeNull();
+    expect(api.calls.filter((c) => c.channel === 'phonebook:delete')).toHaveLength(1);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

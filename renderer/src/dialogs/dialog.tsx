@@ -7,6 +7,8 @@
 // that is gone, to the entry list.
 
 import {
+  createContext,
+  useContext,
   useId,
   useLayoutEffect,
   useRef,
@@ -17,6 +19,15 @@ import {
 } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import type { WireError } from '../../../app/ipc/contract';
+import { wireErrorText } from '../format';
+
+/**
+ * A refusal of what the dialog asked main for (a rename, a delete, an open): every dialog
+ * under it shows it inside itself, so it is read out and seen where the person is, not behind
+ * the backdrop. The dialog stays open and keeps the focus.
+ */
+export const DialogRefusal = createContext<WireError | null>(null);
 
 export interface DialogProps {
   title: string;
@@ -256,6 +267,7 @@ export function Dialog({
   const dialog = useRef<HTMLDivElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const cancel = useRef(onCancel);
+  const refusal = useContext(DialogRefusal);
   useLayoutEffect(() => {
     cancel.current = onCancel;
   });
@@ -295,6 +307,11 @@ export function Dialog({
         >
           <h2 id={titleId}>{title}</h2>
           {children}
+          {refusal && (
+            <p className="problem refusal" role="alert">
+              {wireErrorText(t, refusal)}
+            </p>
+          )}
           <div className="actions">
             {actions}
             <button ref={cancelButton} type="button" onClick={onCancel}>

@@ -1,15 +1,19 @@
 // One dialog per paused state. Each answers through `onAnswer` (resume) and each has
-// Cancel, which hangs the dial up.
+// Cancel, which hangs the dial up. The terminal window is in terminal-pane.tsx.
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PausedRequest } from '../../../app/connection-view';
 import type { PausedAnswer } from '../../../app/ras/dial-types';
-import { PWLEN, RAS_MAX_CALLBACK_NUMBER } from '../../../app/ras/limits';
+import { PWLEN, RAS_MAX_CALLBACK_NUMBER, UNLEN } from '../../../app/ras/limits';
+import { useAppStore } from '../store/app-store';
 import { CredentialsFields, type Credentials } from './credentials-fields';
 import { Dialog, Field } from './dialog';
+import { InteractiveDialog } from './terminal-pane';
 
 export interface PausedDialogProps {
+  /** The paused connection (the terminal window talks to its port). */
+  connectionId: string;
   entryName: string;
   paused: PausedRequest;
   onAnswer: (answer: PausedAnswer) => void;
@@ -68,7 +72,7 @@ export function RetryAuthenticationDialog({
     >
       <p>
         <strong>{t('dialog.retry.attempt', { retry: paused.retry })}.</strong>{' '}
-        {t('error.691.message', { defaultValue: paused.reason })}
+        {t('error.691.message')}
       </p>
       <CredentialsFields value={credentials} onChange={setCredentials} />
     </Dialog>
@@ -120,7 +124,13 @@ export function NewPasswordDialog({ entryName, onAnswer, onCancel }: PausedDialo
   );
 }
 
-export function EapDialog({ entryName, onAnswer, onCancel }: PausedDialogProps) {
+/** The EAP step: the simulated server's own method, or Windows' window for the real ones. */
+export function EapDialog(props: PausedDialogProps) {
+  const simulated = useAppStore((s) => s.info?.backend === 'simulated');
+  return simulated ? <TokenCardDialog {...props} /> : <WindowsEapDialog {...props} />;
+}
+
+function WindowsEapDialog({ entryName, onAnswer, onCancel }: PausedDialogProps) {
   const { t } = useTranslation();
   return (
     <Dialog
@@ -134,16 +144,56 @@ export function EapDialog({ entryName, onAnswer, onCancel }: PausedDialogProps) 
   );
 }
 
-export function InteractiveDialog({ entryName, onAnswer, onCancel }: PausedDialogProps) {
+/** What the simulated token card takes: six digits (the server refuses 000000). */
+const TOKEN_CODE = /^\d{6}$/;
+
+/** The simulated EAP method's dialog: a user name and the token card's one-time code. */
+function TokenCardDialog({ entryName, paused, onAnswer, onCancel }: PausedDialogProps) {
   const { t } = useTranslation();
+  const [userName, setUserName] = useState(paused.userName);
+  const [code, setCode] = useState('');
+  const valid = userName.trim() !== '' && TOKEN_CODE.test(code);
   return (
     <Dialog
-      title={`${t('dialog.interactive.title')} — ${entryName}`}
-      onSubmit={() => onAnswer({ kind: 'interactive' })}
+      title={`${t('dialog.eap.title')} — ${entryName}`}
+      onSubmit={() =>
+        valid && onAnswer({ kind: 'eap', tokenCard: { userName: userName.trim(), code } })
+      }
       onCancel={onCancel}
-      actions={<button type="submit">{t('dialog.continue')}</button>}
+      actions={
+        <button type="submit" disabled={!valid}>
+          {t('eapCard.submit')}
+        </button>
+      }
     >
-      <p>{t('dialog.interactive.text')}</p>
+      <p>
+        <strong>{t('eapCard.method')}.</strong> {t('eapCard.text')}
+      </p>
+      {paused.retry > 1 && (
+        <p role="alert" className="problem">
+          {t('eapCard.refused', { retry: paused.retry })}
+        </p>
+      )}
+      <Field
+        label={t('eapCard.userName')}
+        value={userName}
+        maxLength={UNLEN}
+        autoComplete="username"
+        onChange={(e) => setUserName(e.target.value)}
+      />
+      <Field
+        label={t('eapCard.code')}
+        className="token-code"
+        value={code}
+        maxLength={6}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        aria-describedby="token-rule"
+        onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+      />
+      <p id="token-rule" className="hint">
+        {t('eapCard.rule')}
+      </p>
     </Dialog>
   );
 }

@@ -2,7 +2,8 @@
 // one English wording of each.
 
 import { ALL_STATES } from '../../../app/ras/connection-state';
-import { ALL_RAS_ERRORS } from '../../../app/ras/errors';
+import { ALL_IPSEC_ERRORS, ALL_RAS_ERRORS, ALL_WIN32_ERRORS } from '../../../app/ras/errors';
+import { appErrorTexts } from '../../../app/ras/errors-ru';
 
 export const en = {
   ui: {
@@ -160,7 +161,6 @@ export const en = {
     number: 'Phone number',
     alternate: 'Alternate number {{index}}',
     addAlternate: 'Add an alternate',
-    removeAlternate: 'Remove the last alternate',
     tryNext: 'If a number fails, try the next',
     promote: 'Move a number that works to the top',
     dialingRules: 'Use dialing rules',
@@ -176,7 +176,6 @@ export const en = {
     encryption: 'Data encryption',
     authProtocols: 'Allow these sign-in protocols',
     areaCode: 'Area code',
-    countryCode: 'Country code',
     useEap: 'Use EAP (a certificate, a smart card or PEAP)',
     eapMethod: 'EAP method',
     terminal: 'Show a terminal window after dialing',
@@ -204,7 +203,21 @@ export const en = {
     save: 'Save',
     discard: 'Discard your changes?',
     discardYes: 'Discard',
-    keepEditing: 'Keep editing',
+  },
+  entryOptions: {
+    deviceMissing: '{{name}} (not on this computer)',
+    noDevices: 'This computer has no device for this type of connection.',
+    country: 'Country or region',
+    countryNone: 'Not set',
+    countryUnknown: 'Country ID {{id}}, code +{{code}} (kept)',
+    countryOption: '{{name}} (+{{code}})',
+    removeAlternate: 'Remove',
+    removeAlternateLabel: 'Remove alternate number {{index}}',
+    makePrimary: 'Make primary',
+    makePrimaryLabel: 'Make primary: alternate number {{index}}',
+    leaveText: 'The changes you made to this entry are not saved.',
+    dialNumber: 'Dial',
+    dialNumberHint: 'For this call only. Unchanged, the alternates are tried after it.',
   },
   auth: { pap: 'PAP (unencrypted password)', chap: 'CHAP', mschapv2: 'MS-CHAP v2' },
   vpn: {
@@ -320,15 +333,49 @@ export const en = {
     },
     eap: {
       title: 'EAP sign-in',
-      text: 'The sign-in method needs you to complete its step (a smart card, a certificate or a one-time code). Complete it, then continue.',
+      text: 'The sign-in method needs a step from you (a smart card, a certificate or a one-time code). Continue, and Windows shows the method’s own window.',
     },
     interactive: {
       title: 'Terminal',
-      text: 'The remote host expects a terminal session before it starts the network connection. Finish it, then continue.',
+      text: 'The remote computer expects a terminal session before it starts the network connection, and Windows gives programs no way to show it. Finish the session another way if you can, then continue; Cancel hangs up.',
     },
+  },
+  redial: {
+    now: 'Redial now',
+    cancel: 'Cancel redial',
+    again: 'Redial',
+    dismiss: 'Dismiss',
+    dropped: 'The link dropped',
+    failed: 'The attempt failed',
+    wait: '{{what}}; redialing in {{seconds}} s (attempt {{attempt}} of {{attempts}})',
+  },
+  terminal: {
+    screen: 'Remote computer',
+    input: 'Type to the remote computer',
+    inputHidden: 'Type to the remote computer (not shown)',
+    send: 'Send',
+    continue: 'Continue',
+    continueAnyway: 'Continue anyway',
+    waiting:
+      'Log in to the remote computer here. Continue once it starts PPP; continuing earlier makes the dial fail.',
+    ready: 'The remote computer has started PPP: continue to connect.',
+    closed: 'The remote computer hung up.',
+  },
+  eapCard: {
+    method: 'Simulated token card',
+    text: 'Type your user name and the six-digit code your token card shows.',
+    rule: 'Simulated: any six digits except 000000.',
+    userName: 'User name',
+    code: 'One-time code',
+    refused: 'The code was not accepted. Attempt {{retry}}.',
+    submit: 'Sign in',
   },
   state: Object.fromEntries(ALL_STATES.map((s) => [s.name, s.description])),
   error: Object.fromEntries(
-    ALL_RAS_ERRORS.map((e) => [String(e.code), { message: e.message, remedy: e.remedy }]),
+    [...ALL_RAS_ERRORS, ...ALL_WIN32_ERRORS, ...ALL_IPSEC_ERRORS].map((e) => [
+      String(e.code),
+      { message: e.message, remedy: e.remedy },
+    ]),
   ),
+  appError: appErrorTexts.en,
 };

@@ -48,20 +48,94 @@ describe('renderer store', () => {
     ]);
   });
 
-  it('keeps a failed command’s error to show', async () => {
+  it('keeps a phonebook’s refusal as data, so the list can say it in the person’s language', async () => {
+    const refusal = {
+      code: 625,
+      name: 'ERROR_CORRUPT_PHONEBOOK',
+      message:
+        'The phonebook file contains invalid data. /b.pbk, line 3: a line has a value but no key',
+      key: 'sim.parseError',
+      params: { file: '/b.pbk', line: 3, problem: 'pbk.noKey', more: 0 },
+    };
+    const api = fakeApi({
+      'phonebook:books': () => [
+        { path: 'a', kind: 'app' as const },
+        { path: 'b', kind: 'app' as const },
+      ],
+      'phonebook:list': (p) =>
+        (p as { phonebook: string }).phonebook === 'b'
+          ? { ok: false, error: refusal }
+          : [{ name: 'Office VPN', phonebook: 'a', type: 'vpn', destination: 'vpn.example.com' }],
+    });
+    const { loadEntries } = await import('./app-store');
+    await loadEntries(api);
+    const state = useAppStore.getState();
+    expect(state.bookErrorInfo).toEqual({ b: refusal });
+    expect(state.bookErrors).toEqual({ b: refusal.message });
+    expect(state.entries.map((e) => e.name)).toEqual(['Office VPN']);
+  });
+
+  it('keeps a refused dial on its entry’s page only, until the entry is left', async () => {
     const api = fakeApi({
       'connection:dial': () => ({
         ok: false,
         error: { code: 'ALREADY_ACTIVE', name: 'ALREADY_ACTIVE', message: 'busy' },
       }),
     });
-    const { dial } = await import('./app-store');
-    await dial(api, { phonebook: 'p', name: 'Office VPN' });
-    expect(useAppStore.getState().failure).toEqual({
-      code: 'ALREADY_ACTIVE',
-      name: 'ALREADY_ACTIVE',
-      message: 'busy',
+    const { dial, select } = await import('./app-store');
+    const office = { phonebook: 'p', name: 'Office VPN' };
+    await dial(api, office);
+    expect(useAppStore.getState().failure).toBeNull();
+    expect(useAppStore.getState().entryFailure).toEqual({
+      ref: office,
+      error: { code: 'ALREADY_ACTIVE', name: 'ALREADY_ACTIVE', message: 'busy' },
     });
+    select({ phonebook: 'p', name: 'office vpn' });
+    expect(useAppStore.getState().entryFailure).not.toBeNull();
+    select({ phonebook: 'p', name: 'Dial-up' });
+    expect(useAppStore.getState().entryFailure).toBeNull();
+  });
+
+  it('clears an entry’s refusal when a command on that entry works', async () => {
+    let refuse = true;
+    const api = fakeApi({
+      'connection:dial': () =>
+        refuse
+          ? { ok: false, error: { code: 'ALREADY_ACTIVE', name: 'ALREADY_ACTIVE', message: 'x' } }
+          : { id: 'c1' },
+    });
+    const { dial } = await import('./app-store');
+    const office = { phonebook: 'p', name: 'Office VPN' };
+    await dial(api, office);
+    await dial(api, { phonebook: 'p', name: 'Dial-up' });
+    expect(useAppStore.getState().entryFailure?.ref.name).toBe('Dial-up');
+    refuse = false;
+    await dial(api, office);
+    expect(useAppStore.getState().entryFailure?.ref.name).toBe('Dial-up');
+    await dial(api, { phonebook: 'p', name: 'dial-up' });
+    expect(useAppStore.getState().entryFailure).toBeNull();
+  });
+
+  it('shows a refusal of what a dialog asked inside that dialog only, while it is open', async () => {
+    const api = fakeApi({
+      'phonebook:delete': () => ({
+        ok: false,
+        error: { code: 'ALREADY_ACTIVE', name: 'ALREADY_ACTIVE', message: 'connected' },
+      }),
+    });
+    const { paneFailureOf } = await import('./app-store');
+    const { deleteEntry, setPane } = await import('./phonebook-actions');
+    const office = { phonebook: 'p', name: 'Office VPN' };
+    setPane({ kind: 'delete', ref: office });
+    await deleteEntry(api, office);
+    const s = useAppStore.getState();
+    expect(s.pane).toEqual({ kind: 'delete', ref: office });
+    expect(paneFailureOf(s)?.message).toBe('connected');
+    expect(s.failure).toBeNull();
+    expect(s.entryFailure).toBeNull();
+    // Left another way than setPane: the refusal does not follow into the next pane.
+    useAppStore.setState({ pane: { kind: 'rename', ref: office } });
+    expect(paneFailureOf(useAppStore.getState())).toBeNull();
   });
 
   it('shows a settings change at once, and puts main’s back when it is refused', async () => {

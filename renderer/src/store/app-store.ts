@@ -37,18 +37,39 @@ export interface AppState {
   books: PhonebookBook[];
   /** A phonebook that cannot be read: shown read-only with its error (and line number). */
   bookErrors: Record<string, string>;
+  /** The same refusals as data (code, key, params), to say them in the person's language. */
+  bookErrorInfo: Record<string, WireError>;
   /** The entries of every phonebook, each with the phonebook it belongs to. */
   entries: EntrySummary[];
   selected: EntryRef | null;
   version: number;
   connections: Record<string, ConnectionView>;
   statistics: Record<string, RasStatistics>;
+  /** The terminal window of each connection paused in Interactive: what the remote side printed. */
+  terminals: Record<string, TerminalScreen>;
   settings: Settings | null;
   /** Finished attempts, newest first. */
   history: HistoryRecord[];
-  /** The last command that failed, shown until the next one. */
+  /**
+   * A refusal that belongs to no entry and no dialog (start-up, the phonebook files, the
+   * settings): shown at the top of the window until dismissed or the next such command works.
+   */
   failure: WireError | null;
+  /**
+   * A refusal that no dialog asked for (a hang-up, a copy, a dial): shown on its entry's page
+   * only, until dismissed, the entry is left, or a command on the entry works.
+   */
+  entryFailure: { ref: EntryRef; error: WireError } | null;
+  /**
+   * A refusal of what the open dialog (or the editor) asked for: shown inside it, and only
+   * while that pane is open (see `paneFailureOf`).
+   */
+  paneFailure: { pane: Pane; error: WireError } | null;
   pane: Pane;
+  /** The editor has unsaved changes: every way out of it asks first (entry-editor.tsx). */
+  editorDirty: boolean;
+  /** A way out of the editor that waits for the person to agree to drop the changes. */
+  editorLeave: (() => void) | null;
   search: string;
   sort: 'name' | 'type' | 'last-used';
 }
@@ -58,18 +79,37 @@ const initial: AppState = {
   info: null,
   books: [],
   bookErrors: {},
+  bookErrorInfo: {},
   entries: [],
   selected: null,
   version: -1,
   connections: {},
   statistics: {},
+  terminals: {},
   settings: null,
   history: [],
   failure: null,
+  entryFailure: null,
+  paneFailure: null,
   pane: { kind: 'entry' },
+  editorDirty: false,
+  editorLeave: null,
   search: '',
   sort: 'name',
 };
+
+export interface TerminalScreen {
+  text: string;
+  /** The remote side does not echo what is typed next (a password prompt). */
+  hideInput: boolean;
+  /** The remote side has started PPP: the dial may continue. */
+  ready: boolean;
+  /** The remote side hung up. */
+  closed: boolean;
+}
+
+/** What a terminal window keeps of its remote side's text: the end of it. */
+export const TERMINAL_KEEP_CHARS = 64 * 1024;
 
 export const useAppStore = create<AppState>()(() => initial);
 
@@ -95,16 +135,40 @@ export function connectionFor(state: AppState, ref: EntryRef | null): Connection
   );
 }
 
+/** Where a refusal shows: inside the open dialog, on an entry's page, or the window's top. */
+export type FailurePlace = 'pane' | 'global' | EntryRef;
+
+/** Shows a command's refusal where it was caused, and clears that place when a command works. */
+export function report(place: FailurePlace, error: WireError | null): void {
+  if (place === 'pane' && useAppStore.getState().pane.kind === 'entry') place = 'global';
+  if (place === 'pane')
+    useAppStore.setState((s) => ({ paneFailure: error ? { pane: s.pane, error } : null }));
+  else if (place === 'global') useAppStore.setState({ failure: error });
+  else if (error) useAppStore.setState({ entryFailure: { ref: place, error } });
+  else
+    useAppStore.setState((s) =>
+      s.entryFailure && sameEntry(s.entryFailure.ref, place) ? { entryFailure: null } : s,
+    );
+}
+
+/** The refusal of the pane that is open now; one of a pane since left is not shown. */
+export function paneFailureOf(s: AppState): WireError | null {
+  return s.paneFailure && s.paneFailure.pane === s.pane ? s.paneFailure.error : null;
+}
+
 async function call<T>(
   promise: Promise<{ ok: true; value: T } | { ok: false; error: WireError }>,
+  place: FailurePlace = 'global',
 ): Promise<T | null> {
   const result = await promise;
-  if (result.ok) {
-    useAppStore.setState({ failure: null });
-    return result.value;
-  }
-  useAppStore.setState({ failure: result.error });
-  return null;
+  report(place, result.ok ? null : result.error);
+  return result.ok ? result.value : null;
+}
+
+/** The entry a connection belongs to, where its refusals show. */
+function placeOf(id: string): FailurePlace {
+  const c = useAppStore.getState().connections[id];
+  return c ? { phonebook: c.phonebook, name: c.entryName } : 'global';
 }
 
 /** Connects the store to main: subscribe first, then pull, so no change falls between. */
@@ -113,6 +177,19 @@ export async function connectStore(api: RasApi): Promise<() => void> {
     api.on('connection:state', applySnapshot),
     api.on('connection:statistics', ({ id, statistics }) =>
       useAppStore.setState((s) => ({ statistics: { ...s.statistics, [id]: statistics } })),
+    ),
+    api.on('connection:terminal-output', ({ id, text, hideInput, ready, closed }) =>
+      useAppStore.setState((s) => ({
+        terminals: {
+          ...s.terminals,
+          [id]: {
+            text: ((s.terminals[id]?.text ?? '') + text).slice(-TERMINAL_KEEP_CHARS),
+            hideInput,
+            ready,
+            closed,
+          },
+        },
+      })),
     ),
     api.on('settings:changed', (settings) => useAppStore.setState({ settings })),
     api.on('phonebook:changed', () => void loadEntries(api)),
@@ -143,27 +220,58 @@ export async function loadEntries(api: RasApi): Promise<void> {
   if (!books) return;
   const entries: EntrySummary[] = [];
   const bookErrors: Record<string, string> = {};
-  for (const book of books) {
-    const result = await api.invoke('phonebook:list', { phonebook: book.path });
+  const bookErrorInfo: Record<string, WireError> = {};
+  // Every phonebook asked at once: one round trip to main, not one after another per book.
+  const lists = books.map((book) => api.invoke('phonebook:list', { phonebook: book.path }));
+  for (const [i, book] of books.entries()) {
+    const result = await lists[i]!;
     if (result.ok) entries.push(...result.value.map((e) => ({ ...e, phonebook: book.path })));
-    else bookErrors[book.path] = result.error.message;
+    else {
+      bookErrors[book.path] = result.error.message;
+      bookErrorInfo[book.path] = result.error;
+    }
   }
-  useAppStore.setState((s) => ({
-    books,
-    bookErrors,
-    entries,
+  useAppStore.setState((s) => {
     // A selection whose entry is gone moves to the first entry.
-    selected:
+    const selected =
       s.selected && entries.some((e) => sameEntry(refOf(e), s.selected))
         ? s.selected
-        : refOf(entries[0]),
-  }));
+        : refOf(entries[0]);
+    return {
+      books,
+      bookErrors,
+      bookErrorInfo,
+      entries,
+      selected,
+      entryFailure: leaving(s, selected),
+    };
+  });
+}
+
+/** An entry's refusal stays with its page: leaving the page clears it. */
+function leaving(s: AppState, next: EntryRef | null): AppState['entryFailure'] {
+  return s.entryFailure && sameEntry(s.entryFailure.ref, next) ? s.entryFailure : null;
+}
+
+/** Runs `go` now, or, while the editor has unsaved changes, once the person agrees to drop them. */
+export function leaveEditor(go: () => void): void {
+  const s = useAppStore.getState();
+  if (s.pane.kind === 'editor' && s.editorDirty) useAppStore.setState({ editorLeave: go });
+  else go();
 }
 
 export function select(ref: EntryRef): void {
+  // Another entry chosen while the editor is open leaves the editor for that entry's page.
+  const s = useAppStore.getState();
+  if (s.pane.kind === 'editor' && !sameEntry(ref, s.selected))
+    return leaveEditor(() => {
+      useAppStore.setState({ pane: { kind: 'entry' } });
+      select(ref);
+    });
   // Choosing an entry leaves the overall history for that entry's page.
   useAppStore.setState((s) => ({
     selected: ref,
+    entryFailure: leaving(s, ref),
     pane: s.pane.kind === 'history' ? { kind: 'entry' } : s.pane,
   }));
 }
@@ -172,21 +280,37 @@ export function dial(
   api: RasApi,
   ref: EntryRef,
   credentials?: { userName: string; password: string; domain: string },
+  /** The number to dial this time instead of the entry's (its "prompt for phone number"). */
+  phoneNumber?: string,
 ): Promise<unknown> {
-  const target = { entryName: ref.name, phonebook: ref.phonebook };
-  return call(api.invoke('connection:dial', credentials ? { ...target, credentials } : target));
+  const target = {
+    entryName: ref.name,
+    phonebook: ref.phonebook,
+    ...(phoneNumber !== undefined ? { phoneNumber } : {}),
+  };
+  return call(
+    api.invoke('connection:dial', credentials ? { ...target, credentials } : target),
+    ref,
+  );
 }
 
-export async function hangUp(api: RasApi, id: string): Promise<unknown> {
-  const result = await api.invoke('connection:hang-up', { id });
-  // A refused hang-up shows on the connection itself, with what to do: not twice.
-  if (!result.ok && useAppStore.getState().connections[id]?.error?.code === result.error.code)
-    return null;
-  return call(Promise.resolve(result));
+/** Hangs up, or, while it waits to redial, cancels the redial: the person ended it. */
+export function hangUp(api: RasApi, id: string): Promise<unknown> {
+  return call(api.invoke('connection:hang-up', { id }), placeOf(id));
+}
+
+/** While the connection waits to redial: dial at once, as the next attempt. */
+export function redialNow(api: RasApi, id: string): Promise<unknown> {
+  return call(api.invoke('connection:redial-now', { id }), placeOf(id));
 }
 
 export function resume(api: RasApi, id: string, answer: PausedAnswer): Promise<unknown> {
-  return call(api.invoke('connection:resume', { id, answer }));
+  return call(api.invoke('connection:resume', { id, answer }), placeOf(id));
+}
+
+/** A line typed in a terminal window, with its Enter (CR, as a terminal sends it). */
+export function terminalSend(api: RasApi, id: string, line: string): Promise<unknown> {
+  return call(api.invoke('connection:terminal-send', { id, text: `${line}\r` }));
 }
 
 /**

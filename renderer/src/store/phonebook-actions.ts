@@ -4,7 +4,15 @@
 
 import type { RasEntry } from '../../../app/phonebook/entry';
 import type { RasApi, WireError } from '../../../app/ipc/contract';
-import { loadEntries, sameEntry, useAppStore, type EntryRef } from './app-store';
+import {
+  leaveEditor,
+  loadEntries,
+  report,
+  sameEntry,
+  useAppStore,
+  type EntryRef,
+  type FailurePlace,
+} from './app-store';
 
 export interface EditorCredentials {
   userName: string;
@@ -35,23 +43,29 @@ export type Pane =
   | { kind: 'history' };
 
 export function setPane(pane: Pane): void {
-  useAppStore.setState({ pane });
+  // A dialog's refusal belongs to that dialog: the next pane starts without it. Any pane put
+  // over an editor with unsaved changes (a question, another editor) asks first.
+  leaveEditor(() => useAppStore.setState({ pane, paneFailure: null }));
 }
 
-/** The invoke's value in a box (many values are null), or null when it failed and was shown. */
+/**
+ * The invoke's value in a box (many values are null), or null when it failed and was shown
+ * where it was caused: in the dialog that asked ('pane'), on the entry's page, or at the top.
+ */
 async function run<T>(
   promise: Promise<{ ok: true; value: T } | { ok: false; error: WireError }>,
+  place: FailurePlace,
   api?: RasApi,
 ): Promise<{ value: T } | null> {
   const result = await promise;
-  useAppStore.setState({ failure: result.ok ? null : result.error });
+  report(place, result.ok ? null : result.error);
   // Another program changed the file: show what is there now.
   if (!result.ok && result.error.code === 'PHONEBOOK_CHANGED' && api) await loadEntries(api);
   return result.ok ? { value: result.value } : null;
 }
 
 export async function openEditor(api: RasApi, ref: EntryRef): Promise<void> {
-  const details = (await run(api.invoke('phonebook:get', ref)))?.value;
+  const details = (await run(api.invoke('phonebook:get', ref), ref))?.value;
   if (details)
     setPane({
       kind: 'editor',
@@ -81,7 +95,7 @@ export async function saveEntry(
   const { phonebook } = pane;
   const done =
     pane.mode === 'new'
-      ? await run(api.invoke('phonebook:create', { phonebook, entry }), api)
+      ? await run(api.invoke('phonebook:create', { phonebook, entry }), 'pane', api)
       : await run(
           api.invoke('phonebook:update', {
             phonebook,
@@ -89,47 +103,55 @@ export async function saveEntry(
             entry,
             revision: pane.revision,
           }),
+          'pane',
           api,
         );
   if (done === null) return false;
   // The entry is saved either way: a refused key shows its reason on the entry's page.
-  const keySaved =
-    preSharedKey === undefined ||
-    (await run(
-      api.invoke('phonebook:set-credentials', {
-        phonebook,
-        name: entry.name,
-        userName: pane.credentials?.userName ?? '',
-        domain: pane.credentials?.domain ?? '',
-        preSharedKey,
-      }),
-    )) !== null;
-  useAppStore.setState({ selected: { phonebook, name: entry.name }, pane: { kind: 'entry' } });
-  return keySaved;
+  const saved = { phonebook, name: entry.name };
+  const keyResult =
+    preSharedKey === undefined
+      ? null
+      : await api.invoke('phonebook:set-credentials', {
+          ...saved,
+          userName: pane.credentials?.userName ?? '',
+          domain: pane.credentials?.domain ?? '',
+          preSharedKey,
+        });
+  useAppStore.setState({ selected: saved, pane: { kind: 'entry' }, paneFailure: null });
+  if (keyResult) report(saved, keyResult.ok ? null : keyResult.error);
+  return keyResult?.ok ?? true;
 }
 
 export async function renameEntry(api: RasApi, ref: EntryRef, newName: string): Promise<boolean> {
-  const done = await run(api.invoke('phonebook:rename', { ...ref, newName }), api);
+  const done = await run(api.invoke('phonebook:rename', { ...ref, newName }), 'pane', api);
   if (done === null) return false;
   useAppStore.setState({
     selected: { phonebook: ref.phonebook, name: newName },
     pane: { kind: 'entry' },
+    paneFailure: null,
   });
   return true;
 }
 
 export async function copyEntry(api: RasApi, ref: EntryRef): Promise<void> {
-  const copy = (await run(api.invoke('phonebook:copy', ref), api))?.value;
-  if (copy) useAppStore.setState({ selected: { phonebook: ref.phonebook, name: copy.name } });
+  const copy = (await run(api.invoke('phonebook:copy', ref), ref, api))?.value;
+  if (copy)
+    useAppStore.setState({
+      selected: { phonebook: ref.phonebook, name: copy.name },
+      entryFailure: null,
+    });
 }
 
 export async function deleteEntry(api: RasApi, ref: EntryRef): Promise<void> {
-  const done = await run(api.invoke('phonebook:delete', ref), api);
+  const done = await run(api.invoke('phonebook:delete', ref), 'pane', api);
   if (done === null) return;
   useAppStore.setState((s) => {
     const rest = s.entries.find((e) => !sameEntry(e, ref));
     return {
       pane: { kind: 'entry' },
+      paneFailure: null,
+      entryFailure: null,
       selected: rest ? { phonebook: rest.phonebook, name: rest.name } : null,
     };
   });
@@ -140,13 +162,22 @@ export async function saveCredentials(
   ref: EntryRef,
   credentials: { userName: string; domain: string; password: string },
 ): Promise<boolean> {
-  return (await run(api.invoke('phonebook:set-credentials', { ...ref, ...credentials }))) !== null;
+  return (
+    (await run(api.invoke('phonebook:set-credentials', { ...ref, ...credentials }), ref)) !== null
+  );
 }
 
 export async function openPhonebook(api: RasApi, file: string): Promise<boolean> {
-  return (await run(api.invoke('phonebook:open', { file }))) !== null;
+  return (await run(api.invoke('phonebook:open', { file }), 'pane')) !== null;
 }
 
 export async function closePhonebook(api: RasApi, phonebook: string): Promise<void> {
-  await run(api.invoke('phonebook:close', { phonebook }));
+  const { pane } = useAppStore.getState();
+  // The editor's entry goes with its phonebook: closing that one leaves the editor first.
+  if (pane.kind === 'editor' && pane.phonebook.toLowerCase() === phonebook.toLowerCase())
+    return leaveEditor(() => {
+      setPane({ kind: 'entry' });
+      void closePhonebook(api, phonebook);
+    });
+  await run(api.invoke('phonebook:close', { phonebook }), 'global');
 }

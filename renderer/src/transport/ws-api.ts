@@ -27,16 +27,40 @@ export function createWsApi(
   });
   let nextId = 1;
 
+  const dispatch = (event: EventName, payload: unknown) => {
+    for (const listener of listeners.get(event) ?? []) listener(payload);
+  };
+  // The connections' snapshot is whole and versioned: when states come faster than the page
+  // draws them (a burst of dial states, several connections at once), the snapshots that wait
+  // together are handed on as the newest one, instead of each drawn in turn while the next
+  // queue up behind it. Anything else that arrives hands the waiting snapshot on first, so
+  // the order of messages stays as sent.
+  let waiting: { payload: unknown } | null = null;
+  const handOn = () => {
+    const snapshot = waiting;
+    waiting = null;
+    if (snapshot) dispatch('connection:state', snapshot.payload);
+  };
+  const later = new MessageChannel();
+  later.port1.onmessage = handOn;
+
   socket.addEventListener('message', (event: MessageEvent<string>) => {
     const message = JSON.parse(event.data) as ServerMessage;
+    if (message.type === 'event' && message.event === 'connection:state') {
+      if (!waiting) later.port2.postMessage(null);
+      waiting = { payload: message.payload };
+      return;
+    }
+    handOn();
     if (message.type === 'result') {
       pending.get(message.id)?.(message.result);
       pending.delete(message.id);
     } else if (isEventName(message.event)) {
-      for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+      dispatch(message.event, message.payload);
     }
   });
   socket.addEventListener('close', () => {
+    handOn();
     for (const resolve of pending.values())
       resolve({
         ok: false,
@@ -44,6 +68,8 @@ export function createWsApi(
           code: 'INTERNAL',
           name: 'INTERNAL',
           message: 'The connection to RAS Connect closed.',
+          key: 'ipc.connectionClosed',
+          params: {},
         },
       });
     pending.clear();

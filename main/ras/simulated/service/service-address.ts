@@ -2,6 +2,7 @@
 // browser mode and every `ras-connect` of one user (one data folder) reach the same service,
 // and a test with a data folder of its own gets a service of its own.
 
+import { messageRef } from '../../../../app/ras/app-messages';
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -40,8 +41,5 @@ export async function ensureServiceFolder(address: string): Promise<void> {
   const info = await fs.lstat(folder);
   const uid = process.getuid?.();
   if (!info.isDirectory() || (uid !== undefined && info.uid !== uid) || (info.mode & 0o077) !== 0)
-    throw new AppError(
-      'UNSUPPORTED',
-      `${folder} is not a folder of this user's alone (it must be a folder, owned by you, with mode 700); the simulated RAS service will not use it. Remove it and try again.`,
-    );
+    throw new AppError('UNSUPPORTED', messageRef('sim.folderNotOwn', { folder }));
 }

@@ -6,6 +6,7 @@
 
 import net from 'node:net';
 import { RasState as S } from '../../../../app/ras/connection-state';
+import { messageRef } from '../../../../app/ras/app-messages';
 import { ERROR_INVALID_HANDLE, RasError } from '../../../../app/ras/errors';
 import type {
   ConnectStatus,
@@ -15,6 +16,7 @@ import type {
   RasConnectionInfo,
   RasHandle,
   RasStatistics,
+  TerminalOutput,
 } from '../../backend';
 import type { ConnectionService, ServerDial } from '../connection-service';
 import { ensureServiceFolder } from './service-address';
@@ -57,6 +59,7 @@ export class ServiceClient implements ConnectionService {
   private readonly pending = new Map<number, Pending>();
   private readonly notifiers = new Map<RasHandle, NotifyFn>();
   private readonly watchers = new Set<(event: ConnectionEvent) => void>();
+  private readonly terminalWatchers = new Set<(output: TerminalOutput) => void>();
   /** Connections this program heard connect: on a lost service they are reported gone. */
   private readonly connected = new Set<RasHandle>();
   private disposed = false;
@@ -70,7 +73,7 @@ export class ServiceClient implements ConnectionService {
   /** The link, made (and the service started when `start`) if there is none; null: no service. */
   private link(start: boolean): Promise<net.Socket | null> {
     if (this.socket) return Promise.resolve(this.socket);
-    if (this.disposed) return Promise.reject(new RasError(NO_SERVICE, '(the program is closing)'));
+    if (this.disposed) return Promise.reject(new RasError(NO_SERVICE, messageRef('sim.closing')));
     this.linking ??= this.open(start).finally(() => {
       this.linking = null;
     });
@@ -88,13 +91,12 @@ export class ServiceClient implements ConnectionService {
         await new Promise((resolve) => setTimeout(resolve, 25));
         socket = await tryConnect(this.options.address);
       }
-      if (!socket)
-        throw new RasError(NO_SERVICE, '(the simulated RAS service did not start in time)');
+      if (!socket) throw new RasError(NO_SERVICE, messageRef('sim.serviceLate'));
     }
     if (!socket) return null;
     if (this.disposed) {
       socket.destroy();
-      throw new RasError(NO_SERVICE, '(the program is closing)');
+      throw new RasError(NO_SERVICE, messageRef('sim.closing'));
     }
     this.adopt(socket);
     const hello = (await this.request({ op: 'hello', protocol: SERVICE_PROTOCOL })) as {
@@ -132,6 +134,10 @@ export class ServiceClient implements ConnectionService {
         this.notifiers.delete(n.handle);
       return;
     }
+    if ('terminal' in message) {
+      for (const watch of this.terminalWatchers) watch(message.terminal);
+      return;
+    }
     if ('event' in message) {
       if (message.event.kind === 'connected') this.connected.add(message.event.handle);
       else this.connected.delete(message.event.handle);
@@ -145,7 +151,10 @@ export class ServiceClient implements ConnectionService {
       pending.reject(
         message.error.code > 0
           ? new RasError(message.error.code)
-          : new RasError(NO_SERVICE, `(${message.error.message})`),
+          : new RasError(
+              NO_SERVICE,
+              messageRef('sim.serviceFailed', { reason: message.error.message }),
+            ),
       );
     else {
       pending.onAnswer?.(message.ok);
@@ -159,7 +168,7 @@ export class ServiceClient implements ConnectionService {
     this.socket = null;
     this.servicePid = null;
     for (const pending of this.pending.values())
-      pending.reject(new RasError(NO_SERVICE, '(the simulated RAS service stopped)'));
+      pending.reject(new RasError(NO_SERVICE, messageRef('sim.serviceStopped')));
     this.pending.clear();
     for (const [handle, notify] of this.notifiers)
       notify({ handle, state: S.Disconnected, error: NO_SERVICE, extendedError: 0, subEntry: 0 });
@@ -199,6 +208,15 @@ export class ServiceClient implements ConnectionService {
     await this.about({ op: 'resume', handle, answer });
   }
 
+  async terminalSend(handle: RasHandle, text: string): Promise<void> {
+    await this.about({ op: 'terminalSend', handle, text });
+  }
+
+  watchTerminal(onOutput: (output: TerminalOutput) => void): () => void {
+    this.terminalWatchers.add(onOutput);
+    return () => this.terminalWatchers.delete(onOutput);
+  }
+
   async getConnectStatus(handle: RasHandle): Promise<ConnectStatus> {
     return (await this.about({ op: 'status', handle })) as ConnectStatus;
   }
@@ -232,6 +250,7 @@ export class ServiceClient implements ConnectionService {
   dispose(): void {
     this.disposed = true;
     this.watchers.clear();
+    this.terminalWatchers.clear();
     this.notifiers.clear();
     this.socket?.end();
   }
@@ -247,7 +266,13 @@ function tryConnect(address: string): Promise<net.Socket | null> {
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT' || error.code === 'ECONNREFUSED') resolve(null);
-      else reject(new RasError(NO_SERVICE, `(${error.message})`));
+      else
+        reject(
+          new RasError(
+            NO_SERVICE,
+            messageRef('sim.serviceFailed', { reason: error.code ?? error.message }),
+          ),
+        );
     });
   });
 }

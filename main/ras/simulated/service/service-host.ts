@@ -6,7 +6,7 @@
 // closes that program's link only.
 
 import net from 'node:net';
-import { RasError } from '../../../../app/ras/errors';
+import { ERROR_INVALID_HANDLE, RasError } from '../../../../app/ras/errors';
 import type { RasHandle, RasNotification } from '../../backend';
 import type { SimulatedRasServer } from '../simulated-server';
 import {
@@ -87,6 +87,10 @@ export class ServiceHost {
     const owned = new Set<RasHandle>();
     let greeted = false;
     let stopWatch: (() => void) | null = null;
+    // The terminal of a dial talks to the program that dialed it, as its notifications do.
+    const stopTerminal = ras.watchTerminal((output) => {
+      if (owned.has(output.handle)) send({ terminal: output });
+    });
     const send = (message: ServiceMessage): void => {
       if (!socket.destroyed) socket.write(`${JSON.stringify(message)}\n`);
     };
@@ -95,6 +99,7 @@ export class ServiceHost {
     socket.on('close', () => {
       this.clients.delete(socket);
       stopWatch?.();
+      stopTerminal();
       for (const handle of owned) {
         if (ras.isDialing(handle)) void ras.hangUp(handle).catch(() => undefined);
         else ras.redirect(handle, () => undefined);
@@ -128,6 +133,9 @@ export class ServiceHost {
         }
         case 'resume':
           return ras.resume(request.handle, request.answer);
+        case 'terminalSend':
+          if (!owned.has(request.handle)) throw new RasError(ERROR_INVALID_HANDLE);
+          return ras.terminalSend(request.handle, request.text);
         case 'status':
           return ras.getConnectStatus(request.handle);
         case 'statistics':

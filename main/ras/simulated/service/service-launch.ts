@@ -5,6 +5,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { messageRef } from '../../../../app/ras/app-messages';
+import { AppError } from '../../../../app/ras/errors';
 
 export interface ServiceLaunch {
   command: string;
@@ -22,7 +24,8 @@ export function nodeServiceLaunch(entryUrl: string): ServiceLaunch {
   const entry = fileURLToPath(entryUrl);
   const extension = entry.endsWith('.ts') ? '.ts' : '.js';
   const script = fileURLToPath(new URL(`./sim-service${extension}`, entryUrl));
-  if (!existsSync(script)) throw new Error(`${script} is missing: build RAS Connect again.`);
+  if (!existsSync(script))
+    throw new AppError('INTERNAL', messageRef('sim.serviceMissing', { script }));
   return { command: process.execPath, args: [...process.execArgv, script] };
 }
 

@@ -4,10 +4,10 @@
 
 import { z } from 'zod';
 import { pausedAnswerSchema } from '../../../../app/ipc/contract';
-import type { ConnectionEvent, RasNotification } from '../../backend';
+import type { ConnectionEvent, RasNotification, TerminalOutput } from '../../backend';
 
 /** Raised when the messages change shape: a program and a service of other versions do not talk. */
-export const SERVICE_PROTOCOL = 1;
+export const SERVICE_PROTOCOL = 2;
 /** The longest line either side accepts (a dial with its entry is well under 4 KiB). */
 export const MAX_LINE_BYTES = 64 * 1024;
 
@@ -48,6 +48,9 @@ export const requestSchema = z.discriminatedUnion('op', [
     })
     .strict(),
   z.object({ id, op: z.literal('resume'), handle, answer: pausedAnswerSchema }).strict(),
+  z
+    .object({ id, op: z.literal('terminalSend'), handle, text: z.string().min(1).max(1024) })
+    .strict(),
   z.object({ id, op: z.literal('status'), handle }).strict(),
   z.object({ id, op: z.literal('statistics'), handle }).strict(),
   z.object({ id, op: z.literal('hangUp'), handle }).strict(),
@@ -59,12 +62,16 @@ export const requestSchema = z.discriminatedUnion('op', [
 export type ServiceRequest = z.infer<typeof requestSchema>;
 export type ServiceOp = ServiceRequest['op'];
 
-/** From the service: an answer to request `id`, a dial's notification, or a connection event. */
+/**
+ * From the service: an answer to request `id`, a dial's notification, a connection event, or
+ * what the remote side of a dial paused in Interactive printed (to the program that dialed).
+ */
 export type ServiceMessage =
   | { id: number; ok: unknown }
   | { id: number; error: { code: number; message: string } }
   | { notify: RasNotification }
-  | { event: ConnectionEvent };
+  | { event: ConnectionEvent }
+  | { terminal: TerminalOutput };
 
 /**
  * Calls `onLine` with each complete line of a stream; a line longer than `maxBytes` calls

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RasState as S } from '../../../../app/ras/connection-state';
-import type { ConnectionEvent, RasNotification } from '../../backend';
+import type { ConnectionEvent, RasNotification, TerminalOutput } from '../../backend';
 import type { ServerDial } from '../connection-service';
 import { runService, type RunningService } from './run-service';
 import { ServiceClient } from './service-client';
@@ -168,14 +168,42 @@ describe('one simulated RAS service for every program', () => {
     expect((await watcher.enumConnections()).map((c) => c.handle)).toEqual([up.handle]);
   });
 
+  it('carries the terminal window of a dial paused in Interactive to the program that dialed', async () => {
+    const dialer = program();
+    const other = program();
+    const heard: TerminalOutput[] = [];
+    const overheard: TerminalOutput[] = [];
+    dialer.watchTerminal((o) => heard.push(o));
+    other.watchTerminal((o) => overheard.push(o));
+    const base = vpn('Terminal VPN');
+    const { handle, notes } = await dialed(
+      dialer,
+      vpn('Terminal VPN', { entry: { ...base.entry, terminalAfterDial: true } }),
+    );
+    expect(notes.at(-1)).toMatchObject({ state: S.Interactive, error: 0 });
+    await until(() => heard.some((o) => o.text.endsWith('Username: ')));
+    await expect(other.terminalSend(handle, 'alice\r')).rejects.toMatchObject({ code: 6 });
+    await dialer.terminalSend(handle, 'alice\r');
+    await until(() => heard.at(-1)!.hideInput);
+    await dialer.terminalSend(handle, 'secret\r');
+    await until(() => heard.at(-1)!.ready);
+    expect(heard.every((o) => o.handle === handle)).toBe(true);
+    expect(heard.map((o) => o.text).join('')).not.toContain('secret');
+    expect(overheard).toEqual([]);
+    await dialer.resume(handle, { kind: 'interactive' });
+    await until(() => notes.at(-1)!.state === S.Connected);
+    await dialer.hangUp(handle);
+  });
+
   it('closes the link of a program that sends what it cannot use, and serves the others', async () => {
     const good = program();
     await dialed(good, vpn('Office VPN'));
     for (const line of [
       'not json',
       '{"id":1,"op":"enum"}', // before hello
-      '{"id":1,"op":"hello","protocol":1}\n{"id":2,"op":"dial","dial":{}}',
-      '{"id":1,"op":"hello","protocol":1}\n{"id":2,"op":"format-disk"}',
+      '{"id":1,"op":"hello","protocol":2}\n{"id":2,"op":"dial","dial":{}}',
+      '{"id":1,"op":"hello","protocol":2}\n{"id":2,"op":"format-disk"}',
+      '{"id":1,"op":"hello","protocol":2}\n{"id":2,"op":"terminalSend","handle":"sim:1","text":""}',
       'x'.repeat(200_000),
     ]) {
       const closed = await new Promise<boolean>((resolve) => {
@@ -203,7 +231,7 @@ describe('one simulated RAS service for every program', () => {
     });
     expect(JSON.parse(answer)).toMatchObject({
       id: 1,
-      error: { code: 0, message: expect.stringMatching(/protocol 1, this program 999/) },
+      error: { code: 0, message: expect.stringMatching(/protocol 2, this program 999/) },
     });
   });
 

@@ -1,0 +1,85 @@
+// What the entry's page shows around a redial and a refusal: the countdown while a redial
+// waits, with Redial now and Cancel; the failure that ended an attempt sequence, with Redial
+// beside its remedy; and a refusal that no dialog asked for, as a banner of the entry that
+// the person dismisses.
+
+import { useTranslation } from 'react-i18next';
+import type { WireError } from '../../../app/ipc/contract';
+import { errorText, wireErrorText, type ShownError } from '../format';
+import { useNow } from '../use-now';
+import '../styles/redial.css';
+
+/**
+ * The seconds left, counted on this window's clock. Not a live region: a screen reader hears
+ * the wait once, from the timeline's announcement, not every tick.
+ */
+export function RedialCountdown({ redialAt }: { redialAt: number }) {
+  const { t } = useTranslation();
+  const now = useNow(true, 250);
+  const seconds = Math.max(0, Math.ceil((redialAt - now) / 1000));
+  return <span className="countdown">{t('ui.redialIn', { seconds })}</span>;
+}
+
+export function RedialActions({
+  onRedialNow,
+  onCancel,
+}: {
+  onRedialNow: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <span className="redial-actions">
+      <button type="button" className="primary" onClick={onRedialNow}>
+        {t('redial.now')}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('redial.cancel')}
+      </button>
+    </span>
+  );
+}
+
+/** The error that ended the whole attempt sequence, what to do, and Redial. */
+export function FailureBox({ error, onRedial }: { error: ShownError; onRedial: () => void }) {
+  const { t } = useTranslation();
+  const text = errorText(t, error);
+  return (
+    <div className="failure-box" role="alert">
+      <strong>
+        {typeof error.code === 'number'
+          ? t('ui.errorLine', { code: error.code, message: text.message })
+          : text.message}
+      </strong>
+      <div className="failure-remedy">
+        {text.remedy && <p>{t('ui.whatToDo', { remedy: text.remedy })}</p>}
+        <button type="button" onClick={onRedial}>
+          {t('redial.again')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** A refusal with no dialog to show it: on its entry's page until dismissed. */
+export function ErrorBanner({
+  error,
+  onDismiss,
+}: {
+  error: ShownError & Pick<WireError, 'name'>;
+  onDismiss: () => void;
+}) {
+  const { t } = useTranslation();
+  const { remedy } = errorText(t, error);
+  return (
+    <div className="failure-box error-banner" role="alert">
+      <div>
+        <strong>{wireErrorText(t, error as WireError)}</strong>
+        {remedy && <p>{t('ui.whatToDo', { remedy })}</p>}
+      </div>
+      <button type="button" onClick={onDismiss}>
+        {t('redial.dismiss')}
+      </button>
+    </div>
+  );
+}

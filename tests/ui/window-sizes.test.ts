@@ -1,0 +1,230 @@
+// Issue 14: everything fits from the window's minimum size (640×420) up to 4K. At each size, in
+// English and Russian (whose words are longer), light and dark, every screen is checked for
+// what a person cannot see or reach sideways (tests/ui/cut-offs.ts): the entry page selected,
+// failed and connected, the paused dialogs, the editor's tabs, History, Settings, and the
+// rename, delete, hang-up, import, export and open dialogs.
+//
+// RAS_CONNECT_LAYOUT_SHOTS=<folder> also writes a PNG of every screen there, to look at.
+
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { en } from '../../renderer/src/i18n/en';
+import { ru } from '../../renderer/src/i18n/ru';
+import { cutOffs, type CutOffOptions } from './cut-offs';
+import { entryOption, statusIs } from './harness';
+import { browserSuite } from './browser-suite';
+
+const ui = browserSuite();
+const SHOTS = process.env.RAS_CONNECT_LAYOUT_SHOTS;
+
+interface Size {
+  width: number;
+  height: number;
+  /** Device pixels per CSS pixel: 2 is a 1920×1080 screen at 200% zoom. */
+  scale?: number;
+}
+
+/** A 4K screen at 100%: text must not be tiny, nor lines run across the whole screen. */
+const LARGE: CutOffOptions = { minFontPx: 14, maxWidthEm: 90 };
+
+// Every size in both languages; the themes alternate, so each language meets each theme.
+interface Case {
+  label: string;
+  size: Size;
+  theme: 'light' | 'dark';
+  language: 'en' | 'ru';
+}
+const CASES: Case[] = [
+  { label: '640×420', size: { width: 640, height: 420 }, theme: 'light', language: 'en' },
+  // Electron's minimum is the window's outer size: on Windows 10 and 11 its frame leaves this much.
+  {
+    label: '640×420 with its frame',
+    size: { width: 624, height: 381 },
+    theme: 'dark',
+    language: 'ru',
+  },
+  { label: '800×600', size: { width: 800, height: 600 }, theme: 'dark', language: 'en' },
+  { label: '800×600', size: { width: 800, height: 600 }, theme: 'light', language: 'ru' },
+  {
+    label: '1920×1080 at 200%',
+    size: { width: 960, height: 540, scale: 2 },
+    theme: 'light',
+    language: 'en',
+  },
+  {
+    label: '1920×1080 at 200%',
+    size: { width: 960, height: 540, scale: 2 },
+    theme: 'dark',
+    language: 'ru',
+  },
+  { label: '1280×800', size: { width: 1280, height: 800 }, theme: 'dark', language: 'en' },
+  { label: '1280×800', size: { width: 1280, height: 800 }, theme: 'light', language: 'ru' },
+  { label: '1920×1080', size: { width: 1920, height: 1080 }, theme: 'light', language: 'en' },
+  { label: '1920×1080', size: { width: 1920, height: 1080 }, theme: 'dark', language: 'ru' },
+  { label: '3840×2160', size: { width: 3840, height: 2160 }, theme: 'dark', language: 'en' },
+  { label: '3840×2160', size: { width: 3840, height: 2160 }, theme: 'light', language: 'ru' },
+];
+
+async function dial(page: Page, words: typeof en, entry: string, password = 'secret') {
+  await showEntry(page, entry);
+  await page.getByLabel(words.ui.userName).first().fill('alice');
+  await page.getByLabel(words.ui.password).first().fill(password);
+  await page.getByRole('button', { name: words.ui.connect, exact: true }).click();
+}
+
+/** Selects an entry through the search box: at 640×420 the list shows only a few rows. */
+async function showEntry(page: Page, entry: string) {
+  const search = page.locator('.phonebook-tools input[type="search"]');
+  await search.fill(entry);
+  await entryOption(page, entry).click();
+  await page.getByRole('heading', { level: 1, name: entry }).waitFor();
+  await search.fill('');
+}
+
+for (const { label, size, theme, language } of CASES)
+  describe(`the window at ${label}, ${theme} theme, in ${language}`, () => {
+    const words = language === 'en' ? en : ru;
+    const options = size.width >= 3000 ? LARGE : {};
+
+    it(
+      'shows every screen whole, with nothing cut off sideways',
+      { timeout: 240_000 },
+      async () => {
+        const { page } = await ui.open({
+          colorScheme: theme,
+          language,
+          viewport: { width: size.width, height: size.height },
+        });
+        if (size.scale) {
+          const cdp = await page.context().newCDPSession(page);
+          await cdp.send('Emulation.setDeviceMetricsOverride', {
+            width: size.width,
+            height: size.height,
+            deviceScaleFactor: size.scale,
+            mobile: false,
+          });
+          expect(await page.evaluate(() => devicePixelRatio)).toBe(size.scale);
+        }
+        const found: Record<string, string[]> = {};
+        const look = async (screen: string, scope = 'body') => {
+          found[screen] = await cutOffs(page, { ...options, scope });
+          if (SHOTS) {
+            await mkdir(SHOTS, { recursive: true });
+            const file = `${label}-${language}-${screen}`.replace(/[^\w×-]+/g, '_');
+            await page.screenshot({ path: path.join(SHOTS, `${file}.png`) });
+          }
+        };
+        const dialog = page.getByRole('dialog');
+        const closeDialog = async () => {
+          await page.keyboard.press('Escape');
+          await dialog.waitFor({ state: 'detached' });
+        };
+        const sidebar = (name: string) =>
+          page.locator('.sidebar-head').getByRole('button', { name, exact: true }).click();
+
+        // An entry that was never dialed: the credentials (User name, Password, Domain).
+        await showEntry(page, 'Office VPN');
+        await look('entry selected');
+
+        // A failed dial: the failing row of the timeline with its remedy.
+        await dial(page, words, 'Busy line');
+        await statusIs(page, words.status.disconnected);
+        await look('failed dial');
+
+        // The paused states' dialogs. EAP and the terminal are being redone (issue 14): they are
+        // checked wherever they still open a dialog.
+        const paused: [string, string, string][] = [
+          ['callback', 'Callback (you choose the number)', 'secret'],
+          ['sign in again', 'Office VPN', 'wrong'],
+          ['new password', 'VPN (slow)', 'expired'],
+          ['eap', 'EAP sign-in', 'secret'],
+          ['terminal', 'Terminal window', 'secret'],
+        ];
+        for (const [screen, entry, password] of paused) {
+          await dial(page, words, entry, password);
+          await page.locator('.status-line .status-paused').waitFor();
+          if ((await dialog.count()) === 0) {
+            await page.getByRole('button', { name: words.ui.hangUp, exact: true }).click();
+          } else {
+            await look(`${screen} dialog`, '[role="dialog"]');
+            await closeDialog();
+          }
+          await statusIs(page, words.status.disconnected);
+        }
+
+        // Connected: the statistics and the whole timeline.
+        await dial(page, words, 'Dial-up');
+        await statusIs(page, words.status.connected);
+        await page
+          .locator('.statistics dd', { hasText: /KB|MB|КБ|МБ/ })
+          .first()
+          .waitFor();
+        await look('connected');
+
+        // Enter on a connected entry asks before hanging up.
+        await page.getByRole('listbox').focus();
+        await page.keyboard.press('Enter');
+        await dialog.waitFor();
+        await look('hang-up dialog', '[role="dialog"]');
+        await closeDialog();
+
+        // The entry's verbs: Rename and Delete ask in a dialog.
+        await page.getByRole('button', { name: words.pb.rename, exact: true }).click();
+        await dialog.waitFor();
+        await look('rename dialog', '[role="dialog"]');
+        await closeDialog();
+        await page.getByRole('button', { name: words.pb.delete, exact: true }).click();
+        await dialog.waitFor();
+        await look('delete dialog', '[role="dialog"]');
+        await closeDialog();
+
+        // The editor, every tab, for a VPN and for a phone entry with alternates.
+        for (const entry of ['Office VPN', 'Dial-up with alternates']) {
+          await showEntry(page, entry);
+          await page.getByRole('button', { name: words.pb.properties, exact: true }).click();
+          for (const tab of ['general', 'options', 'security', 'networking'] as const) {
+            await page.getByRole('tab', { name: words.editor.tab[tab] }).click();
+            await page.getByRole('tabpanel', { name: words.editor.tab[tab] }).waitFor();
+            await look(`editor ${entry} ${tab}`);
+          }
+          await page.getByRole('button', { name: words.dialog.cancel, exact: true }).click();
+          await page.getByRole('heading', { level: 1, name: entry }).waitFor();
+        }
+
+        // Every attempt, one of them opened on its timeline.
+        await sidebar(words.history.title);
+        await page.getByRole('heading', { level: 1, name: words.history.overall }).waitFor();
+        await page
+          .getByRole('row')
+          .filter({ hasText: 'Busy line' })
+          .getByRole('button', { expanded: false })
+          .first()
+          .click();
+        await page.getByRole('table').getByRole('list').waitFor();
+        await look('history');
+
+        await sidebar(words.ui.settings);
+        await page.getByRole('heading', { level: 1, name: words.ui.settings }).waitFor();
+        await look('settings');
+        await sidebar(words.ui.settings);
+
+        // Import, export and open: browser mode has no system dialog, so each asks for a path.
+        for (const [screen, button] of [
+          ['import dialog', words.transfer.importShort],
+          ['export dialog', words.transfer.exportShort],
+          ['open dialog', words.book.open],
+        ] as const) {
+          await sidebar(button);
+          await dialog.waitFor();
+          await dialog.getByRole('button', { name: words.transfer.chooseFile }).click();
+          await dialog.getByLabel(words.transfer.path).waitFor();
+          await look(screen, '[role="dialog"]');
+          await closeDialog();
+        }
+
+        expect(found).toEqual(Object.fromEntries(Object.keys(found).map((screen) => [screen, []])));
+      },
+    );
+  });
