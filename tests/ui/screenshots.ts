@@ -108,6 +108,27 @@ try {
       await page.getByRole('tab', { name: tab }).click();
       await shot(page, `editor-${['general', 'options', 'security', 'networking'][i]}`);
     }
+    // A dial-up entry: its device list, the country by name, alternates each removable.
+    await page.keyboard.press('Escape');
+    await entryOption(page, 'Dial-up with alternates').click({ button: 'right' });
+    await page.getByRole('menuitem').nth(1).click();
+    await page.getByRole('tab', { name: tabs[0] }).waitFor();
+    await shot(page, 'editor-dialup');
+    await page.keyboard.press('Escape');
+    // A drop with redial on: the countdown with Redial now and Cancel redial.
+    const drops = await app.core.backend.getEntry(undefined, 'Drops after 30 s');
+    await app.core.backend.setEntry(undefined, {
+      ...drops,
+      redialOnLinkFailure: true,
+      redialSeconds: 60,
+      redialAttempts: 3,
+    });
+    await dialIn(page, language, 'Drops after 30 s');
+    await page.locator('.countdown').waitFor();
+    await page.waitForTimeout(1200);
+    await shot(page, 'redial');
+    await page.locator('.redial-actions button').nth(1).click();
+    await statusIs(page, labels[language].disconnected);
     await app.close();
   }
 } finally {
