@@ -46,6 +46,19 @@ import { PhoneNumbers } from './phone-numbers';
 type Tab = 'general' | 'options' | 'security' | 'networking';
 const TABS: Tab[] = ['general', 'options', 'security', 'networking'];
 
+/** The tab a key moves to from tab number `from` (the ARIA tabs pattern), or null. */
+function tabFor(key: string, from: number): Tab | null {
+  const n = TABS.length;
+  const moves: Record<string, number> = {
+    ArrowLeft: from + n - 1,
+    ArrowRight: from + 1,
+    Home: 0,
+    End: n - 1,
+  };
+  const to = moves[key];
+  return from < 0 || to === undefined ? null : TABS[to % n]!;
+}
+
 const STRATEGY_CODES: readonly number[] = Object.values(VPN_STRATEGIES);
 const ENCRYPTION_CODES: readonly number[] = ENCRYPTION_LEVELS.map((l) => DATA_ENCRYPTION[l]);
 /** The network outage times Windows offers in its IKEv2 settings, in seconds. */
@@ -643,7 +656,18 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
             ? t('editor.newTitle')
             : t('editor.title', { name: pane.originalName })}
         </h1>
-        <div role="tablist" className="tabs">
+        <div
+          role="tablist"
+          className="tabs"
+          onKeyDown={(e) => {
+            const from = TABS.findIndex((name) => (e.target as Element).id === `tab-${name}`);
+            const next = tabFor(e.key, from);
+            if (!next) return;
+            e.preventDefault();
+            setTab(next);
+            document.getElementById(`tab-${next}`)?.focus();
+          }}
+        >
           {TABS.map((name) => (
             <button
               key={name}

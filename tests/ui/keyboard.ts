@@ -1,0 +1,80 @@
+// Moving through the window as a keyboard user does: Tab and Shift+Tab from where the focus
+// is, the arrow keys in the list. Shared by the keyboard-only UI tests, which never touch
+// the mouse, in both themes and both languages (issue 14).
+
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { en } from '../../renderer/src/i18n/en';
+import { ru } from '../../renderer/src/i18n/ru';
+
+export type Words = typeof en;
+
+/** The two variants every keyboard-only test runs in: theme, language and its words. */
+export const VARIANTS: readonly (readonly ['light' | 'dark', 'en' | 'ru', Words])[] = [
+  ['light', 'en', en],
+  ['dark', 'ru', ru],
+];
+
+/** A text of the dictionaries with its {{placeholders}} filled in, as i18next does. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
+}
+
+/** What has focus: its role, its name, its value, the list's active entry, and where it is. */
+export function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    const active = el?.getAttribute('aria-activedescendant');
+    // A field's name is its label's text; anything else is named by aria-label or its text.
+    const label = el && el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null;
+    const input = el instanceof HTMLInputElement || el instanceof HTMLSelectElement;
+    return {
+      role: el?.getAttribute('role') ?? el?.localName ?? '',
+      text: (
+        el?.getAttribute('aria-label') ??
+        (input ? (label ?? el.closest('label'))?.textContent : el?.textContent) ??
+        ''
+      ).trim(),
+      value: el instanceof HTMLInputElement ? el.value : undefined,
+      entry: active ? document.getElementById(active)?.querySelector('.name')?.textContent : null,
+      inDialog: !!el?.closest('[role="dialog"]'),
+      selected: el?.getAttribute('aria-selected') ?? null,
+    };
+  });
+}
+
+export type Focused = Awaited<ReturnType<typeof focused>>;
+
+/** Presses Tab (or Shift+Tab) until `wanted` has focus; fails after 60 presses. */
+export async function tabTo(
+  page: Page,
+  wanted: (f: Focused) => boolean,
+  key = 'Tab',
+): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if (wanted(await focused(page))) return;
+    await page.keyboard.press(key);
+  }
+  throw new Error(`Tab never reached it; focus is on ${JSON.stringify(await focused(page))}`);
+}
+
+export const toList = (page: Page) => tabTo(page, (f) => f.role === 'listbox');
+export const button = (name: string) => (f: Focused) => f.role === 'button' && f.text === name;
+/** A text box, check box or list box named by its label. */
+export const field = (name: string) => (f: Focused) =>
+  (f.role === 'input' || f.role === 'select') && f.text === name;
+
+/** The selected entry, as the focused list tells it (aria-activedescendant). */
+export async function selectedEntry(page: Page): Promise<string | null | undefined> {
+  const f = await focused(page);
+  expect(f.role).toBe('listbox');
+  return f.entry;
+}
+
+/** Selects an entry with Home and the arrow keys, the list focused. */
+export async function arrowTo(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 40 && (await selectedEntry(page)) !== name; i++)
+    await page.keyboard.press('ArrowDown');
+  expect(await selectedEntry(page)).toBe(name);
+}
