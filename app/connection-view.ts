@@ -20,6 +20,24 @@ export interface PausedRequest {
   domain: string;
 }
 
+/**
+ * How a connected link ended, a closed set: 'person' (hung up on the person's request: the
+ * window, the tray, a notification, `ras-connect /DISCONNECT`, or quitting with hang-up),
+ * 'dropped' (the link went down under us; `code` is the RAS error, 629 when RAS gave none) and
+ * 'sleep' (it went down while the computer slept or just after it woke; `code` as for a drop).
+ * This app hangs up a connected link only when a person asks, so nothing else ends one.
+ */
+export type ConnectionEnd = 'person' | 'dropped' | 'sleep';
+
+export interface ConnectionEnding {
+  ended: ConnectionEnd;
+  /** The RAS error of a drop or of an end in sleep; null for a hang-up by the person. */
+  code: number | null;
+  /** The last statistics read before the end; null when none could be read. */
+  bytesSent: number | null;
+  bytesReceived: number | null;
+}
+
 export interface ConnectionView {
   id: string;
   entryName: string;
@@ -39,4 +57,6 @@ export interface ConnectionView {
   redialAt: number | null;
   /** Found connected at start-up (or dialed by another program), not dialed by this app. */
   attached: boolean;
+  /** How the last connected period ended; cleared when the link is up again. */
+  ending?: ConnectionEnding | null;
 }

@@ -118,6 +118,16 @@ export const historyRecordSchema = z.object({
     startedAt: z.number().nullable(),
     rows: z.array(timelineRowSchema).readonly(),
   }),
+  /**
+   * Bytes of a connected attempt, as last read before it ended; null when it never connected
+   * or they are unknown. Records written before these four fields lack them.
+   */
+  bytesSent: z.number().nullable().optional(),
+  bytesReceived: z.number().nullable().optional(),
+  /** How a connected attempt ended (see ConnectionEnd); null for one that never connected. */
+  ended: z.enum(['person', 'dropped', 'sleep']).nullable().optional(),
+  /** The RAS code of a drop or an end in sleep. */
+  endCode: z.number().nullable().optional(),
 });
 
 const pausedRequestSchema = z.object({
@@ -156,6 +166,15 @@ export const connectionViewSchema = z.object({
   connectedAt: z.number().nullable(),
   redialAt: z.number().nullable(),
   attached: z.boolean(),
+  ending: z
+    .object({
+      ended: z.enum(['person', 'dropped', 'sleep']),
+      code: z.number().nullable(),
+      bytesSent: z.number().nullable(),
+      bytesReceived: z.number().nullable(),
+    })
+    .nullable()
+    .optional(),
 }) satisfies z.ZodType<ConnectionView>;
 
 export const connectionsSnapshotSchema = z.object({

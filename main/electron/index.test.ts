@@ -11,6 +11,7 @@ import {
   electronMock,
   ipcMain,
   nativeTheme,
+  powerMonitor,
   resetElectronMock,
   useShellHome,
   shell,
@@ -81,6 +82,11 @@ describe('Electron shell', () => {
     const callback = vi.fn();
     handler({}, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);
+  });
+
+  it('tells the session engine when the computer sleeps and wakes', async () => {
+    await start();
+    expect([...powerMonitor.listeners.keys()].sort()).toEqual(['resume', 'suspend']);
   });
 
   it('handles every contract channel, and only for our own page', async () => {

@@ -13,6 +13,7 @@ import {
   Menu,
   nativeTheme,
   Notification,
+  powerMonitor,
   screen,
   shell,
 } from 'electron';
@@ -31,6 +32,7 @@ import { hasActions, parseLaunchOptions, runLaunchOptions } from '../launch-opti
 import { guardNavigation } from './navigation-guard';
 import { electronServiceLaunch } from './service-mode';
 import { mainWindowOptions } from './window-options';
+import { watchSleep } from './sleep-watch';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -99,6 +101,7 @@ export function startShell(): void {
   });
   let tray: { dispose(): void } | null = null;
   let stopNotifications = (): void => undefined;
+  let stopSleepWatch = (): void => undefined;
   // Windows close to the tray; this fires only once a quit has begun.
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -133,6 +136,7 @@ export function startShell(): void {
   });
   app.on('will-quit', () => {
     stopNotifications();
+    stopSleepWatch();
     tray?.dispose();
     core?.dispose();
   });
@@ -185,6 +189,7 @@ export function startShell(): void {
       }),
     });
     core = started;
+    stopSleepWatch = watchSleep(powerMonitor, started.manager);
     nativeTheme.themeSource = started.settings.get().theme;
     // The OS says whether we start at login (the person may have changed it there); the
     // setting follows it, and a change of the setting goes to the OS.

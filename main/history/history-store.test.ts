@@ -63,6 +63,41 @@ describe('history store', () => {
   });
 });
 
+describe('history records of bytes and endings', () => {
+  it('keeps bytes and how it ended through the file, and still reads a line written before them', async () => {
+    const history = new HistoryStore(dir);
+    const dropped: HistoryRecord = {
+      ...record(2),
+      outcome: 'connected',
+      connectedFor: 30_000,
+      bytesSent: 1200,
+      bytesReceived: 34_000,
+      ended: 'dropped',
+      endCode: 629,
+    };
+    // The line an older version wrote: none of the four fields.
+    const { bytesSent, bytesReceived, ended, endCode, ...old } = { ...record(1) } as HistoryRecord;
+    expect([bytesSent, bytesReceived, ended, endCode]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    appendFileSync(history.file, JSON.stringify(old) + '\n');
+    await history.add(dropped);
+    const [newest, oldest] = await new HistoryStore(dir).list();
+    expect(newest).toEqual(dropped);
+    expect(oldest).toMatchObject({ id: 'c1@1', outcome: 'failed' });
+    expect(oldest!.ended ?? null).toBeNull();
+  });
+
+  it('refuses an ending outside the closed set', async () => {
+    const history = new HistoryStore(dir, (m) => logged.push(m));
+    appendFileSync(history.file, JSON.stringify({ ...record(1), ended: 'unplugged' }) + '\n');
+    expect(await history.list()).toEqual([]);
+  });
+});
+
 describe('history of real dials', () => {
   let test: TestCore;
   let core: Core;
@@ -92,8 +127,10 @@ describe('history of real dials', () => {
     await core.manager.hangUp(id);
     await until(async () => (await core.history.list()).length === 1);
     const [made] = await core.history.list();
-    expect(made).toMatchObject({ entryName: 'Dial-up', outcome: 'connected' });
+    expect(made).toMatchObject({ entryName: 'Dial-up', outcome: 'connected', ended: 'person' });
     expect(made!.connectedFor).toBeGreaterThanOrEqual(0);
+    expect(made!.bytesSent).toEqual(expect.any(Number));
+    expect(made!.bytesReceived).toEqual(expect.any(Number));
     expect(readFileSync(core.history.file, 'utf8')).not.toContain(password);
   });
 
@@ -102,6 +139,12 @@ describe('history of real dials', () => {
     await until(() => core.manager.get(id)?.status === 'paused');
     await core.manager.hangUp(id);
     await until(async () => (await core.history.list()).length === 1);
-    expect((await core.history.list())[0]!.outcome).toBe('cancelled');
+    expect((await core.history.list())[0]).toMatchObject({
+      outcome: 'cancelled',
+      bytesSent: null,
+      bytesReceived: null,
+      ended: null,
+      endCode: null,
+    });
   });
 });

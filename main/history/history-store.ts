@@ -1,13 +1,15 @@
-// The connection history: every finished dial attempt (entry, start, end, outcome, error and
-// its whole timeline) appended as one JSON line to history.jsonl in the data folder. Bounded:
-// past MAX_RECORDS the oldest are dropped, by an atomic rewrite that happens once per SLACK
-// appends rather than on every one. A line that does not parse is skipped, not fatal.
+// The connection history: every finished dial attempt (entry, start, end, outcome, error, for
+// a connected one its bytes and how it ended, and its whole timeline) appended as one JSON line
+// to history.jsonl in the data folder. Bounded: past MAX_RECORDS the oldest are dropped, by an
+// atomic rewrite that happens once per SLACK appends rather than on every one. A line that does
+// not parse is skipped, not fatal; a line written before a field existed reads without it.
 
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ConnectionView } from '../../app/connection-view';
 import { historyRecordSchema, type HistoryRecord } from '../../app/ipc/contract';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { withFileLock } from '../fs/file-lock';
 import type { ConnectionsStore } from '../sessions/connections-store';
 
 export const MAX_RECORDS = 1000;
@@ -33,12 +35,31 @@ export function recordOf(view: ConnectionView, endedAt: number): HistoryRecord |
     connectedFor: connectedAt !== null ? Math.max(0, endedAt - connectedAt) : null,
     error: view.error,
     timeline: view.timeline,
+    ...endingOf(outcome === 'connected' ? view : null),
+  };
+}
+
+/** Bytes and how it ended, for a connected attempt; nulls for one that never connected. */
+function endingOf(
+  view: ConnectionView | null,
+): Pick<HistoryRecord, 'bytesSent' | 'bytesReceived' | 'ended' | 'endCode'> {
+  const ending = view?.ending ?? null;
+  return {
+    bytesSent: ending?.bytesSent ?? null,
+    bytesReceived: ending?.bytesReceived ?? null,
+    ended: ending?.ended ?? null,
+    endCode: ending?.code ?? null,
   };
 }
 
 export class HistoryStore {
   readonly file: string;
   private records: HistoryRecord[] | null = null;
+  /**
+   * The file as `records` last saw it. The window and ras-connect write one history: a file
+   * changed since (another process appended or trimmed it) is read again.
+   */
+  private seen: string | null = null;
   private writing: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<(record: HistoryRecord) => void>();
 
@@ -50,8 +71,15 @@ export class HistoryStore {
     this.file = path.join(dataDir, 'history.jsonl');
   }
 
+  private async version(): Promise<string | null> {
+    const s = await stat(this.file).catch(() => null);
+    return s && `${s.ino}:${s.size}:${s.mtimeMs}`;
+  }
+
   private async load(): Promise<HistoryRecord[]> {
-    if (this.records) return this.records;
+    const version = await this.version();
+    if (this.records && version === this.seen) return this.records;
+    this.seen = version;
     let text = '';
     try {
       text = await readFile(this.file, 'utf8');
@@ -79,15 +107,20 @@ export class HistoryStore {
   add(record: HistoryRecord): Promise<void> {
     this.writing = this.writing
       .then(async () => {
-        const records = await this.load();
-        records.push(record);
-        if (records.length > this.max + SLACK) {
-          records.splice(0, records.length - this.max);
-          await writeFileAtomic(
-            this.file,
-            Buffer.from(records.map((r) => JSON.stringify(r)).join('\n') + '\n'),
-          );
-        } else await appendFile(this.file, JSON.stringify(record) + '\n');
+        // Under the file's lock, from the file as it is now: a trim by one process must not
+        // drop what another appended since it last read.
+        await withFileLock(this.file, async () => {
+          const records = await this.load();
+          records.push(record);
+          if (records.length > this.max + SLACK) {
+            records.splice(0, records.length - this.max);
+            await writeFileAtomic(
+              this.file,
+              Buffer.from(records.map((r) => JSON.stringify(r)).join('\n') + '\n'),
+            );
+          } else await appendFile(this.file, JSON.stringify(record) + '\n');
+          this.seen = await this.version();
+        });
         for (const listener of this.listeners) listener(record);
       })
       .catch((error: unknown) => this.log(`history: not written: ${(error as Error).message}`));

@@ -2,6 +2,7 @@
 // paused states answered or cancelled, failures hung up and their port awaited, alternates
 // and redials per the entry, link drops, and the user's hang-up.
 
+import type { ConnectionEnd, ConnectionEnding } from '../../app/connection-view';
 import { messageRef } from '../../app/ras/app-messages';
 import type { RasEntry } from '../../app/phonebook/entry';
 import { RasState, groupOf, pausedKindOf } from '../../app/ras/connection-state';
@@ -20,6 +21,7 @@ import type {
   RasBackend,
   RasHandle,
   RasNotification,
+  RasStatistics,
 } from '../ras/backend';
 import {
   updateConnection,
@@ -47,6 +49,8 @@ export interface SessionDeps {
   release: ReleaseTiming;
   /** Called once the attempt's port is released, so the manager can space out the next dial. */
   onReleased: () => void;
+  /** Whether the computer is asleep or has just woken: a link that goes down now ended by sleep. */
+  sleeping?: () => boolean;
   log: (message: string) => void;
 }
 
@@ -107,6 +111,8 @@ export class ConnectionSession {
   private userHangUp = false;
   private retries = 0;
   private redialTimer: Cancel | null = null;
+  /** The link's latest statistics: after it goes down RAS has none, and the history wants them. */
+  private lastStatistics: RasStatistics | null = null;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(deps: SessionDeps, init: SessionInit) {
@@ -300,7 +306,8 @@ export class ConnectionSession {
     }
     if (n.state === RasState.Connected) {
       this.attemptOver = true;
-      this.update({ status: 'connected', paused: null, connectedAt: time });
+      this.lastStatistics = null;
+      this.update({ status: 'connected', paused: null, connectedAt: time, ending: null });
       if (numberIndex > 0 && this.init.entry.promoteAlternates) await this.promote(numberIndex);
       return;
     }
@@ -388,6 +395,7 @@ export class ConnectionSession {
       this.attemptOver = true;
       this.attemptToken++;
       if (handle !== null) {
+        const statistics = wasConnected ? await this.finalStatistics(handle) : null;
         try {
           await this.release(
             handle,
@@ -405,6 +413,7 @@ export class ConnectionSession {
           }
           throw error;
         }
+        if (wasConnected) this.update({ ending: this.ending('person', null, statistics) });
       }
       this.finish(0);
     }).then(() => {
@@ -434,8 +443,12 @@ export class ConnectionSession {
         // The handle is already gone; the drop is all we know.
       }
       const droppedAt = this.deps.clock.now();
+      const ended = this.deps.sleeping?.() ? 'sleep' : 'dropped';
+      // A dropped link has no figures left to read (RAS reports them only while it is up): the
+      // last ones the window or the tray read are the best there are.
+      const ending = this.ending(ended, error, this.lastStatistics);
       // The port is released before anything else; meanwhile the link is no longer up.
-      this.update({ status: 'disconnecting', connectedAt: null });
+      this.update({ status: 'disconnecting', connectedAt: null, ending });
       await this.release(handle, await hangUpHandle(this.deps.backend, handle, this.deps.clock));
       const entry = this.init.entry;
       if (entry.redialOnLinkFailure && !this.userHangUp) {
@@ -447,6 +460,35 @@ export class ConnectionSession {
       this.recordEnd(error, 'ras', droppedAt);
       this.finish(error);
     });
+  }
+
+  /** Reads the figures once more before a hang-up; if that fails, the last ones read. */
+  private async finalStatistics(handle: RasHandle): Promise<RasStatistics | null> {
+    try {
+      this.lastStatistics = await this.deps.backend.getStatistics(handle);
+    } catch {
+      // The link is gone with its figures: the last ones read are the best there are.
+    }
+    return this.lastStatistics;
+  }
+
+  /** Statistics read by anyone (the window, the tray) while the link is up. */
+  noteStatistics(handle: RasHandle, statistics: RasStatistics): void {
+    if (handle === this.handle && this.view.status === 'connected')
+      this.lastStatistics = statistics;
+  }
+
+  private ending(
+    ended: ConnectionEnd,
+    code: number | null,
+    statistics: RasStatistics | null,
+  ): ConnectionEnding {
+    return {
+      ended,
+      code,
+      bytesSent: statistics?.bytesXmited ?? null,
+      bytesReceived: statistics?.bytesRcved ?? null,
+    };
   }
 
   private async release(handle: RasHandle, hungUp: HangUpResult): Promise<void> {

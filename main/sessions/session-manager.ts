@@ -26,6 +26,9 @@ import {
 } from './connections-store';
 import { defaultReleaseTiming, type ReleaseTiming } from './release-wait';
 
+/** How long after waking a link that goes down is put down to the sleep. */
+export const WAKE_GRACE_MS = 30_000;
+
 export interface DialOptions {
   entryName: string;
   phonebook?: string;
@@ -62,6 +65,8 @@ export class SessionManager {
   private readonly starting = new Set<string>();
   private readonly stopWatching: () => void;
   private nextId = 1;
+  /** Asleep: since the computer suspended; then until a while after it resumed (see resumed). */
+  private asleepUntil = -Infinity;
 
   constructor(options: SessionManagerOptions) {
     this.backend = options.backend;
@@ -141,6 +146,7 @@ export class SessionManager {
         store: this.store,
         release: this.release,
         onReleased: () => this.releasedAt.set(key, this.clock.now()),
+        sleeping: () => this.clock.now() < this.asleepUntil,
         log: this.log,
       },
       init,
@@ -227,7 +233,22 @@ export class SessionManager {
     const handle = this.session(id).currentHandle;
     if (!view || view.status !== 'connected' || handle === null)
       throw new AppError('NOT_FOUND', messageRef('session.noStatistics'));
-    return this.backend.getStatistics(handle);
+    const statistics = await this.backend.getStatistics(handle);
+    this.sessions.get(id)?.noteStatistics(handle, statistics);
+    return statistics;
+  }
+
+  /** The computer is going to sleep (powerMonitor 'suspend'): links that go down now ended by sleep. */
+  suspending(): void {
+    this.asleepUntil = Infinity;
+  }
+
+  /**
+   * The computer woke (powerMonitor 'resume'). RAS tells of a link that sleep took down only
+   * once the computer runs again, so a drop in the first WAKE_GRACE_MS counts as sleep too.
+   */
+  resumed(): void {
+    this.asleepUntil = this.clock.now() + WAKE_GRACE_MS;
   }
 
   /** Adopts connections that exist already (made before start-up, or by another program). */

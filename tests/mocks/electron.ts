@@ -187,6 +187,18 @@ export const nativeTheme = {
   },
 };
 
+export const powerMonitor = {
+  listeners: new Map<string, Listener>(),
+  on(event: string, listener: Listener) {
+    powerMonitor.listeners.set(event, listener);
+    return powerMonitor;
+  },
+  removeListener(event: string) {
+    powerMonitor.listeners.delete(event);
+    return powerMonitor;
+  },
+};
+
 export const screen = {
   getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]),
 };
@@ -240,6 +252,7 @@ export function resetElectronMock(): void {
   electronMock.chosenFile = '/tmp/chosen.pbk';
   nativeTheme.shouldUseDarkColors = false;
   nativeTheme.listeners.clear();
+  powerMonitor.listeners.clear();
   electronMock.listeners.clear();
   electronMock.handlers.clear();
   electronMock.exposed.clear();
@@ -265,7 +278,7 @@ export function useShellHome(): () => string {
     electronMock.listeners.get('will-quit')?.();
     delete process.env.RAS_CONNECT_HOME;
     delete process.env.RAS_CONNECT_SIM_SPEED;
-    await rm(home, { recursive: true, force: true });
+    await rm(home, { recursive: true, force: true, maxRetries: 10 });
   });
   return () => home;
 }

@@ -226,5 +226,22 @@ describe('the window, in Chromium, against the simulated server', () => {
     expect(await page.getByRole('table', { name: 'History' }).textContent()).toContain('Busy line');
     await entryOption(page, 'Dial-up').click();
     await page.getByRole('heading', { name: 'Dial-up', exact: true }).waitFor();
-  });
+    // A connection the person hangs up: its bytes and how it ended.
+    await connect(page, 'Dial-up');
+    await statusIs(page, 'Connected');
+    await page.locator('.statistics dd', { hasText: /KB|MB/ }).first().waitFor();
+    await page.getByRole('button', { name: 'Hang up' }).click();
+    await statusIs(page, 'Disconnected');
+    const hungUp = page
+      .getByRole('table', { name: 'History' })
+      .getByRole('row')
+      .filter({ has: page.getByRole('cell', { name: 'Hung up', exact: true }) });
+    await hungUp.waitFor();
+    expect(await hungUp.locator('.col-bytes').textContent()).toMatch(
+      /^[\d.,]+ (B|KB|MB) \/ [\d.,]+ (KB|MB)$/,
+    );
+    expect(
+      await page.getByRole('columnheader', { name: 'Sent / received' }).first().isVisible(),
+    ).toBe(true);
+  }, 60_000);
 });

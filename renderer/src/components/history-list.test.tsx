@@ -55,6 +55,42 @@ const records: HistoryRecord[] = [
   record('a', 'Office VPN', T0 + 60_000, 'cancelled', { endedAt: T0 + 60_000 + 5000 }),
 ];
 
+/** Connected attempts that say how they ended, newest first. */
+const ended: HistoryRecord[] = [
+  {
+    ...record('s', 'Office VPN', T0 + 9 * 60_000, 'connected', {
+      connectedFor: 600_000,
+      endedAt: T0 + 9 * 60_000 + 601_000,
+      error: 629,
+    }),
+    bytesSent: 1536,
+    bytesReceived: 20_480,
+    ended: 'sleep',
+    endCode: 629,
+  },
+  {
+    ...record('r', 'Drops after 30 s', T0 + 8 * 60_000, 'connected', {
+      connectedFor: 31_000,
+      endedAt: T0 + 8 * 60_000 + 32_000,
+      error: 629,
+    }),
+    bytesSent: 0,
+    bytesReceived: 0,
+    ended: 'dropped',
+    endCode: 629,
+  },
+  {
+    ...record('p', 'Dial-up', T0 + 7 * 60_000, 'connected', {
+      connectedFor: 3_600_000,
+      endedAt: T0 + 7 * 60_000 + 3_601_000,
+    }),
+    bytesSent: 1024 * 1024,
+    bytesReceived: 3.5 * 1024 * 1024,
+    ended: 'person',
+    endCode: null,
+  },
+];
+
 /** The body's rows (its row header and cells) as the text of each. */
 const bodyRows = (table: HTMLElement) =>
   within(table)
@@ -76,7 +112,7 @@ describe('history list', () => {
       within(table)
         .getAllByRole('columnheader')
         .map((h) => h.textContent),
-    ).toEqual(['Start', 'Entry', 'Outcome', 'Duration', 'Error']);
+    ).toEqual(['Start', 'Entry', 'Outcome', 'Duration', 'Sent / received', 'Error']);
     for (const header of within(table).getAllByRole('columnheader'))
       expect(header.getAttribute('scope')).toBe('col');
     expect(bodyRows(table)[1]).toEqual([
@@ -84,6 +120,7 @@ describe('history list', () => {
       'Busy line',
       'Failed',
       '0:00:03',
+      '',
       'Error 676: The line is busy.',
     ]);
   });
@@ -94,6 +131,7 @@ describe('history list', () => {
       'Start',
       'Outcome',
       'Duration',
+      'Sent / received',
       'Error',
     ]);
   });
@@ -105,10 +143,17 @@ describe('history list', () => {
       'Drops after 30 s',
       'Dropped',
       '0:00:31',
+      '',
       'Error 629: The remote side closed the connection.',
     ]);
-    expect(rows[2]!.slice(1)).toEqual(['Dial-up', 'Connected', '1:00:00', '']);
-    expect(rows[3]!.slice(1)).toEqual(['Office VPN', 'Hung up before connecting', '0:00:05', '']);
+    expect(rows[2]!.slice(1)).toEqual(['Dial-up', 'Connected', '1:00:00', '', '']);
+    expect(rows[3]!.slice(1)).toEqual([
+      'Office VPN',
+      'Hung up before connecting',
+      '0:00:05',
+      '',
+      '',
+    ]);
     expect(screen.queryByText(/Connected for/)).toBeNull();
     const outcomes = screen
       .getAllByRole('row')
@@ -187,12 +232,65 @@ describe('history list', () => {
       within(table)
         .getAllByRole('columnheader')
         .map((h) => h.textContent),
-    ).toEqual(['Начало', 'Запись', 'Итог', 'Длительность', 'Ошибка']);
+    ).toEqual(['Начало', 'Запись', 'Итог', 'Длительность', 'Отправлено / получено', 'Ошибка']);
     expect(bodyRows(table)[0]!.slice(2)).toEqual([
       'Связь прервана',
       '0:00:31',
+      '',
       'Ошибка 629: Удалённая сторона закрыла подключение.',
     ]);
+  });
+
+  it('says how a connected attempt ended and what it sent and received', () => {
+    renderIn('en', <HistoryList records={ended} showEntry />);
+    const rows = bodyRows(screen.getByRole('table'));
+    expect(rows.map((cells) => cells.slice(1))).toEqual([
+      [
+        'Office VPN',
+        'Ended by sleep',
+        '0:10:00',
+        '1.5 KB / 20 KB',
+        'Error 629: The remote side closed the connection.',
+      ],
+      [
+        'Drops after 30 s',
+        'Dropped (629)',
+        '0:00:31',
+        '0 B / 0 B',
+        'Error 629: The remote side closed the connection.',
+      ],
+      ['Dial-up', 'Hung up', '1:00:00', '1 MB / 3.5 MB', ''],
+    ]);
+    expect(
+      screen
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.dataset.outcome),
+    ).toEqual(['connected', 'dropped', 'connected']);
+  });
+
+  it('sorts by bytes, the unknown below none at all', () => {
+    renderIn('en', <HistoryList records={[...ended, ...records]} showEntry />);
+    const table = screen.getByRole('table');
+    fireEvent.click(within(table).getByRole('button', { name: 'Sent / received' }));
+    const header = within(table).getByRole('columnheader', { name: 'Sent / received' });
+    expect(header.getAttribute('aria-sort')).toBe('descending');
+    expect(entryColumn(table).slice(0, 3)).toEqual(['Dial-up', 'Office VPN', 'Drops after 30 s']);
+    fireEvent.click(within(table).getByRole('button', { name: 'Sent / received' }));
+    expect(entryColumn(table).at(-1)).toBe('Dial-up');
+    expect(entryColumn(table).at(-3)).toBe('Drops after 30 s');
+    expect(bodyRows(table).at(-3)![4]).toBe('0 B / 0 B');
+  });
+
+  it('says how it ended in Russian', () => {
+    renderIn('ru', <HistoryList records={ended} showEntry />);
+    const rows = bodyRows(screen.getByRole('table'));
+    expect(rows.map((cells) => cells[2])).toEqual([
+      'Прервано спящим режимом',
+      'Связь прервана (629)',
+      'Разъединено',
+    ]);
+    expect(rows[2]![4]).toBe('1 МБ / 3,5 МБ');
   });
 
   it('says when there is nothing yet', () => {

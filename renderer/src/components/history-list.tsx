@@ -1,6 +1,7 @@
-// Past attempts as a table: when it started, which entry, how it ended (connected, dropped,
-// failed, hung up before connecting), how long (connected for, or, for one that never
-// connected, how long the attempt took) and the error. A button in each column header sorts
+// Past attempts as a table: when it started, which entry, how it ended (hung up, dropped with
+// its code, ended by sleep, failed, hung up before connecting; older records: connected or
+// dropped), how long (connected for, or, for one that never connected, how long the attempt
+// took), the bytes sent and received while connected, and the error. A button in each column header sorts
 // by that column (aria-sort says which); the start of a row opens its whole timeline in place.
 //
 // A drop is an attempt that connected and then ended in an error (629: the remote side hung
@@ -10,18 +11,28 @@ import { Fragment, memo, useId, useMemo, useState, type ReactElement } from 'rea
 import { useTranslation } from 'react-i18next';
 import type { HistoryRecord } from '../../../app/ipc/contract';
 import { describeError } from '../../../app/ras/errors';
+import { bytes } from '../../../app/units';
 import { duration, errorText } from '../format';
 import { Timeline } from './timeline';
+import '../styles/history-bytes.css';
 
 export type HistoryOutcome = 'connected' | 'dropped' | 'failed' | 'cancelled';
-export type HistoryColumn = 'start' | 'entry' | 'outcome' | 'duration' | 'error';
+export type HistoryColumn = 'start' | 'entry' | 'outcome' | 'duration' | 'bytes' | 'error';
 type Direction = 'ascending' | 'descending';
 type T = ReturnType<typeof useTranslation>['t'];
 
 /** How the attempt ended, a drop told apart from a connection hung up by the person. */
 export function outcomeOf(r: HistoryRecord): HistoryOutcome {
-  if (r.outcome === 'connected') return r.error ? 'dropped' : 'connected';
-  return r.outcome;
+  if (r.outcome !== 'connected') return r.outcome;
+  // A record that says how it ended is taken at its word; an older one by its error.
+  if (r.ended) return r.ended === 'dropped' ? 'dropped' : 'connected';
+  return r.error ? 'dropped' : 'connected';
+}
+
+/** Bytes sent and received while connected, or null when unknown (never connected, older record). */
+export function trafficOf(r: HistoryRecord): number | null {
+  if (r.bytesSent == null || r.bytesReceived == null) return null;
+  return r.bytesSent + r.bytesReceived;
 }
 
 /** Connected for, or how long an attempt that never connected took (ms). */
@@ -29,9 +40,30 @@ export function durationOf(r: HistoryRecord): number {
   return r.connectedFor ?? Math.max(0, r.endedAt - r.startedAt);
 }
 
-function outcomeText(t: T, outcome: HistoryOutcome): string {
+function outcomeText(t: T, r: HistoryRecord, outcome: HistoryOutcome): string {
+  if (r.outcome === 'connected' && r.ended === 'person') return t('historyEnd.person');
+  if (r.outcome === 'connected' && r.ended === 'sleep') return t('historyEnd.sleep');
+  if (r.outcome === 'connected' && r.ended === 'dropped')
+    return r.endCode != null ? t('historyEnd.dropped', { code: r.endCode }) : t('history.dropped');
   return outcome === 'cancelled' ? t('history.cancelled') : t(`history.${outcome}`);
 }
+
+function trafficText(t: T, r: HistoryRecord, language: string): string {
+  if (trafficOf(r) === null) return '';
+  return t('historyEnd.bytesCell', {
+    sent: bytes(r.bytesSent!, language),
+    received: bytes(r.bytesReceived!, language),
+  });
+}
+
+const HEADER_KEY: Record<HistoryColumn, string> = {
+  start: 'history.start',
+  entry: 'history.entry',
+  outcome: 'history.outcome',
+  duration: 'history.duration',
+  bytes: 'historyEnd.bytes',
+  error: 'history.error',
+};
 
 function errorLine(t: T, r: HistoryRecord): string {
   if (!r.error) return '';
@@ -45,6 +77,7 @@ interface Row {
   record: HistoryRecord;
   outcome: HistoryOutcome;
   outcomeText: string;
+  traffic: string;
   error: string;
 }
 
@@ -59,6 +92,9 @@ function compare(column: HistoryColumn, language: string): (a: Row, b: Row) => n
       return (a, b) => text(a.outcomeText, b.outcomeText);
     case 'duration':
       return (a, b) => durationOf(a.record) - durationOf(b.record);
+    case 'bytes':
+      // Unknown bytes count below none at all.
+      return (a, b) => (trafficOf(a.record) ?? -1) - (trafficOf(b.record) ?? -1);
     case 'error':
       // By code, then by text; rows without an error first.
       return (a, b) =>
@@ -99,7 +135,13 @@ export const HistoryList = memo(function HistoryList({
   const rows = useMemo(() => {
     const shown: Row[] = records.slice(0, limit).map((record) => {
       const outcome = outcomeOf(record);
-      return { record, outcome, outcomeText: outcomeText(t, outcome), error: errorLine(t, record) };
+      return {
+        record,
+        outcome,
+        outcomeText: outcomeText(t, record, outcome),
+        traffic: trafficText(t, record, language),
+        error: errorLine(t, record),
+      };
     });
     const by = compare(sort.column, language);
     const sign = sort.direction === 'ascending' ? 1 : -1;
@@ -107,15 +149,15 @@ export const HistoryList = memo(function HistoryList({
   }, [records, limit, sort, t, language]);
   if (records.length === 0) return <p className="muted">{t('history.none')}</p>;
   const columns: HistoryColumn[] = showEntry
-    ? ['start', 'entry', 'outcome', 'duration', 'error']
-    : ['start', 'outcome', 'duration', 'error'];
+    ? ['start', 'entry', 'outcome', 'duration', 'bytes', 'error']
+    : ['start', 'outcome', 'duration', 'bytes', 'error'];
   const sortBy = (column: HistoryColumn) =>
     setSort((s) =>
       s.column === column
         ? { column, direction: s.direction === 'ascending' ? 'descending' : 'ascending' }
         : {
             column,
-            direction: column === 'start' || column === 'duration' ? 'descending' : 'ascending',
+            direction: ['start', 'duration', 'bytes'].includes(column) ? 'descending' : 'ascending',
           },
     );
   return (
@@ -127,7 +169,7 @@ export const HistoryList = memo(function HistoryList({
             return (
               <th key={column} scope="col" aria-sort={sorted} className={`col-${column}`}>
                 <button type="button" className="sort" onClick={() => sortBy(column)}>
-                  {t(`history.${column}`)}
+                  {t(HEADER_KEY[column])}
                   <svg
                     className="sort-icon"
                     viewBox="0 0 16 16"
@@ -146,7 +188,7 @@ export const HistoryList = memo(function HistoryList({
         </tr>
       </thead>
       <tbody>
-        {rows.map(({ record: r, outcome, outcomeText: said, error }) => {
+        {rows.map(({ record: r, outcome, outcomeText: said, traffic, error }) => {
           const expanded = open === r.id;
           const detail = `${id}-${r.id}`;
           return (
@@ -176,6 +218,7 @@ export const HistoryList = memo(function HistoryList({
                 {showEntry && <td className="col-entry">{r.entryName}</td>}
                 <td className="col-outcome outcome">{said}</td>
                 <td className="col-duration">{duration(durationOf(r))}</td>
+                <td className="col-bytes">{traffic}</td>
                 <td className="col-error">{error}</td>
               </tr>
               {expanded && (

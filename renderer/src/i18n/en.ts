@@ -111,6 +111,13 @@ export const en = {
     dropped: 'Dropped',
     failed: 'Failed',
   },
+  historyEnd: {
+    bytes: 'Sent / received',
+    bytesCell: '{{sent}} / {{received}}',
+    person: 'Hung up',
+    dropped: 'Dropped ({{code}})',
+    sleep: 'Ended by sleep',
+  },
   timeline: {
     dial: 'Dialing {{destination}}',
     number: 'number {{index}} of {{count}}',

@@ -108,6 +108,13 @@ export const ru = {
     dropped: 'Связь прервана',
     failed: 'Не удалось',
   },
+  historyEnd: {
+    bytes: 'Отправлено / получено',
+    bytesCell: '{{sent}} / {{received}}',
+    person: 'Разъединено',
+    dropped: 'Связь прервана ({{code}})',
+    sleep: 'Прервано спящим режимом',
+  },
   timeline: {
     dial: 'Набор {{destination}}',
     number: 'номер {{index}} из {{count}}',
