@@ -1,6 +1,7 @@
 // ras-connect: the command-line entry. See main/cli/args.ts for the syntax.
 
 import { runCli } from './cli/run-cli';
+import { readFirstLine } from './cli/stdin-line';
 import { nodeTerminal } from './cli/terminal';
 import { nodeServiceLaunch } from './ras/simulated/service/service-launch';
 
@@ -20,6 +21,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   platform: process.platform,
   simService: nodeServiceLaunch(import.meta.url),
+  readStdinLine: () => readFirstLine(process.stdin),
   get interrupted() {
     return (interrupted ??= new Promise<void>((resolve) =>
       process.once('SIGINT', () => resolve()),

@@ -104,9 +104,128 @@ describe('ras-connect arguments (rasdial syntax)', () => {
         { kind: 'interactive' },
       ],
     });
-    expect(parseAnswer('credentials=u:p:with:colons')).toMatchObject({
-      password: 'p',
-      domain: 'with:colons',
+  });
+
+  describe('credentials for a RetryAuthentication pause', () => {
+    it('keeps a password with colons whole in the user=, password=, domain= form', () => {
+      const c = parseArgs([
+        'E',
+        '--answer',
+        'user=alice',
+        '--answer',
+        'password=pa:ss:word',
+        '--answer',
+        'domain=CORP',
+      ]);
+      expect(c).toMatchObject({
+        answers: [
+          {
+            kind: 'retry-authentication',
+            userName: 'alice',
+            password: 'pa:ss:word',
+            domain: 'CORP',
+          },
+        ],
+      });
+    });
+
+    it('groups the pieces in order: a piece given again starts the next answer', () => {
+      const c = parseArgs([
+        'E',
+        '--answer=password=first',
+        '--answer=callback=',
+        '--answer=password=:second:',
+        '--answer=user=bob',
+      ]);
+      expect(c).toMatchObject({
+        answers: [
+          { kind: 'retry-authentication', password: 'first' },
+          { kind: 'callback', callbackNumber: '' },
+          { kind: 'retry-authentication', userName: 'bob', password: ':second:' },
+        ],
+      });
+      // The user and domain not given are the ones the pause reports (filled in when used).
+      const first = (c as { answers: Record<string, unknown>[] }).answers[0]!;
+      expect(first.userName).toBeUndefined();
+      expect(first.domain).toBeUndefined();
+    });
+
+    it('reads credentials=USER:PASSWORD and USER:PASSWORD:DOMAIN as before', () => {
+      expect(parseAnswer('credentials=u:p')).toEqual({
+        kind: 'retry-authentication',
+        userName: 'u',
+        password: 'p',
+        domain: '',
+      });
+      expect(parseAnswer('credentials=DOM\\u:p:D')).toEqual({
+        kind: 'retry-authentication',
+        userName: 'DOM\\u',
+        password: 'p',
+        domain: 'D',
+      });
+    });
+
+    it.each([
+      'credentials=u:p:with:colons',
+      'credentials=u:pa:ss:CORP',
+      'credentials=onlyuser',
+      'credentials=:p',
+      'credentials=u:',
+      'credentials=u::D',
+      'credentials=u:p:',
+      'credentials=',
+    ])('refuses the ambiguous %j, pointing to user=, password=, domain=', (spec) => {
+      expect(() => parseAnswer(spec)).toThrowError(UsageError);
+      expect(() => parseAnswer(spec)).toThrowError(/user=NAME --answer password=PW/);
+    });
+
+    it('never repeats the refused value, which holds a password', () => {
+      expect(() => parseAnswer('credentials=u:top:se:cret')).not.toThrowError(/top|cret/);
+    });
+
+    it.each([
+      [['E', '--answer', 'user=bob'], /needs a password=/],
+      [['E', '--answer', 'domain=CORP', '--answer', 'user=bob'], /needs a password=/],
+      [
+        ['E', '--answer', 'password=a', '--answer', 'domain=D', '--answer', 'domain=E'],
+        /needs a password=/,
+      ],
+      [['E', '--answer', 'user='], /user= needs a name/],
+    ])('refuses %j', (argv, message) => {
+      expect(() => parseArgs(argv)).toThrowError(UsageError);
+      expect(() => parseArgs(argv)).toThrowError(message);
+    });
+  });
+
+  describe('passwords kept out of argv', () => {
+    it('takes the password from standard input or a named environment variable', () => {
+      expect(parseArgs(['E', 'alice', '--password-stdin'])).toMatchObject({
+        kind: 'dial',
+        userName: 'alice',
+        password: undefined,
+        passwordFrom: { kind: 'stdin' },
+      });
+      expect(parseArgs(['E', 'alice', '--password-env', 'VPN_PW'])).toMatchObject({
+        passwordFrom: { kind: 'env', name: 'VPN_PW' },
+      });
+      expect(parseArgs(['E', 'alice', '--password-env=VPN_PW'])).toMatchObject({
+        passwordFrom: { kind: 'env', name: 'VPN_PW' },
+      });
+    });
+
+    it.each([
+      [['E', '--password-stdin'], /USER/],
+      [['E', 'alice', 'pw', '--password-stdin'], /not both/],
+      [['E', 'alice', '*', '--password-env', 'X'], /not both/],
+      [['E', 'alice', '--password-stdin', '--password-env', 'X'], /one of/],
+      [['E', 'alice', '--password-env', ''], /names an environment variable/],
+      [['E', 'alice', '--password-env', 'A=B'], /names an environment variable/],
+      [['E', 'alice', '--password-env'], /needs a value/],
+      [['--password-stdin'], /Name the entry/],
+      [['E', '/D', '--password-stdin'], /dial/],
+    ])('refuses %j', (argv, message) => {
+      expect(() => parseArgs(argv)).toThrowError(UsageError);
+      expect(() => parseArgs(argv)).toThrowError(message);
     });
   });
 
@@ -142,7 +261,6 @@ describe('ras-connect arguments (rasdial syntax)', () => {
     [['E', '--backend', 'dos'], /simulated or win32/],
     [['E', '--hold', 'soon'], /seconds/],
     [['E', '--answer', 'callback'], /KIND=VALUE/],
-    [['E', '--answer', 'credentials=onlyuser'], /user and a password/],
     [['E', '--answer', 'eap=yes'], /eap=done/],
     [['E', '--answer', 'eap=:123456'], /eap=USER:CODE/],
     [['E', '--answer', 'interactive=now'], /terminal=LINE/],

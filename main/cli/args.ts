@@ -2,7 +2,7 @@
 //   ras-connect                                    list active connections
 //   ras-connect ENTRY [USER [PASSWORD|*]] [/DOMAIN:d] [/PHONE:n] [/CALLBACK:n] [/PHONEBOOK:file] [/PREFIXSUFFIX]
 //   ras-connect [ENTRY] /DISCONNECT
-// plus --answer, --json, --backend, --encoding and --hold. Switches are case-insensitive and
+// plus --answer, --password-stdin, --password-env, --json, --backend, --encoding and --hold. Switches are case-insensitive and
 // may be abbreviated to any unambiguous prefix, as rasdial accepts /D for /DISCONNECT.
 
 import {
@@ -21,6 +21,22 @@ export interface CommonOptions {
   encoding?: LegacyEncodingChoice;
 }
 
+/**
+ * A RetryAuthentication answer given as user=, password=, domain= pieces: a user or domain left
+ * out is the one the pause reports, filled in when the answer is used.
+ */
+export interface CredentialsAnswer {
+  kind: 'retry-authentication';
+  userName?: string;
+  password: string;
+  domain?: string;
+}
+
+export type CliAnswer = Exclude<PausedAnswer, { kind: 'retry-authentication' }> | CredentialsAnswer;
+
+/** Where the dial's password comes from when it is not on the command line. */
+export type PasswordSource = { kind: 'stdin' } | { kind: 'env'; name: string };
+
 export type CliCommand =
   | ({ kind: 'help' } & CommonOptions)
   | ({ kind: 'list' } & CommonOptions)
@@ -31,11 +47,13 @@ export type CliCommand =
       userName?: string;
       /** '*' = ask on the terminal. */
       password?: string;
+      /** --password-stdin or --password-env: read when the dial starts, never printed. */
+      passwordFrom?: PasswordSource;
       domain?: string;
       phoneNumber?: string;
       callbackNumber?: string;
       usePrefixSuffix: boolean;
-      answers: PausedAnswer[];
+      answers: CliAnswer[];
       /** Lines typed, in order, in the terminal window of a dial paused in Interactive. */
       terminalLines: string[];
       holdSeconds?: number;
@@ -81,8 +99,34 @@ export function parseEncoding(value: string): LegacyEncodingChoice {
   );
 }
 
+/** One piece of a RetryAuthentication answer; parseArgs groups them. */
+export interface CredentialPiece {
+  kind: 'credential-piece';
+  piece: 'user' | 'password' | 'domain';
+  value: string;
+}
+
+const CREDENTIALS_FORMS =
+  'credentials=USER:PASSWORD or USER:PASSWORD:DOMAIN (no part empty, no colon in any part); ' +
+  'for a password with a colon use --answer user=NAME --answer password=PW [--answer domain=DOM].';
+
+/**
+ * credentials=: the old form, read only where it cannot be misread. One colon is USER:PASSWORD,
+ * two are USER:PASSWORD:DOMAIN; any other count, or an empty part, could be a password with a
+ * colon in it, so it is refused (without repeating it: it holds a password).
+ */
+function parseCredentials(value: string): PausedAnswer {
+  const parts = value.split(':');
+  if ((parts.length !== 2 && parts.length !== 3) || parts.some((p) => p === ''))
+    throw new UsageError(`--answer credentials= is ambiguous or incomplete: ${CREDENTIALS_FORMS}`);
+  const [userName, password, domain = ''] = parts as [string, string, string?];
+  return { kind: 'retry-authentication', userName, password, domain };
+}
+
 /** `kind=value` of --answer → a paused-state answer, or a line for the terminal window. */
-export function parseAnswer(spec: string): PausedAnswer | { kind: 'terminal'; line: string } {
+export function parseAnswer(
+  spec: string,
+): PausedAnswer | CredentialPiece | { kind: 'terminal'; line: string } {
   const eq = spec.indexOf('=');
   if (eq < 0) throw new UsageError(`--answer needs KIND=VALUE, got "${spec}".`);
   const kind = spec.slice(0, eq).trim().toLowerCase();
@@ -90,14 +134,15 @@ export function parseAnswer(spec: string): PausedAnswer | { kind: 'terminal'; li
   switch (kind) {
     case 'callback':
       return { kind: 'callback', callbackNumber: value };
-    case 'credentials': {
-      const [userName, password, ...rest] = value.split(':');
-      if (userName === undefined || password === undefined)
-        throw new UsageError(
-          '--answer credentials=USER:PASSWORD[:DOMAIN] needs a user and a password.',
-        );
-      return { kind: 'retry-authentication', userName, password, domain: rest.join(':') };
-    }
+    case 'credentials':
+      return parseCredentials(value);
+    case 'user':
+      if (value === '') throw new UsageError('--answer user= needs a name.');
+      return { kind: 'credential-piece', piece: kind, value };
+    case 'password':
+    case 'domain':
+      // Taken whole: a password may hold any character, an empty one included.
+      return { kind: 'credential-piece', piece: kind, value };
     case 'new-password':
       if (value === '') throw new UsageError('--answer new-password=PW needs a password.');
       return { kind: 'new-password', password: value };
@@ -122,8 +167,44 @@ export function parseAnswer(spec: string): PausedAnswer | { kind: 'terminal'; li
       return { kind: 'terminal', line: value };
     default:
       throw new UsageError(
-        `Unknown --answer kind "${kind}" (callback, credentials, new-password, eap, interactive, terminal).`,
+        `Unknown --answer kind "${kind}" (callback, user, password, domain, credentials, new-password, eap, interactive, terminal).`,
       );
+  }
+}
+
+/**
+ * user=, password=, domain= pieces → RetryAuthentication answers, in order: a piece joins the
+ * answer being built unless that answer has it already, which starts the next one.
+ */
+class CredentialGroups {
+  private open: { user?: string; password?: string; domain?: string } | null = null;
+  private openAt = -1;
+
+  constructor(private readonly answers: CliAnswer[]) {}
+
+  add(piece: CredentialPiece): void {
+    if (this.open && this.open[piece.piece] !== undefined) this.close();
+    if (!this.open) {
+      this.open = {};
+      // Its place in the queue is where its first piece was given.
+      this.openAt = this.answers.length;
+      this.answers.push({ kind: 'retry-authentication', password: '' });
+    }
+    this.open[piece.piece] = piece.value;
+  }
+
+  close(): void {
+    const open = this.open;
+    if (!open) return;
+    this.open = null;
+    if (open.password === undefined)
+      throw new UsageError(
+        '--answer user= or domain= needs a password= with it (one RetryAuthentication answer: user=NAME, password=PW, domain=DOM).',
+      );
+    const answer: CredentialsAnswer = { kind: 'retry-authentication', password: open.password };
+    if (open.user !== undefined) answer.userName = open.user;
+    if (open.domain !== undefined) answer.domain = open.domain;
+    this.answers[this.openAt] = answer;
   }
 }
 
@@ -131,7 +212,9 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   const positional: string[] = [];
   const values: Partial<Record<ValueSwitch, string>> = {};
   const flags = new Set<FlagSwitch>();
-  const answers: PausedAnswer[] = [];
+  const answers: CliAnswer[] = [];
+  const credentialGroups = new CredentialGroups(answers);
+  const passwordSources: PasswordSource[] = [];
   const terminalLines: string[] = [];
   let json = false;
   let help = false;
@@ -155,7 +238,18 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       else if (name === 'answer') {
         const answer = parseAnswer(takeValue());
         if (answer.kind === 'terminal') terminalLines.push(answer.line);
+        else if (answer.kind === 'credential-piece') credentialGroups.add(answer);
         else answers.push(answer);
+      } else if (name === 'password-stdin') {
+        if (long[2] !== undefined) throw new UsageError('--password-stdin takes no value.');
+        passwordSources.push({ kind: 'stdin' });
+      } else if (name === 'password-env') {
+        const variable = takeValue();
+        if (variable === '' || /[=\0]/.test(variable))
+          throw new UsageError(
+            '--password-env names an environment variable that holds the password (--password-env VPN_PASSWORD).',
+          );
+        passwordSources.push({ kind: 'env', name: variable });
       } else if (name === 'backend') {
         const b = takeValue();
         if (b !== 'simulated' && b !== 'win32')
@@ -196,8 +290,15 @@ export function parseArgs(argv: readonly string[]): CliCommand {
     positional.push(arg);
   }
 
+  credentialGroups.close();
   const common: CommonOptions = { json, backend, phonebook: values.PHONEBOOK, encoding };
   if (help) return { kind: 'help', ...common };
+  if (passwordSources.length > 0 && (flags.has('DISCONNECT') || positional.length === 0))
+    throw new UsageError(
+      positional.length === 0
+        ? 'Name the entry to dial.'
+        : '--password-stdin and --password-env give the password of a dial.',
+    );
   if (flags.has('DISCONNECT')) {
     if (positional.length > 1) throw new UsageError('/DISCONNECT takes at most the entry name.');
     return { kind: 'disconnect', entry: positional[0], ...common };
@@ -213,11 +314,23 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   if (positional.length > 3) throw new UsageError('Too many arguments: ENTRY [USER [PASSWORD|*]].');
   const [entry, userName, password] = positional;
   if (entry!.trim() === '') throw new UsageError('The entry name is empty.');
+  if (passwordSources.length > 1)
+    throw new UsageError('Give the password with one of --password-stdin and --password-env.');
+  const passwordFrom = passwordSources[0];
+  if (passwordFrom && userName === undefined)
+    throw new UsageError(
+      `--password-${passwordFrom.kind} gives the password of USER: ras-connect ENTRY USER --password-${passwordFrom.kind}${passwordFrom.kind === 'env' ? ' NAME' : ''}.`,
+    );
+  if (passwordFrom && password !== undefined)
+    throw new UsageError(
+      `Give the password as an argument or with --password-${passwordFrom.kind}, not both.`,
+    );
   return {
     kind: 'dial',
     entry: entry!,
     userName,
     password,
+    passwordFrom,
     domain: values.DOMAIN,
     phoneNumber: values.PHONE,
     callbackNumber: values.CALLBACK,
@@ -239,8 +352,21 @@ export const USAGE = `RAS Connect command line, compatible with rasdial.exe
   ras-connect phonebook COMMAND …               manage entries (ras-connect phonebook --help)
 
 Options:
+  --password-stdin      the password of USER is the first line of standard input (without
+                        its line break); not from a terminal (there, give * to be asked)
+  --password-env NAME   the password of USER is in the environment variable NAME (unset or
+                        empty is an error). Neither is printed or logged; both keep the
+                        password out of the command line, which other users can see.
+                        They give the dial's password only: a password change is asked
+                        on the terminal, or given with --answer new-password=PW.
   --answer KIND=VALUE   answer a paused state in advance (repeatable, used in order):
-                        callback=NUMBER (empty: no callback), credentials=USER:PASSWORD[:DOMAIN],
+                        callback=NUMBER (empty: no callback),
+                        user=NAME password=PW domain=DOM (one answer to "wrong user name
+                        or password", the values taken whole, colons and all; user and
+                        domain may be left out (the dial's are kept), password may not;
+                        giving a piece again starts the next answer),
+                        credentials=USER:PASSWORD[:DOMAIN] (the short form: one colon, or
+                        two with a domain, no part empty; anything else is refused),
                         new-password=PW,
                         eap=USER:CODE (simulated token card: six digits, not 000000),
                         eap=done (Windows' own EAP window, or no token card),
@@ -259,6 +385,8 @@ Options:
                         on Windows; "ras-connect ENTRY /D" from any shell hangs it up)
   --help, /?            this text
 
+Dials are written to the data folder's history (history.jsonl) and log (ras-connect.log),
+the same ones the window keeps and shows.
 Environment: RAS_CONNECT_HOME (data folder), RAS_CONNECT_SIM_SPEED (simulated speed; 0 = no delay).
 Without a terminal, a dial that needs an answer nobody gave is hung up with error 703.
 `;

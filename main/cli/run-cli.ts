@@ -10,7 +10,18 @@ import { createBackend, defaultBackendKind } from '../ras/create-backend';
 import type { ServiceLaunch } from '../ras/simulated/service/service-launch';
 import type { ConnectionView, PausedRequest } from '../sessions/connections-store';
 import { SessionManager } from '../sessions/session-manager';
-import { parseArgs, parseEncoding, USAGE, UsageError, type CliCommand } from './args';
+import { HistoryStore } from '../history/history-store';
+import { AppLog } from '../log/app-log';
+import { logConnections } from '../log/connection-log';
+import {
+  parseArgs,
+  parseEncoding,
+  USAGE,
+  UsageError,
+  type CliAnswer,
+  type CliCommand,
+  type PasswordSource,
+} from './args';
 import { PHONEBOOK_USAGE, runPhonebookCommand } from './phonebook-command';
 import { PhonebookService } from '../phonebook/phonebook-service';
 import { PbkCharset } from '../ras/pbk-charset';
@@ -36,6 +47,11 @@ export interface CliIo {
   wrapBackend?: (backend: RasBackend) => RasBackend;
   /** Starts the user session's shared simulated RAS service; without it the connections are this run's own (tests). */
   simService?: ServiceLaunch;
+  /**
+   * The first line of standard input without its line break, null at the end of input, for
+   * --password-stdin; it throws a UsageError when standard input is a terminal.
+   */
+  readStdinLine?: () => Promise<string | null>;
 }
 
 type Command<K extends CliCommand['kind']> = Extract<CliCommand, { kind: K }>;
@@ -129,6 +145,7 @@ function printableIo(io: CliIo): CliIo {
     clock: io.clock,
     wrapBackend: io.wrapBackend,
     simService: io.simService,
+    readStdinLine: io.readStdinLine,
   };
 }
 
@@ -172,9 +189,20 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     printLines(io, USAGE);
     return 0;
   }
+  if (command.kind === 'dial' && command.passwordFrom) {
+    try {
+      command = { ...command, password: await readPassword(io, command.passwordFrom) };
+    } catch (error) {
+      if (!isUsageError(error)) throw error;
+      io.stderr(oneLine(error.message));
+      return 2;
+    }
+  }
   const clock = io.clock ?? realClock;
   let backend: RasBackend | null = null;
   let manager: SessionManager | null = null;
+  let history: HistoryStore | null = null;
+  const stopRecording: (() => void)[] = [];
   try {
     const kind = command.backend ?? defaultBackendKind(io.platform);
     const dir = dataDir(io.env, io.platform);
@@ -192,7 +220,15 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     if (kind === 'simulated' && command.phonebook === undefined)
       await ensureDemoPhonebook(raw, phonebook);
     backend = io.wrapBackend ? io.wrapBackend(raw) : raw;
-    manager = new SessionManager({ backend, clock });
+    // The window's log and history, in the shared data folder: what is dialled or hung up here
+    // is written there as the window writes its own.
+    const log = new AppLog(dir).info;
+    history = new HistoryStore(dir, log);
+    manager = new SessionManager({ backend, clock, log });
+    stopRecording.push(
+      history.follow(manager.store, () => clock.now()),
+      logConnections(manager.store, log),
+    );
     const ctx: Context = { io, backend, manager, clock, phonebook };
     if (command.kind === 'list') return await list(ctx, command);
     if (command.kind === 'disconnect') return await disconnect(ctx, command);
@@ -205,9 +241,32 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       'entry' in command ? (command.entry ?? null) : null,
     );
   } finally {
+    for (const stop of stopRecording) stop();
+    // The attempts that ended are written before the process exits (list waits for the writes).
+    await history?.list().catch(() => undefined);
     manager?.dispose();
     backend?.dispose();
   }
+}
+
+/** --password-stdin, --password-env: a source that gives nothing is a usage error (exit 2). */
+async function readPassword(io: CliIo, source: PasswordSource): Promise<string> {
+  if (source.kind === 'env') {
+    const value = io.env[source.name];
+    if (value === undefined || value === '')
+      throw new UsageError(
+        `--password-env: the environment variable ${source.name} is not set or is empty.`,
+      );
+    return value;
+  }
+  if (!io.readStdinLine)
+    throw new UsageError('--password-stdin: standard input cannot be read here.');
+  const line = await io.readStdinLine();
+  if (line === null || line === '')
+    throw new UsageError(
+      '--password-stdin: standard input gave no password (its first line is the password).',
+    );
+  return line;
 }
 
 function exitCode(io: CliIo, error: ErrorInfo): number {
@@ -269,10 +328,20 @@ async function disconnect(ctx: Context, command: Command<'disconnect'>): Promise
   return 0;
 }
 
-/** A queue of the answers given with --answer: each is used once, by the first pause of its kind. */
-function takeAnswer(answers: PausedAnswer[], kind: PausedAnswer['kind']): PausedAnswer | undefined {
-  const index = answers.findIndex((a) => a.kind === kind);
-  return index < 0 ? undefined : answers.splice(index, 1)[0];
+/**
+ * A queue of the answers given with --answer: each is used once, by the first pause of its kind.
+ * A credentials answer without a user or domain keeps the ones the pause reports.
+ */
+function takeAnswer(answers: CliAnswer[], paused: PausedRequest): PausedAnswer | undefined {
+  const index = answers.findIndex((a) => a.kind === paused.kind);
+  const answer = index < 0 ? undefined : answers.splice(index, 1)[0];
+  if (answer?.kind !== 'retry-authentication') return answer;
+  return {
+    kind: 'retry-authentication',
+    userName: answer.userName ?? paused.userName,
+    password: answer.password,
+    domain: answer.domain ?? paused.domain,
+  };
 }
 
 async function askAnswer(
@@ -457,7 +526,7 @@ async function dial(ctx: Context, command: Command<'dial'>): Promise<number> {
       // interactive=done alone continues at once; after terminal= lines, once they are typed.
       const done = answers.some((a) => a.kind === 'interactive');
       let answer: PausedAnswer | null | undefined =
-        talks && (terminalLines.length > 0 || !done) ? undefined : takeAnswer(answers, paused.kind);
+        talks && (terminalLines.length > 0 || !done) ? undefined : takeAnswer(answers, paused);
       if (talks && answer === undefined) {
         const end = await terminalWindow.converse(
           (text) => manager.terminalSend(id, text),
@@ -467,7 +536,7 @@ async function dial(ctx: Context, command: Command<'dial'>): Promise<number> {
         if (end === 'ended') return;
         if (end === 'ready') answer = { kind: 'interactive' };
         else if (end === 'cancelled') answer = null;
-        else answer = takeAnswer(answers, 'interactive');
+        else answer = takeAnswer(answers, paused);
       }
       if (answer === undefined) {
         if (!io.terminal.interactive) return hangUp(describeError(E.ERROR_INTERACTIVE_MODE));

@@ -1,6 +1,7 @@
-// The app's log file: main-process events at info level, one timestamped line each, in
-// ras-connect.log in the data folder; past MAX_BYTES it moves to ras-connect.log.1. Nothing
-// here knows a password, and nothing that reaches it carries one (a test holds it to that).
+// The app's log file: main-process events (the window's and ras-connect's) at info level, one
+// timestamped line each, in ras-connect.log in the data folder; past MAX_BYTES it moves to
+// ras-connect.log.1. Nothing here knows a password, and nothing that reaches it carries one
+// (a test holds it to that).
 
 import { appendFileSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -18,11 +19,7 @@ export class AppLog {
     private readonly maxBytes = MAX_BYTES,
   ) {
     this.file = path.join(dataDir, LOG_FILE);
-    try {
-      this.size = statSync(this.file).size;
-    } catch {
-      this.size = 0;
-    }
+    this.size = sizeOf(this.file);
   }
 
   /** Writes one line; a log that cannot be written never stops the app. */
@@ -30,6 +27,9 @@ export class AppLog {
     const line = `${new Date().toISOString()} ${level.toUpperCase()} ${message.replace(/\r?\n/g, ' ')}\n`;
     this.echo(line.trimEnd());
     try {
+      // The window and ras-connect write one log: the size is the file's, not this process's
+      // count, which misses the other's lines and its moving the file aside.
+      this.size = sizeOf(this.file);
       if (this.size + line.length > this.maxBytes && this.size > 0) {
         renameSync(this.file, `${this.file}.1`);
         this.size = 0;
@@ -43,4 +43,12 @@ export class AppLog {
 
   /** The `(message) => void` the core takes. */
   readonly info = (message: string): void => this.write('info', message);
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }

@@ -15,13 +15,27 @@ export interface CliProcessRun {
 export function runCliProcess(
   home: string,
   args: readonly string[],
-  options: { speed?: string; onStdout?: (text: string, interrupt: () => void) => void } = {},
+  options: {
+    speed?: string;
+    onStdout?: (text: string, interrupt: () => void) => void;
+    /** What standard input holds (default: nothing, at its end at once). */
+    input?: string;
+    /** More environment variables. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<CliProcessRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli.ts', ...args], {
     cwd: root,
-    env: { ...process.env, RAS_CONNECT_HOME: home, RAS_CONNECT_SIM_SPEED: options.speed ?? '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      ...options.env,
+      RAS_CONNECT_HOME: home,
+      RAS_CONNECT_SIM_SPEED: options.speed ?? '0',
+    },
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  // Without input, standard input is at its end at once.
+  child.stdin.end(options.input ?? '');
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => {
