@@ -74,6 +74,35 @@ describe('ras-connect arguments (rasdial syntax)', () => {
     expect(parseArgs(['/D'])).toMatchObject({ kind: 'disconnect', entry: undefined });
   });
 
+  it('reads status [ENTRY] with --json and --backend, the word in any case', () => {
+    expect(parseArgs(['status'])).toEqual({
+      kind: 'status',
+      entry: undefined,
+      json: false,
+      backend: undefined,
+      phonebook: undefined,
+      encoding: undefined,
+    });
+    expect(parseArgs(['STATUS', 'Office VPN', '--json', '--backend', 'win32'])).toMatchObject({
+      kind: 'status',
+      entry: 'Office VPN',
+      json: true,
+      backend: 'win32',
+    });
+    expect(parseArgs(['status', '--help'])).toMatchObject({ kind: 'help' });
+    // Only as the first word: after an option it is an entry to dial.
+    expect(parseArgs(['--backend', 'simulated', 'status'])).toMatchObject({
+      kind: 'dial',
+      entry: 'status',
+    });
+    expect(() => parseArgs(['status', 'A', 'B'])).toThrow('status takes at most the entry name.');
+    expect(() => parseArgs(['status', ''])).toThrow('The entry name is empty.');
+    for (const extra of [['/D'], ['/PHONEBOOK:x.pbk'], ['--hold', '1'], ['--password-env', 'P']])
+      expect(() => parseArgs(['status', 'A', ...extra])).toThrow(
+        'status takes the entry name, --json and --backend only.',
+      );
+  });
+
   it('reads --answer, --json, --backend and --hold', () => {
     const c = parseArgs([
       'E',

@@ -2,6 +2,7 @@
 //   ras-connect                                    list active connections
 //   ras-connect ENTRY [USER [PASSWORD|*]] [/DOMAIN:d] [/PHONE:n] [/CALLBACK:n] [/PHONEBOOK:file] [/PREFIXSUFFIX]
 //   ras-connect [ENTRY] /DISCONNECT
+//   ras-connect status [ENTRY]                     what the active connections are doing
 // plus --answer, --password-stdin, --password-env, --json, --backend, --encoding and --hold. Switches are case-insensitive and
 // may be abbreviated to any unambiguous prefix, as rasdial accepts /D for /DISCONNECT.
 
@@ -41,6 +42,7 @@ export type CliCommand =
   | ({ kind: 'help' } & CommonOptions)
   | ({ kind: 'list' } & CommonOptions)
   | ({ kind: 'disconnect'; entry?: string } & CommonOptions)
+  | ({ kind: 'status'; entry?: string } & CommonOptions)
   | ({
       kind: 'dial';
       entry: string;
@@ -209,6 +211,9 @@ class CredentialGroups {
 }
 
 export function parseArgs(argv: readonly string[]): CliCommand {
+  // A first word `status` is the command, as `phonebook` is: an entry of that name is dialed
+  // with an option before it.
+  const status = argv[0]?.toLowerCase() === 'status';
   const positional: string[] = [];
   const values: Partial<Record<ValueSwitch, string>> = {};
   const flags = new Set<FlagSwitch>();
@@ -222,7 +227,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   let encoding: LegacyEncodingChoice | undefined;
   let holdSeconds: number | undefined;
 
-  for (let i = 0; i < argv.length; i++) {
+  for (let i = status ? 1 : 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const long = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
     if (long) {
@@ -293,6 +298,18 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   credentialGroups.close();
   const common: CommonOptions = { json, backend, phonebook: values.PHONEBOOK, encoding };
   if (help) return { kind: 'help', ...common };
+  if (status) {
+    if (
+      Object.keys(values).length + flags.size + answers.length + terminalLines.length > 0 ||
+      passwordSources.length > 0 ||
+      holdSeconds !== undefined ||
+      encoding !== undefined
+    )
+      throw new UsageError('status takes the entry name, --json and --backend only.');
+    if (positional.length > 1) throw new UsageError('status takes at most the entry name.');
+    if (positional[0]?.trim() === '') throw new UsageError('The entry name is empty.');
+    return { kind: 'status', entry: positional[0], ...common };
+  }
   if (passwordSources.length > 0 && (flags.has('DISCONNECT') || positional.length === 0))
     throw new UsageError(
       positional.length === 0
@@ -349,6 +366,9 @@ export const USAGE = `RAS Connect command line, compatible with rasdial.exe
               [/CALLBACK:number] [/PHONEBOOK:file] [/PREFIXSUFFIX]
                                                 dial an entry (* asks for the password)
   ras-connect [ENTRY] /DISCONNECT               hang up (/D is enough)
+  ras-connect status [ENTRY] [--json]           state, time connected, bytes sent and received
+                                                and speed of each active connection (or of
+                                                ENTRY: exit 1 when it is not connected)
   ras-connect phonebook COMMAND …               manage entries (ras-connect phonebook --help)
 
 Options:
@@ -375,7 +395,9 @@ Options:
                         interactive=done (continue without the terminal)
                         On a terminal, what is not answered is asked; the terminal window's
                         lines are typed there (a password prompt hides what you type).
-  --json                one JSON object a line per event
+  --json                one JSON object a line per event; status: one a connection, with
+                        entry, phonebook, state, stateValue, connectedForMs, bytesSent,
+                        bytesReceived, speedBps and device
   --backend simulated|win32
                         default: win32 on Windows, simulated elsewhere
   --encoding CP         the code page of a /PHONEBOOK: file that is not UTF-8 (1251, gbk, …;
@@ -388,5 +410,6 @@ Options:
 Dials are written to the data folder's history (history.jsonl) and log (ras-connect.log),
 the same ones the window keeps and shows.
 Environment: RAS_CONNECT_HOME (data folder), RAS_CONNECT_SIM_SPEED (simulated speed; 0 = no delay).
+An entry named "status" or "phonebook" is dialed with an option first (--backend …).
 Without a terminal, a dial that needs an answer nobody gave is hung up with error 703.
 `;

@@ -30,6 +30,7 @@ import type { LegacyEncodingChoice } from '../../app/phonebook/pbk-encoding';
 import { errorJson, errorLines, failureInfo, oneLine, printable, rowJson, rowLine } from './output';
 import type { Terminal } from './terminal';
 import { CliTerminalWindow } from './terminal-window';
+import { readStatuses, statusJson, statusLines } from './status-command';
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -232,6 +233,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     const ctx: Context = { io, backend, manager, clock, phonebook };
     if (command.kind === 'list') return await list(ctx, command);
     if (command.kind === 'disconnect') return await disconnect(ctx, command);
+    if (command.kind === 'status') return await status(ctx, command);
     return await dial(ctx, command);
   } catch (error) {
     return fail(
@@ -299,6 +301,18 @@ async function list(ctx: Context, command: Command<'list'>): Promise<number> {
     ctx.io.stdout('Connected to');
     for (const c of connections) ctx.io.stdout(c.entryName);
   }
+  ctx.io.stdout('Command completed successfully.');
+  return 0;
+}
+
+async function status(ctx: Context, command: Command<'status'>): Promise<number> {
+  const statuses = await readStatuses(ctx.backend, command.entry);
+  if (command.json) {
+    for (const s of statuses) ctx.io.stdout(statusJson(s));
+    return 0;
+  }
+  if (statuses.length === 0) ctx.io.stdout('No connections');
+  for (const s of statuses) for (const line of statusLines(s)) ctx.io.stdout(line);
   ctx.io.stdout('Command completed successfully.');
   return 0;
 }
