@@ -3,10 +3,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describeState } from '../../app/ras/connection-state';
+import { describeState, groupOf } from '../../app/ras/connection-state';
 import { ManualClock } from '../../main/clock';
 import { ensureDemoPhonebook } from '../../main/phonebook/demo-phonebook';
-import type { DialRequest, RasNotification } from '../../main/ras/backend';
+import type { DialRequest, PausedAnswer, RasNotification } from '../../main/ras/backend';
 import { SimulatedRasBackend } from '../../main/ras/simulated/simulated-backend';
 import { fakeSecretStore } from './fake-secrets';
 
@@ -103,4 +103,32 @@ export async function dialRecorded(world: SimulatedWorld, req: DialRequest): Pro
       notifications.map((n) => describeState(n.state).name + (n.error ? `!${n.error}` : '')),
     last: () => notifications[notifications.length - 1],
   };
+}
+
+/** True once the dial has stopped running: paused, ended, or failed. */
+export const settled = (r: Recorded) => () => {
+  const last = r.last();
+  return !!last && (last.error !== 0 || groupOf(last.state) !== 'running');
+};
+
+/** Dials an entry of the demo phonebook and runs the clock until the dial settles. */
+export async function runDial(
+  world: SimulatedWorld,
+  entry: string,
+  extra: Partial<DialRequest> = {},
+): Promise<Recorded> {
+  const r = await dialRecorded(world, request(entry, extra));
+  await world.clock.runUntil(settled(r));
+  return r;
+}
+
+/** Resumes a paused dial and runs the clock until it settles again. */
+export async function resumeDial(
+  world: SimulatedWorld,
+  r: Recorded,
+  answer: PausedAnswer,
+): Promise<void> {
+  const seen = r.notifications.length;
+  await world.backend.resume(r.handle, answer);
+  await world.clock.runUntil(() => r.notifications.length > seen && settled(r)());
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RasState as S, groupOf } from '../../../app/ras/connection-state';
+import { RasState as S } from '../../../app/ras/connection-state';
 import { RasError } from '../../../app/ras/errors';
 import {
   CALLBACK_STATES,
@@ -7,6 +7,9 @@ import {
   TUNNEL_SEQUENCE,
   dialRecorded,
   request,
+  resumeDial,
+  runDial,
+  settled,
   simulatedWorld,
   type Recorded,
   type SimulatedWorld,
@@ -22,23 +25,9 @@ beforeEach(async () => {
 });
 afterEach(() => world.cleanup());
 
-const settled = (r: Recorded) => () => {
-  const last = r.last();
-  return !!last && (last.error !== 0 || groupOf(last.state) !== 'running');
-};
-
-async function run(entry: string, extra: Parameters<typeof request>[1] = {}): Promise<Recorded> {
-  const r = await dialRecorded(world, request(entry, extra));
-  await world.clock.runUntil(settled(r));
-  return r;
-}
-
-/** Resumes a paused dial and runs the clock until it settles again. */
-async function resume(r: Recorded, answer: PausedAnswer): Promise<void> {
-  const seen = r.notifications.length;
-  await world.backend.resume(r.handle, answer);
-  await world.clock.runUntil(() => r.notifications.length > seen && settled(r)());
-}
+const run = (entry: string, extra: Parameters<typeof request>[1] = {}) =>
+  runDial(world, entry, extra);
+const resume = (r: Recorded, answer: PausedAnswer) => resumeDial(world, r, answer);
 
 async function expectInvalidHandle(promise: Promise<unknown>): Promise<void> {
   await expect(promise).rejects.toMatchObject({ code: 6 });

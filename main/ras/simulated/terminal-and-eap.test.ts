@@ -2,15 +2,15 @@
 // method (the token card in InvokeEapUI), on the manual clock.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RasState as S, groupOf } from '../../../app/ras/connection-state';
+import { RasState as S } from '../../../app/ras/connection-state';
 import {
-  dialRecorded,
-  request,
+  resumeDial,
+  runDial,
   simulatedWorld,
   type Recorded,
   type SimulatedWorld,
 } from '../../../tests/support/simulated';
-import type { PausedAnswer, TerminalOutput } from '../backend';
+import type { DialRequest, PausedAnswer, TerminalOutput } from '../backend';
 import { TERMINAL_HANG_UP_MS } from './simulated-server';
 
 let world: SimulatedWorld;
@@ -22,22 +22,8 @@ beforeEach(async () => {
 });
 afterEach(() => world.cleanup());
 
-const settled = (r: Recorded) => () => {
-  const last = r.last();
-  return !!last && (last.error !== 0 || groupOf(last.state) !== 'running');
-};
-
-async function run(entry: string, extra: Parameters<typeof request>[1] = {}): Promise<Recorded> {
-  const r = await dialRecorded(world, request(entry, extra));
-  await world.clock.runUntil(settled(r));
-  return r;
-}
-
-async function resume(r: Recorded, answer: PausedAnswer): Promise<void> {
-  const seen = r.notifications.length;
-  await world.backend.resume(r.handle, answer);
-  await world.clock.runUntil(() => r.notifications.length > seen && settled(r)());
-}
+const run = (entry: string, extra: Partial<DialRequest> = {}) => runDial(world, entry, extra);
+const resume = (r: Recorded, answer: PausedAnswer) => resumeDial(world, r, answer);
 
 /** Everything the remote side printed to this dial, line ends as a terminal shows them. */
 const screen = (r: Recorded) =>
