@@ -2,7 +2,7 @@
 // dropped with its code (the simulated 0490 number), and gone while the computer slept.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { simulatedWorld, type SimulatedWorld } from '../../tests/support/simulated';
+import { simulatedWorld, type SimulatedWorld, driveClock } from '../../tests/support/simulated';
 import { FaultInjector } from '../ras/simulated/fault-injector';
 import type { ConnectionStatus, ConnectionView } from './connections-store';
 import { SessionManager, WAKE_GRACE_MS } from './session-manager';
@@ -26,13 +26,7 @@ const view = (id: string): ConnectionView => manager.get(id)!;
 const until = (id: string, ...statuses: ConnectionStatus[]) =>
   world.clock.runUntil(() => statuses.includes(view(id).status));
 
-async function drive<T>(work: Promise<T>): Promise<T> {
-  let done = false;
-  const settled = work.finally(() => (done = true));
-  settled.catch(() => undefined);
-  await world.clock.runUntil(() => done);
-  return work;
-}
+const drive = <T>(work: Promise<T>): Promise<T> => driveClock(world, work);
 
 async function connected(entryName: string): Promise<string> {
   const id = await drive(manager.dial({ entryName, credentials: good }));

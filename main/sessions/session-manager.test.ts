@@ -6,6 +6,7 @@ import {
   TUNNEL_SEQUENCE,
   simulatedWorld,
   type SimulatedWorld,
+  driveClock,
 } from '../../tests/support/simulated';
 import type { RasBackend } from '../ras/backend';
 import type { ConnectionStatus, ConnectionView } from './connections-store';
@@ -33,13 +34,7 @@ const names = (id: string) =>
   );
 
 /** Awaits work that waits on the manual clock (port release, settle pauses) while moving the clock. */
-async function drive<T>(work: Promise<T>): Promise<T> {
-  let done = false;
-  const settled = work.finally(() => (done = true));
-  settled.catch(() => undefined);
-  await world.clock.runUntil(() => done);
-  return work;
-}
+const drive = <T>(work: Promise<T>): Promise<T> => driveClock(world, work);
 
 async function dial(entryName: string, credentials = good): Promise<string> {
   return drive(manager.dial({ entryName, credentials }));

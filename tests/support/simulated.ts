@@ -132,3 +132,12 @@ export async function resumeDial(
   await world.backend.resume(r.handle, answer);
   await world.clock.runUntil(() => r.notifications.length > seen && settled(r)());
 }
+
+/** Runs the clock until `work` settles (a call that waits on simulated time), and returns it. */
+export async function driveClock<T>(world: SimulatedWorld, work: Promise<T>): Promise<T> {
+  let done = false;
+  const finished = work.finally(() => (done = true));
+  finished.catch(() => undefined);
+  await world.clock.runUntil(() => done);
+  return work;
+}
