@@ -20,19 +20,23 @@ beforeEach(async () => {
 });
 afterEach(() => rm(home, { recursive: true, force: true, maxRetries: 10 }));
 
+/** The app's core over the same data folder as the ras-connect processes. */
+const coreIn = (dataDir: string) =>
+  createCore({
+    dataDir,
+    backend: 'simulated',
+    speed: 0,
+    version: '1.2.3',
+    platform: 'linux',
+    log: () => undefined,
+  });
+
 describe('ras-connect writes the shared history and log', () => {
   it('a failed and a held dial are in the core history list and in the log', async () => {
     expect((await runCliIn(home, ['Busy line', 'alice', 'Pw-9z:k'])).code).toBe(1);
     expect((await runCliIn(home, ['Office VPN', 'alice', 'Pw-9z:k', '--hold', '0'])).code).toBe(0);
 
-    const core = await createCore({
-      dataDir: home,
-      backend: 'simulated',
-      speed: 0,
-      version: '1.2.3',
-      platform: 'linux',
-      log: () => undefined,
-    });
+    const core = await coreIn(home);
     try {
       const records = await core.history.list();
       expect(records.map((r) => [r.entryName, r.outcome])).toEqual([
@@ -68,14 +72,7 @@ describe('ras-connect writes the shared history and log', () => {
 
 describe('one history written by several processes', () => {
   it('a core that has read the history already lists a dial ras-connect made since', async () => {
-    const core = await createCore({
-      dataDir: home,
-      backend: 'simulated',
-      speed: 0,
-      version: '1.2.3',
-      platform: 'linux',
-      log: () => undefined,
-    });
+    const core = await coreIn(home);
     try {
       expect(await core.history.list()).toEqual([]);
       await runCliIn(home, ['Busy line', 'alice', 'x']);
