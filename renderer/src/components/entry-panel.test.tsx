@@ -5,6 +5,7 @@ import type { ConnectionView } from '../../../app/connection-view';
 import type { EntrySummary } from '../../../app/ipc/contract';
 import { makeEntry } from '../../../app/phonebook/entry';
 import { describeError } from '../../../app/ras/errors';
+import { connectionView } from '../../../tests/support/connection-view';
 import { useAppStore } from '../store/app-store';
 import { fakeApi, renderIn } from '../test-utils';
 import { EntryPanel } from './entry-panel';
@@ -114,25 +115,13 @@ describe('the entry’s page', () => {
 });
 
 function connection(change: Partial<ConnectionView>): void {
-  const view: ConnectionView = {
-    id: 'c1',
-    entryName: 'Office VPN',
+  const view = connectionView({
     phonebook: APP,
     status: 'connected',
     handle: 'h1',
-    timeline: { startedAt: null, rows: [] },
-    paused: null,
-    error: null,
-    attempt: 1,
     attempts: 3,
-    numberIndex: 1,
-    numberCount: 1,
-    destination: 'vpn.example.com',
-    connectedAt: null,
-    redialAt: null,
-    attached: false,
     ...change,
-  };
+  });
   act(() => useAppStore.setState({ connections: { c1: view } }));
 }
 
