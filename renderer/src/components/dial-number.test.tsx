@@ -72,4 +72,12 @@ describe('prompt for phone number', () => {
     );
     expect(screen.queryByLabelText('Dial')).toBeNull();
   });
+
+  it('reads the entry once for the whole panel, not once more for the number', async () => {
+    const { api } = showPanel(
+      makeEntry('Dial-up', 'phone', ['555-0100'], { promptPhoneNumber: true }),
+    );
+    await screen.findByLabelText('Dial');
+    expect(api.calls.filter((c) => c.channel === 'phonebook:get')).toHaveLength(1);
+  });
 });

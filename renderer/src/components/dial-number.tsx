@@ -5,40 +5,27 @@
 
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rasApi } from '../ras-api';
-import type { EntryRef } from '../store/app-store';
+import type { RasEntry } from '../../../app/phonebook/entry';
 
-export function useDialNumber(selected: EntryRef | null): {
+/** `entry`: the selected entry as the panel read it (null until then, or none selected). */
+export function useDialNumber(entry: RasEntry | null): {
   field: ReactNode;
   /** The number to dial instead of the entry's; undefined: the entry's own. */
   phoneNumber: string | undefined;
 } {
   const { t } = useTranslation();
   const id = useId();
-  const key = selected ? `${selected.phonebook}\u0000${selected.name}` : null;
   // null: the entry does not ask (not a phone entry, or the option is off).
   const [numbers, setNumbers] = useState<string[] | null>(null);
   const [value, setValue] = useState('');
+  // The panel reads the entry once per selection: a new object is a new entry (or a reload),
+  // and a refreshed list, which keeps the object, must not undo what the person typed.
   useEffect(() => {
-    setNumbers(null);
-    setValue('');
-    if (!selected) return;
-    let current = true;
-    void rasApi()
-      .invoke('phonebook:get', selected)
-      .then((result) => {
-        if (!current || !result.ok || !result.value) return;
-        const { entry } = result.value;
-        if (entry.type !== 'phone' || !entry.promptPhoneNumber) return;
-        const listed = entry.phoneNumbers.map((n) => n.number).filter((n) => n !== '');
-        setNumbers(listed);
-        setValue(listed[0] ?? '');
-      });
-    return () => {
-      current = false;
-    };
-    // The key, not the object: a refreshed list must not undo what the person typed.
-  }, [key]);
+    const asks = entry?.type === 'phone' && entry.promptPhoneNumber;
+    const listed = asks ? entry.phoneNumbers.map((n) => n.number).filter((n) => n !== '') : null;
+    setNumbers(listed);
+    setValue(listed?.[0] ?? '');
+  }, [entry]);
   if (numbers === null) return { field: null, phoneNumber: undefined };
   const typed = value.trim();
   const phoneNumber = typed !== '' && typed !== (numbers[0] ?? '') ? typed : undefined;

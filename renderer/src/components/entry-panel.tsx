@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '../../../app/connection-view';
+import type { RasEntry } from '../../../app/phonebook/entry';
 import { rasApi } from '../ras-api';
 import {
   connectionFor,
@@ -138,7 +139,9 @@ export function EntryPanel() {
   /** What the last Connect of this page dialed with (undefined: the saved credentials), for Redial. */
   const lastDial = useRef<{ credentials: Credentials | undefined } | null>(null);
   // The entry's "prompt for phone number": the number field, and what to dial instead.
-  const dialNumber = useDialNumber(selected);
+  // The entry as read for this selection, which the dial-number field also uses.
+  const [details, setDetails] = useState<RasEntry | null>(null);
+  const dialNumber = useDialNumber(details);
 
   useEffect(() => {
     lastDial.current = null;
@@ -147,6 +150,7 @@ export function EntryPanel() {
     setDomain('');
     setHasSavedPassword(false);
     setOtherSettings([]);
+    setDetails(null);
     if (!selected) return;
     let current = true;
     void rasApi()
@@ -159,6 +163,7 @@ export function EntryPanel() {
         setDomain((typed) => typed || saved.domain);
         setHasSavedPassword(saved.hasPassword);
         setOtherSettings(result.value.otherSettings);
+        setDetails(result.value.entry);
       });
     return () => {
       current = false;
