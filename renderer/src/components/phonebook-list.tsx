@@ -444,8 +444,12 @@ export function PhonebookList() {
     const headed = rows[selectedIndex - 1]?.kind === 'book' ? selectedIndex - 1 : selectedIndex;
     const top = scroll.origin + headed * ROW_HEIGHT;
     const bottom = scroll.origin + (selectedIndex + 1) * ROW_HEIGHT;
+    const was = el.scrollTop;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
+    // The scroll event comes a frame later; until then the rows and the Close buttons' Tab
+    // stops would follow the old offset, and a quick Tab would pass a heading now in view.
+    if (el.scrollTop !== was) measure();
   }, [selectedIndex]);
 
   const api = rasApi();
