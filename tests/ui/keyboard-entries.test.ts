@@ -330,14 +330,17 @@ describe.each(VARIANTS)(
         // The key that brings a heading into view makes its Close button a Tab stop at once,
         // not when the scroll event arrives a frame later (a quick Tab went past it). End goes
         // to the last entry, the opened phonebook's only one.
-        const stopAtOnce = await page.evaluate(async (label) => {
-          const listbox = document.querySelector('[role="listbox"]')!;
-          listbox.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
-          // React draws a key's change in a microtask; the scroll event waits for a frame.
-          for (let i = 0; i < 5; i++) await Promise.resolve();
-          const close = document.querySelector(`button[aria-label="${label}"]`);
-          return close?.getAttribute('tabindex');
-        }, fill(words.book.closeNamed, { name: 'branch.pbk' }));
+        const stopAtOnce = await page.evaluate(
+          async (label) => {
+            const listbox = document.querySelector('[role="listbox"]')!;
+            listbox.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+            // React draws a key's change in a microtask; the scroll event waits for a frame.
+            for (let i = 0; i < 5; i++) await Promise.resolve();
+            const close = document.querySelector(`button[aria-label="${label}"]`);
+            return close?.getAttribute('tabindex');
+          },
+          fill(words.book.closeNamed, { name: 'branch.pbk' }),
+        );
         expect(stopAtOnce).toBe('0');
         expect(await selectedEntry(page)).toBe('Branch dial-up');
         const atBranch = await scrollState(page);
