@@ -2,6 +2,7 @@
 // and the tray draw it. Never a password.
 
 import type { PausedKind } from './ras/connection-state';
+import type { ConnectionDetails } from './ras/dial-types';
 import type { ErrorInfo } from './ras/errors';
 import type { Timeline } from './timeline';
 
@@ -59,4 +60,9 @@ export interface ConnectionView {
   attached: boolean;
   /** How the last connected period ended; cleared when the link is up again. */
   ending?: ConnectionEnding | null;
+  /**
+   * What Windows negotiated for the link now up (addresses, tunnel, authentication, …): read
+   * once it is connected, null before that, while it cannot be read, and after it ends.
+   */
+  details?: ConnectionDetails | null;
 }

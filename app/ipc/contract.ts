@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ConnectionView, PausedRequest } from '../connection-view';
 import type { RasEntry } from '../phonebook/entry';
 import { LEGACY_ENCODINGS } from '../phonebook/pbk-encoding';
-import type { PausedAnswer, RasStatistics } from '../ras/dial-types';
+import type { ConnectionDetails, PausedAnswer, RasStatistics } from '../ras/dial-types';
 import { APP_ERRORS, type AppErrorCode, type ErrorInfo } from '../ras/errors';
 import {
   DNLEN,
@@ -139,6 +139,60 @@ const pausedRequestSchema = z.object({
   domain: z.string(),
 }) satisfies z.ZodType<PausedRequest>;
 
+const ipv4Address = z.string().max(15);
+const ipAddress = z.string().max(45);
+const negotiationError = z.object({ error: z.number() });
+
+export const connectionDetailsSchema = z.object({
+  projection: z.enum(['ppp', 'ikev2']),
+  tunnel: z.enum(['pptp', 'l2tp', 'sstp', 'ikev2', 'gre']).nullable(),
+  ipv4: z
+    .union([z.object({ client: ipv4Address, server: ipv4Address.nullable() }), negotiationError])
+    .nullable(),
+  ipv6: z
+    .union([
+      z.object({
+        client: ipAddress,
+        server: ipAddress.nullable(),
+        prefixLength: z.number().nullable(),
+      }),
+      negotiationError,
+    ])
+    .nullable(),
+  dnsServers: z.array(ipAddress).max(64),
+  authentication: z
+    .object({
+      protocol: z.enum([
+        'pap',
+        'spap',
+        'chap-md5',
+        'ms-chap',
+        'ms-chap-v2',
+        'eap',
+        'certificate',
+        'psk',
+        'unknown',
+      ]),
+      code: z.number(),
+      eapType: z.number().nullable(),
+    })
+    .nullable(),
+  encryption: z
+    .object({
+      method: z.enum(['mppe', 'des', '3des', 'aes', 'aes-gcm', 'none', 'unknown']),
+      bits: z.number(),
+      code: z.number(),
+    })
+    .nullable(),
+  compression: z.enum(['mppc', 'stac']).nullable(),
+  multilink: z.boolean(),
+  ikev2Flags: z
+    .object({ mobike: z.boolean(), behindNat: z.boolean(), serverBehindNat: z.boolean() })
+    .nullable(),
+  device: z.object({ type: z.string(), name: z.string() }),
+  endpoints: z.object({ local: ipAddress.nullable(), remote: ipAddress.nullable() }),
+}) satisfies z.ZodType<ConnectionDetails>;
+
 export const connectionViewSchema = z.object({
   id: z.string(),
   entryName: z.string(),
@@ -175,6 +229,7 @@ export const connectionViewSchema = z.object({
     })
     .nullable()
     .optional(),
+  details: connectionDetailsSchema.nullable().optional(),
 }) satisfies z.ZodType<ConnectionView>;
 
 export const connectionsSnapshotSchema = z.object({

@@ -33,6 +33,8 @@ export function demoEntries(): DemoEntry[] {
     { entry: makeEntry('VPN (unknown host)', 'vpn', ['vpn.example.invalid']) },
     { entry: makeEntry('VPN (refused)', 'vpn', ['refuse.example.com']) },
     { entry: makeEntry('VPN (slow)', 'vpn', ['slow.example.com']) },
+    // Only SSTP answers there: the strategy tries IKEv2 first and ends on SSTP (its Details say so).
+    { entry: makeEntry('VPN (only port 443)', 'vpn', ['tcp443.example.com'], { vpnStrategy: 8 }) },
     { entry: makeEntry('Home Broadband', 'broadband', ['']) },
     { entry: makeEntry('Account disabled', 'vpn', ['vpn.example.com']), userName: 'disabled' },
     { entry: makeEntry('Outside logon hours', 'vpn', ['vpn.example.com']), userName: 'nightshift' },

@@ -4,10 +4,10 @@
 
 import type { RasEntry } from '../../app/phonebook/entry';
 import type { PbkSection } from '../../app/phonebook/pbk-codec';
-import type { PausedAnswer, RasStatistics } from '../../app/ras/dial-types';
+import type { ConnectionDetails, PausedAnswer, RasStatistics } from '../../app/ras/dial-types';
 import type { CountryInfo } from '../../app/ras/countries';
 
-export type { PausedAnswer, RasStatistics } from '../../app/ras/dial-types';
+export type { ConnectionDetails, PausedAnswer, RasStatistics } from '../../app/ras/dial-types';
 
 /** A connection handle (HRASCONN): pointer-sized, kept as an opaque string and compared as such. */
 export type RasHandle = string;
@@ -136,6 +136,11 @@ export interface RasBackend {
   /** Returns before the port is released; the caller waits for getConnectStatus to fail with 6. */
   hangUp(handle: RasHandle): Promise<void>;
   getStatistics(handle: RasHandle): Promise<RasStatistics>;
+  /**
+   * What was negotiated (RasGetProjectionInfoEx, RASCONNSTATUS endpoints, the adapter's DNS).
+   * Rejects with 730 ERROR_PROJECTION_NOT_COMPLETE before RASCS_Projected, 6 once gone.
+   */
+  getConnectionDetails(handle: RasHandle): Promise<ConnectionDetails>;
   /** Reports connections that come and go; returns the function that stops watching. */
   watchConnections(onEvent: (event: ConnectionEvent) => void): () => void;
 

@@ -34,6 +34,8 @@ export interface BackendOptions {
    * browser mode). Without it the connections are this program's own (tests).
    */
   sharedService?: { launch: ServiceLaunch; hold: boolean };
+  /** Where the Win32 backend says what it could not read (a connection's DNS servers). */
+  log?: (line: string) => void;
 }
 
 /** The current user's phonebook, where Windows keeps the entries a person creates (§8.1). */
@@ -56,6 +58,7 @@ export function createBackend(options: BackendOptions): RasBackend {
         defaultPhonebook: userPhonebook(),
         allUsersPhonebook: allUsersPhonebook(),
         charset: options.charset,
+        log: options.log,
       });
     } catch (error) {
       throw new AppError(

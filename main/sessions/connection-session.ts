@@ -143,6 +143,7 @@ export class ConnectionSession {
       numberCount,
       destination: init.phoneNumber ?? init.entry.phoneNumbers[0]?.number ?? '',
       connectedAt: null,
+      details: null,
       redialAt: null,
       attached: false,
     };
@@ -187,6 +188,7 @@ export class ConnectionSession {
         error: info,
         paused: null,
         connectedAt: null,
+        details: null,
         redialAt: null,
         handle: null,
       });
@@ -308,6 +310,7 @@ export class ConnectionSession {
       this.attemptOver = true;
       this.lastStatistics = null;
       this.update({ status: 'connected', paused: null, connectedAt: time, ending: null });
+      this.readDetails(n.handle);
       if (numberIndex > 0 && this.init.entry.promoteAlternates) await this.promote(numberIndex);
       return;
     }
@@ -596,6 +599,7 @@ export class ConnectionSession {
       status: 'disconnected',
       paused: null,
       connectedAt: null,
+      details: null,
       redialAt: null,
       handle: null,
       error: error === 0 ? null : describeError(error),
@@ -633,6 +637,24 @@ export class ConnectionSession {
   adopt(handle: RasHandle): void {
     this.handle = handle;
     this.attemptOver = true;
+    this.readDetails(handle);
+  }
+
+  /**
+   * Reads what was negotiated for the link now up, outside the session's queue: a slow read
+   * must not hold back a hang-up. Kept only while that same link is still the connected one;
+   * a failed read leaves none (the window shows the statistics without them).
+   */
+  private readDetails(handle: RasHandle): void {
+    this.deps.backend.getConnectionDetails(handle).then(
+      (details) => {
+        if (this.handle === handle && this.view.status === 'connected') this.update({ details });
+      },
+      (error: unknown) =>
+        this.deps.log(
+          `connection ${this.id}: could not read the connection's details: ${(error as Error).message}`,
+        ),
+    );
   }
 
   get currentHandle(): RasHandle | null {

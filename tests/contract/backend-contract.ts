@@ -394,6 +394,77 @@ export function backendContract(name: string, makeWorld: () => Promise<ContractW
       await hangUpAndRelease(d.handle);
     });
 
+    it('tells what a connected dial-up link negotiated, consistent with its status', async () => {
+      const d = await dial('Line');
+      const status = await backend.getConnectStatus(d.handle);
+      const details = await backend.getConnectionDetails(d.handle);
+      expect(details).toMatchObject({
+        projection: 'ppp',
+        tunnel: null,
+        device: { type: status.deviceType, name: status.deviceName },
+        endpoints: { local: null, remote: null },
+        ikev2Flags: null,
+        authentication: { protocol: 'ms-chap-v2' },
+      });
+      expect(details.ipv4).toMatchObject({ client: expect.stringMatching(/^\d+(\.\d+){3}$/) });
+      // PPP's IPV6CP agrees on interface identifiers only: shown as link-local addresses.
+      expect(details.ipv6).toMatchObject({
+        client: expect.stringMatching(/^fe80::/),
+        prefixLength: null,
+      });
+      expect(details.dnsServers.length).toBeGreaterThan(0);
+      await hangUpAndRelease(d.handle);
+    });
+
+    it.each([
+      [7, 'ikev2', 'ikev2', 'WAN Miniport (IKEv2)'],
+      [5, 'ppp', 'sstp', 'WAN Miniport (SSTP)'],
+      [1, 'ppp', 'pptp', 'WAN Miniport (PPTP)'],
+      [3, 'ppp', 'l2tp', 'WAN Miniport (L2TP)'],
+    ] as const)(
+      'tells which tunnel of VPN strategy %i won: %s over %s, the device and endpoints saying the same',
+      async (vpnStrategy, projection, tunnel, device) => {
+        await backend.setEntry(
+          world.phonebook,
+          makeEntry('Tunnel', 'vpn', ['vpn.example.com'], {
+            vpnStrategy,
+            dnsServers: ['10.0.0.53', '10.0.1.53'],
+            ipv6: false,
+          }),
+        );
+        const d = await dial('Tunnel');
+        expect(d.notes.at(-1)!.state).toBe(S.Connected);
+        const status = await backend.getConnectStatus(d.handle);
+        const details = await backend.getConnectionDetails(d.handle);
+        expect(status.deviceName).toBe(device);
+        expect(details).toMatchObject({
+          projection,
+          tunnel,
+          device: { type: status.deviceType, name: device },
+          ipv6: null,
+          dnsServers: ['10.0.0.53', '10.0.1.53'],
+        });
+        expect(details.endpoints.remote).toBeTruthy();
+        expect(details.endpoints.local).toBeTruthy();
+        expect(details.ikev2Flags === null).toBe(projection === 'ppp');
+        // SSTP's encryption is TLS's, outside PPP: not reported, which is not "unencrypted".
+        if (tunnel === 'sstp') expect(details.encryption).toBeNull();
+        else expect(details.encryption!.bits).toBeGreaterThanOrEqual(128);
+        await hangUpAndRelease(d.handle);
+      },
+    );
+
+    it('has no details before the projection (730) nor once the link is gone (6)', async () => {
+      const d = await dial('Callback');
+      expect(d.notes.at(-1)!.state).toBe(S.CallbackSetByCaller);
+      await expect(backend.getConnectionDetails(d.handle)).rejects.toMatchObject({ code: 730 });
+      await resume(d, { kind: 'callback', callbackNumber: '' });
+      expect(d.notes.at(-1)!.state).toBe(S.Connected);
+      expect((await backend.getConnectionDetails(d.handle)).projection).toBe('ppp');
+      await hangUpAndRelease(d.handle);
+      await expect(backend.getConnectionDetails(d.handle)).rejects.toMatchObject({ code: 6 });
+    });
+
     it('lists its devices and words its errors', async () => {
       const devices = await backend.listDevices();
       expect(devices.some((d) => d.type.toLowerCase() === 'modem')).toBe(true);

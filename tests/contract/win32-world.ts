@@ -1,9 +1,10 @@
-// The contract's world for the Win32 backend over the C test double of rasapi32 (the Linux .so
+// The contract's world for the Win32 backend over the C test double of rasapi32 and iphlpapi (the Linux .so
 // in win32-contract.test.ts, the Windows DLL under Wine in tests/wine/contract-main.ts).
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { iphlpapiAdapters } from '../../main/ras/win32/adapter-dns';
 import { loadRasApi32 } from '../../main/ras/win32/rasapi32';
 import { Win32RasBackend } from '../../main/ras/win32/win32-backend';
 import { resetDouble } from '../native/double-hooks';
@@ -14,6 +15,8 @@ export async function win32World(library: string): Promise<ContractWorld> {
   const backend = new Win32RasBackend({
     defaultPhonebook: 'C:\\Users\\test\\rasphone.pbk',
     api: loadRasApi32(library),
+    // The double also answers iphlpapi's GetAdaptersAddresses, with the connections' adapters.
+    adapters: iphlpapiAdapters(library),
     watchIntervalMs: 20,
   });
   // RAS owns the file on Windows; here it is a real path, so revisions can be checked.

@@ -5,12 +5,16 @@
  * thread of its own, paused states only when opted in, resume by re-dialing the paused
  * handle, RasHangUp returning before the port is free, and the phone-line, credential and
  * callback scenarios of shared/simulated-ras.md. The tests build it with `cc`.
+ * A connected link's details (RasGetProjectionInfoEx, RASCONNSTATUS's miniport and endpoints,
+ * and iphlpapi's GetAdaptersAddresses with the link's DNS servers) follow the simulated server's
+ * rules (main/ras/simulated/connection-details.ts), so both backends tell the same story.
  * It refuses what Windows refuses, so the backend's mistakes show: an EAP resume without the
  * data RasInvokeEapUI gave, RasInvokeEapUI for another subentry, a RAS call on the thread that
  * runs JavaScript (recorded), a hang-up of a reference the caller does not hold (a second
  * RasDial of a connected entry adds one), and writes to a read-only All-Users phonebook.
  */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,7 +70,44 @@ typedef struct {
   /* Windows 10 (0xA00). */
   WCHAR szIDi[257], szIDr[257]; BOOL fIsImsConfig; DWORD IdiType, IdrType; BOOL fDisableIKEv2Fragmentation;
 } RASENTRYW;
+/* RasGetProjectionInfoEx's structs as the Windows SDK's ras.h declares them (WINVER 0x601; mingw's
+   ras.h lacks them): RASIPV4ADDR is in_addr (4 bytes, 4-aligned), RASIPV6ADDR in6_addr (16, 2). */
+typedef union { uint8_t b[4]; uint32_t s_addr; } RASIPV4ADDR;
+typedef union { uint8_t b[16]; uint16_t w[8]; } RASIPV6ADDR;
+typedef struct {
+  DWORD dwIPv4NegotiationError; RASIPV4ADDR ipv4Address, ipv4ServerAddress; DWORD dwIPv4Options, dwIPv4ServerOptions;
+  DWORD dwIPv6NegotiationError; uint8_t bInterfaceIdentifier[8], bServerInterfaceIdentifier[8];
+  BOOL fBundled, fMultilink; DWORD dwAuthenticationProtocol, dwAuthenticationData, dwServerAuthenticationProtocol,
+      dwServerAuthenticationData, dwEapTypeId, dwServerEapTypeId, dwLcpOptions, dwLcpServerOptions;
+  DWORD dwCcpError, dwCcpCompressionAlgorithm, dwCcpServerCompressionAlgorithm, dwCcpOptions, dwCcpServerOptions;
+} RASPPP_PROJECTION_INFO;
+typedef struct {
+  DWORD dwIPv4NegotiationError; RASIPV4ADDR ipv4Address, ipv4ServerAddress;
+  DWORD dwIPv6NegotiationError; RASIPV6ADDR ipv6Address, ipv6ServerAddress; DWORD dwPrefixLength;
+  DWORD dwAuthenticationProtocol, dwEapTypeId, dwFlags, dwEncryptionMethod;
+  DWORD numIPv4ServerAddresses; RASIPV4ADDR *ipv4ServerAddresses;
+  DWORD numIPv6ServerAddresses; RASIPV6ADDR *ipv6ServerAddresses;
+} RASIKEV2_PROJECTION_INFO;
+typedef struct {
+  int32_t version; int32_t type;
+  union { RASPPP_PROJECTION_INFO ppp; RASIKEV2_PROJECTION_INFO ikev2; } projection;
+} RAS_PROJECTION_INFO;
 #pragma pack(pop)
+
+_Static_assert(sizeof(RASPPP_PROJECTION_INFO) == 100, "RASPPP_PROJECTION_INFO");
+_Static_assert(offsetof(RASPPP_PROJECTION_INFO, bInterfaceIdentifier) == 24, "PPP bInterfaceIdentifier");
+_Static_assert(offsetof(RASPPP_PROJECTION_INFO, dwCcpOptions) == 92, "PPP dwCcpOptions");
+_Static_assert(offsetof(RASIKEV2_PROJECTION_INFO, dwPrefixLength) == 48, "IKEv2 dwPrefixLength");
+_Static_assert(offsetof(RASIKEV2_PROJECTION_INFO, dwEncryptionMethod) == 64, "IKEv2 dwEncryptionMethod");
+_Static_assert(offsetof(RASIKEV2_PROJECTION_INFO, ipv4ServerAddresses) == 72, "IKEv2 ipv4ServerAddresses");
+_Static_assert(offsetof(RAS_PROJECTION_INFO, projection) == 8, "RAS_PROJECTION_INFO union");
+#if defined(_WIN64) || defined(__x86_64__) || defined(__aarch64__)
+_Static_assert(sizeof(RASIKEV2_PROJECTION_INFO) == 92, "RASIKEV2_PROJECTION_INFO x64");
+_Static_assert(offsetof(RASIKEV2_PROJECTION_INFO, ipv6ServerAddresses) == 84, "IKEv2 ipv6ServerAddresses x64");
+#else
+_Static_assert(sizeof(RASIKEV2_PROJECTION_INFO) == 84, "RASIKEV2_PROJECTION_INFO x86");
+#endif
+_Static_assert(sizeof(RAS_PROJECTION_INFO) == 108, "RAS_PROJECTION_INFO");
 
 _Static_assert(sizeof(RASCONNW) == 1388, "RASCONNW");
 _Static_assert(sizeof(RASCONNSTATUSW) == 608, "RASCONNSTATUSW");
@@ -118,6 +159,18 @@ enum {
   ERROR_ACCESS_DENIED = 5, ERROR_INVALID_FUNCTION_FOR_ENTRY = 780
 };
 #define RASEO_RequireEAP 0x20000
+#define RASEO_SpecificNameServers 0x4
+#define RASEO_SwCompression 0x200
+#define RASEO_RequirePAP 0x40000
+#define RASEO_RequireSPAP 0x80000
+#define RASEO_RequireCHAP 0x08000000
+#define RASEO_RequireMsCHAP 0x10000000
+#define RASEO_RequireMsCHAP2 0x20000000
+#define RASEO2_DisableMobility 0x200000
+#define RASEO2_UsePreSharedKeyForIkev2Initiator 0x800000
+#define RASNP_Ip 0x4
+#define RASNP_Ipv6 0x8
+#define RASET_Vpn 2
 #define REN_AllUsers 0x1
 #define RDEOPT_PausedStates 0x2
 #define PORTS 8
@@ -169,6 +222,8 @@ typedef struct {
   RASDIALPARAMSW params; int pausedStates; RasDialFunc2 notify;
   int state; DWORD error; int paused; int resumed; int hungUp; int released; int connected;
   int failures; int changing; DWORD connectedAtMs;
+  /* RASCS_Projected reached: RasGetProjectionInfoEx answers from then on. */
+  int projected;
   /* RasDial of a connected entry adds a reference; RasHangUp ends the connection at none. */
   int references;
   /* The EAP data RasInvokeEapUI put in the caller's RASDIALEXTENSIONS, and whether the
@@ -339,7 +394,10 @@ static void *dial_thread(void *arg) {
     for (int i = 0; i < 6; i++) if (!emit(c, cb[i], 0)) return NULL;
   }
   int rest[] = { AuthProject, AuthLinkSpeed, AuthAck, Authenticated, Projected, ApplySettings, SubEntryConnected };
-  for (int i = 0; i < 7; i++) if (!emit(c, rest[i], 0)) return NULL;
+  for (int i = 0; i < 7; i++) {
+    if (rest[i] == Projected) { pthread_mutex_lock(&lock); c->projected = 1; pthread_mutex_unlock(&lock); }
+    if (!emit(c, rest[i], 0)) return NULL;
+  }
   pthread_mutex_lock(&lock);
   c->connected = 1; c->connectedAtMs = now_ms();
   pthread_mutex_unlock(&lock);
@@ -412,6 +470,230 @@ void RasTestDouble_SetBooks(const WCHAR *user, const WCHAR *allUsers, int readOn
 /* Whether the last notification came from a thread other than `caller`. */
 int RasTestDouble_NotifiedFromOtherThread(void) {
   return notifierThreadsSeen > 0 && !pthread_equal(lastNotifierThread, pthread_self());
+}
+
+/* ---- what a connected link negotiated: the simulated server's rules (main/ras/simulated/
+   connection-details.ts, the README's table), so the two backends tell the same story ---- */
+enum { T_NONE = 0, T_PPTP, T_L2TP, T_SSTP, T_IKEV2, T_GRE };
+static const char *const MINIPORTS[] = { "", "WAN Miniport (PPTP)", "WAN Miniport (L2TP)", "WAN Miniport (SSTP)",
+                                         "WAN Miniport (IKEv2)", "WAN Miniport (GRE)" };
+static int host_starts(const WCHAR *host, const char *prefix) {
+  size_t i = 0;
+  while (host[i] == ' ') host++;
+  for (; prefix[i]; i++) { WCHAR x = host[i]; if (x >= 'A' && x <= 'Z') x += 32; if (x != (WCHAR)prefix[i]) return 0; }
+  return 1;
+}
+/* The first tunnel of the entry's VpnStrategy that the host answers (tcp443.: SSTP only; ipsec.:
+   IKEv2 and L2TP). The simulated server fails a dial no tunnel answers; the double does not. */
+static int tunnel_of(const Conn *c) {
+  static const int orders[16][5] = {
+    [0] = { T_IKEV2, T_SSTP, T_PPTP, T_L2TP }, [1] = { T_PPTP }, [2] = { T_PPTP, T_IKEV2, T_SSTP, T_L2TP },
+    [3] = { T_L2TP }, [4] = { T_L2TP, T_IKEV2, T_PPTP, T_SSTP }, [5] = { T_SSTP }, [6] = { T_SSTP, T_IKEV2, T_PPTP, T_L2TP },
+    [7] = { T_IKEV2 }, [8] = { T_IKEV2, T_PPTP, T_SSTP, T_L2TP }, [9] = { T_GRE }, [12] = { T_PPTP, T_SSTP },
+    [13] = { T_L2TP, T_SSTP }, [14] = { T_IKEV2, T_SSTP },
+  };
+  if (c->entry->entry.dwType != RASET_Vpn) return T_NONE;
+  DWORD strategy = c->entry->entry.dwVpnStrategy;
+  const int *order = strategy < 16 && orders[strategy][0] ? orders[strategy] : orders[0];
+  int sstpOnly = host_starts(c->number, "tcp443."), ipsecOnly = host_starts(c->number, "ipsec.");
+  for (int i = 0; i < 5 && order[i]; i++) {
+    int t = order[i];
+    if ((!sstpOnly || t == T_SSTP) && (!ipsecOnly || t == T_IKEV2 || t == T_L2TP)) return t;
+  }
+  return order[0];
+}
+static int port_of(const Conn *c) { return (int)(c - conns) + 1; }
+static void set_ipv4(uint8_t *out, int a, int b, int cc, int d) { out[0] = (uint8_t)a; out[1] = (uint8_t)b; out[2] = (uint8_t)cc; out[3] = (uint8_t)d; }
+/* fd00:64::<port + 100, its decimal digits read as hex> and fe80::10:64:0:<the same>: the
+   simulated server writes these addresses as text from the decimal number. */
+static uint16_t host_group(int port) { int n = 100 + port; return (uint16_t)(((n / 100) << 8) | (((n / 10) % 10) << 4) | (n % 10)); }
+static void set_ipv6_group(uint8_t *out, int group, uint16_t value) { out[2 * group] = (uint8_t)(value >> 8); out[2 * group + 1] = (uint8_t)value; }
+/* The host as an IPv4 literal, if it is one. */
+static int host_ipv4(const WCHAR *host, uint8_t out[4]) {
+  int part = 0, value = -1;
+  for (size_t i = 0;; i++) {
+    WCHAR ch = host[i];
+    if (ch >= '0' && ch <= '9') { value = (value < 0 ? 0 : value * 10) + (ch - '0'); if (value > 255) return 0; continue; }
+    if ((ch == '.' || ch == 0) && value >= 0 && part < 4) { out[part++] = (uint8_t)value; value = -1; if (ch == 0) return part == 4; continue; }
+    return 0;
+  }
+}
+/* FNV-1a of the lower-case host: its fixed place in 198.51.100.0/24. */
+static int host_hash_octet(const WCHAR *host) {
+  uint32_t hash = 0x811c9dc5u;
+  for (size_t i = 0; host[i]; i++) { WCHAR ch = host[i]; if (ch >= 'A' && ch <= 'Z') ch += 32; hash ^= ch; hash *= 0x01000193u; }
+  return 1 + (int)(hash % 254);
+}
+static void fill_endpoints(const Conn *c, RASTUNNELENDPOINT *local, RASTUNNELENDPOINT *remote) {
+  memset(local, 0, sizeof *local); memset(remote, 0, sizeof *remote);
+  if (c->entry->entry.dwType != RASET_Vpn) return;
+  local->dwType = 1; remote->dwType = 1;
+  set_ipv4(local->addr, 192, 0, 2, 10);
+  if (!host_ipv4(c->number, remote->addr)) set_ipv4(remote->addr, 198, 51, 100, host_hash_octet(c->number));
+}
+static void device_of(const Conn *c, WCHAR *type, WCHAR *name) {
+  int t = tunnel_of(c);
+  if (t == T_NONE) { wcopy(type, c->entry->entry.szDeviceType, 17); wcopy(name, c->entry->entry.szDeviceName, 129); return; }
+  const char *n = MINIPORTS[t];
+  type[0] = 'v'; type[1] = 'p'; type[2] = 'n'; type[3] = 0;
+  size_t i = 0; for (; n[i]; i++) name[i] = (WCHAR)n[i]; name[i] = 0;
+}
+
+static DWORD ppp_auth(const RASENTRYW *e, DWORD *data) {
+  DWORD o = e->dwfOptions;
+  *data = 0;
+  if (o & RASEO_RequireEAP) return 0xC227;
+  if (o & RASEO_RequireMsCHAP2 || !(o & (RASEO_RequireMsCHAP | RASEO_RequireCHAP | RASEO_RequireSPAP | RASEO_RequirePAP))) { *data = 0x81; return 0xC223; }
+  if (o & RASEO_RequireMsCHAP) { *data = 0x80; return 0xC223; }
+  if (o & RASEO_RequireCHAP) { *data = 0x05; return 0xC223; }
+  if (o & RASEO_RequireSPAP) return 0xC027;
+  return 0xC023;
+}
+
+#define ERROR_PROTOCOL_NOT_CONFIGURED 731
+#define ERROR_PROJECTION_NOT_COMPLETE 730
+DWORD RasGetProjectionInfoEx(HRASCONN h, RAS_PROJECTION_INFO *info, DWORD *lpdwSize) {
+  RAS_CALL("RasGetProjectionInfoEx");
+  if (!lpdwSize) return ERROR_INVALID_PARAMETER;
+  pthread_mutex_lock(&lock);
+  Conn *c = find_conn(h);
+  if (!c || c->hungUp) { pthread_mutex_unlock(&lock); return ERROR_INVALID_HANDLE; }
+  if (!c->projected) { pthread_mutex_unlock(&lock); return ERROR_PROJECTION_NOT_COMPLETE; }
+  if (c->state == Disconnected) { pthread_mutex_unlock(&lock); return ERROR_INVALID_HANDLE; }
+  const RASENTRYW *e = &c->entry->entry;
+  int t = tunnel_of(c), port = port_of(c);
+  int v4 = (e->dwfNetProtocols & RASNP_Ip) != 0, v6 = (e->dwfNetProtocols & RASNP_Ipv6) != 0;
+  /* IKEv2's server addresses go after the struct, in the caller's buffer (one: the remote endpoint). */
+  DWORD need = (DWORD)sizeof(RAS_PROJECTION_INFO) + (t == T_IKEV2 ? (DWORD)sizeof(RASIPV4ADDR) : 0);
+  if (!info || *lpdwSize < need) { *lpdwSize = need; pthread_mutex_unlock(&lock); return ERROR_BUFFER_TOO_SMALL; }
+  if (info->version != 4) { pthread_mutex_unlock(&lock); return ERROR_INVALID_PARAMETER; }
+  memset(&info->projection, 0, sizeof info->projection);
+  uint16_t host = host_group(port);
+  if (t == T_IKEV2) {
+    RASIKEV2_PROJECTION_INFO *k = &info->projection.ikev2;
+    info->type = 2;
+    k->dwIPv4NegotiationError = v4 ? 0 : ERROR_PROTOCOL_NOT_CONFIGURED;
+    if (v4) { set_ipv4(k->ipv4Address.b, 10, 64, 0, 100 + port); set_ipv4(k->ipv4ServerAddress.b, 10, 64, 0, 1); }
+    k->dwIPv6NegotiationError = v6 ? 0 : ERROR_PROTOCOL_NOT_CONFIGURED;
+    if (v6) {
+      if (e->ipv6addr[0] || e->ipv6addr[1]) { memcpy(k->ipv6Address.b, e->ipv6addr, 16); k->dwPrefixLength = e->dwIPv6PrefixLength ? e->dwIPv6PrefixLength : 64; }
+      else { set_ipv6_group(k->ipv6Address.b, 0, 0xfd00); set_ipv6_group(k->ipv6Address.b, 1, 0x64); set_ipv6_group(k->ipv6Address.b, 7, host); k->dwPrefixLength = 64; }
+      set_ipv6_group(k->ipv6ServerAddress.b, 0, 0xfd00); set_ipv6_group(k->ipv6ServerAddress.b, 1, 0x64); set_ipv6_group(k->ipv6ServerAddress.b, 7, 1);
+    }
+    if (e->dwfOptions & RASEO_RequireEAP) { k->dwAuthenticationProtocol = 2; k->dwEapTypeId = e->dwCustomAuthKey; }
+    else if (e->dwfOptions2 & RASEO2_UsePreSharedKeyForIkev2Initiator) k->dwAuthenticationProtocol = 3;
+    else { k->dwAuthenticationProtocol = 2; k->dwEapTypeId = 26; }
+    k->dwFlags = (e->dwfOptions2 & RASEO2_DisableMobility) ? 0 : 1;
+    k->dwEncryptionMethod = 5; /* IPSEC_CIPHER_TYPE_AES_256 */
+    RASTUNNELENDPOINT local, remote;
+    fill_endpoints(c, &local, &remote);
+    RASIPV4ADDR *servers = (RASIPV4ADDR *)(info + 1);
+    memcpy(servers[0].b, remote.addr, 4);
+    k->numIPv4ServerAddresses = 1; k->ipv4ServerAddresses = servers;
+  } else {
+    RASPPP_PROJECTION_INFO *p = &info->projection.ppp;
+    info->type = 1;
+    p->dwIPv4NegotiationError = v4 ? 0 : ERROR_PROTOCOL_NOT_CONFIGURED;
+    if (v4) {
+      if (e->ip[0][0]) memcpy(p->ipv4Address.b, e->ip[0], 4); else set_ipv4(p->ipv4Address.b, 10, 64, 0, 100 + port);
+      set_ipv4(p->ipv4ServerAddress.b, 10, 64, 0, 1);
+    }
+    p->dwIPv6NegotiationError = v6 ? 0 : ERROR_PROTOCOL_NOT_CONFIGURED;
+    if (v6) {
+      uint8_t iid[8] = { 0, 0x10, 0, 0x64, 0, 0, (uint8_t)(host >> 8), (uint8_t)host };
+      memcpy(p->bInterfaceIdentifier, iid, 8);
+      iid[6] = 0; iid[7] = 1;
+      memcpy(p->bServerInterfaceIdentifier, iid, 8);
+    }
+    if (t != T_GRE) {
+      p->dwAuthenticationProtocol = ppp_auth(e, &p->dwAuthenticationData);
+      if (p->dwAuthenticationProtocol == 0xC227) p->dwEapTypeId = e->dwCustomAuthKey;
+    }
+    int encrypted = e->dwEncryptionType != 0 && t != T_GRE && t != T_SSTP;
+    if (encrypted && t == T_L2TP) p->dwLcpOptions = 0x40; /* RASLCPO_AES_256: L2TP's IPsec */
+    int mppe = encrypted && t != T_L2TP, compress = (e->dwfOptions & RASEO_SwCompression) && t != T_GRE;
+    if (mppe || compress) {
+      p->dwCcpCompressionAlgorithm = 6; /* RASCCPCA_MPPC carries MPPE too */
+      p->dwCcpOptions = (mppe ? 0x40 : 0) | (compress ? 0x1 : 0);
+    } else p->dwCcpError = ERROR_PROTOCOL_NOT_CONFIGURED;
+  }
+  *lpdwSize = need;
+  pthread_mutex_unlock(&lock);
+  return 0;
+}
+
+/* ---- iphlpapi's GetAdaptersAddresses, as far as the DNS reader walks it: one adapter per
+   connected entry, named after it, with the DNS servers the link got, behind an "Ethernet" one.
+   iptypes.h lays these out naturally (no pack(4)); only the head of each struct is declared. ---- */
+typedef struct SOCKADDR_W { uint16_t family; uint8_t data[26]; } SOCKADDR_W;
+typedef struct DNS_SERVER { uint64_t alignment; struct DNS_SERVER *Next; SOCKADDR_W *lpSockaddr; int32_t iSockaddrLength; } DNS_SERVER;
+typedef struct ADAPTER {
+  uint64_t alignment; struct ADAPTER *Next; char *AdapterName; void *FirstUnicastAddress, *FirstAnycastAddress,
+      *FirstMulticastAddress; DNS_SERVER *FirstDnsServerAddress; WCHAR *DnsSuffix, *Description, *FriendlyName;
+} ADAPTER;
+#if defined(_WIN64) || defined(__x86_64__) || defined(__aarch64__)
+_Static_assert(offsetof(ADAPTER, FirstDnsServerAddress) == 48 && offsetof(ADAPTER, FriendlyName) == 72, "IP_ADAPTER_ADDRESSES x64");
+_Static_assert(offsetof(DNS_SERVER, lpSockaddr) == 16, "IP_ADAPTER_DNS_SERVER_ADDRESS x64");
+#endif
+typedef struct { ADAPTER a; WCHAR name[257]; DNS_SERVER dns[4]; SOCKADDR_W addr[4]; } AdapterBlock;
+#define AF_INET_W 2
+#define AF_INET6_W 23
+static int add_dns4(AdapterBlock *b, int n, const uint8_t *v4) {
+  b->addr[n].family = AF_INET_W; memcpy(b->addr[n].data + 2, v4, 4);
+  b->dns[n].lpSockaddr = &b->addr[n]; b->dns[n].iSockaddrLength = 16; return n + 1;
+}
+static int add_dns6(AdapterBlock *b, int n, const uint8_t *v6) {
+  b->addr[n].family = AF_INET6_W; memcpy(b->addr[n].data + 6, v6, 16);
+  b->dns[n].lpSockaddr = &b->addr[n]; b->dns[n].iSockaddrLength = 28; return n + 1;
+}
+static void link_dns(AdapterBlock *b, int n, unsigned flags) {
+  /* GAA_FLAG_SKIP_DNS_SERVER (0x8): no DNS servers, as iphlpapi does. */
+  if (n == 0 || (flags & 0x8)) return;
+  for (int i = 0; i + 1 < n; i++) b->dns[i].Next = &b->dns[i + 1];
+  b->a.FirstDnsServerAddress = &b->dns[0];
+}
+unsigned GetAdaptersAddresses(unsigned family, unsigned flags, void *reserved, void *out, unsigned *size) {
+  RAS_CALL("GetAdaptersAddresses");
+  if (!size || reserved || (family != 0 && family != AF_INET_W && family != AF_INET6_W)) return ERROR_INVALID_PARAMETER;
+  pthread_mutex_lock(&lock);
+  int n = 1;
+  for (int i = 0; i <= PORTS; i++) if (conns[i].used && conns[i].connected && !conns[i].hungUp) n++;
+  unsigned need = (unsigned)(n * sizeof(AdapterBlock));
+  if (!out || *size < need) { *size = need; pthread_mutex_unlock(&lock); return 111; /* ERROR_BUFFER_OVERFLOW */ }
+  AdapterBlock *blocks = out;
+  memset(blocks, 0, need);
+  wcopy(blocks[0].name, u"Ethernet", 257);
+  blocks[0].a.FriendlyName = blocks[0].name;
+  uint8_t lan[4] = { 192, 0, 2, 53 };
+  link_dns(&blocks[0], add_dns4(&blocks[0], 0, lan), flags);
+  int k = 1;
+  for (int i = 0; i <= PORTS; i++) {
+    Conn *c = &conns[i];
+    if (!(c->used && c->connected && !c->hungUp)) continue;
+    AdapterBlock *b = &blocks[k++];
+    const RASENTRYW *e = &c->entry->entry;
+    wcopy(b->name, c->entry->name, 257);
+    b->a.FriendlyName = b->name;
+    int d = 0;
+    if (e->dwfNetProtocols & RASNP_Ip) {
+      if ((e->dwfOptions & RASEO_SpecificNameServers) && e->ip[1][0]) {
+        d = add_dns4(b, d, e->ip[1]);
+        if (e->ip[2][0]) d = add_dns4(b, d, e->ip[2]);
+      } else { uint8_t server[4] = { 10, 64, 0, 1 }; d = add_dns4(b, d, server); }
+    }
+    if (e->dwfNetProtocols & RASNP_Ipv6) {
+      uint8_t zero[16] = { 0 };
+      if (memcmp(e->ipv6addrDns, zero, 16) != 0) {
+        d = add_dns6(b, d, e->ipv6addrDns);
+        if (memcmp(e->ipv6addrDnsAlt, zero, 16) != 0) d = add_dns6(b, d, e->ipv6addrDnsAlt);
+      } else { uint8_t server[16] = { 0xfd, 0, 0, 0x64 }; server[15] = 1; d = add_dns6(b, d, server); }
+    }
+    link_dns(b, d, flags);
+  }
+  for (int i = 0; i + 1 < n; i++) blocks[i].a.Next = &blocks[i + 1].a;
+  *size = need;
+  pthread_mutex_unlock(&lock);
+  return 0;
 }
 
 /* ---- dialing ---- */
@@ -543,9 +825,10 @@ DWORD RasGetConnectStatusW(HRASCONN h, RASCONNSTATUSW *st) {
   st->dwSize = size;
   st->rasconnstate = c->state;
   st->dwError = c->error;
-  wcopy(st->szDeviceType, c->entry->entry.szDeviceType, 17);
-  wcopy(st->szDeviceName, c->entry->entry.szDeviceName, 129);
+  device_of(c, st->szDeviceType, st->szDeviceName);
   if (size >= 564) wcopy(st->szPhoneNumber, c->number, 129);
+  /* A VPN's tunnel endpoints, once the tunnel is up (Windows 7's layout only). */
+  if (size >= 608 && c->projected) fill_endpoints(c, &st->localEndPoint, &st->remoteEndPoint);
   pthread_mutex_unlock(&lock);
   return 0;
 }
@@ -574,8 +857,7 @@ DWORD RasEnumConnectionsW(RASCONNW *out, DWORD *lpcb, DWORD *lpc) {
     r->dwSize = sizeof(RASCONNW);
     r->hrasconn = (HRASCONN)c->handle;
     wcopy(r->szEntryName, c->entry->name, 257);
-    wcopy(r->szDeviceType, c->entry->entry.szDeviceType, 17);
-    wcopy(r->szDeviceName, c->entry->entry.szDeviceName, 129);
+    device_of(c, r->szDeviceType, r->szDeviceName);
     wcopy(r->szPhonebook, c->entry->phonebook, 260);
   }
   *lpcb = need; *lpc = k;

@@ -9,6 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ADAPTER_OFFSETS } from '../../main/ras/win32/adapter-dns';
 import { computeLayout, STRUCTS, type Arch } from '../../main/ras/win32/struct-layout';
 
 /** Members the mingw-w64 header does not declare (newer than its layouts), by struct. */
@@ -34,7 +35,48 @@ const NEWER_THAN_MINGW: Record<string, string[]> = {
   RASDIALPARAMSW: ['szEncPassword'],
 };
 /** Our own helper types that ras.h spells differently or not at all. */
-const NOT_IN_HEADER = new Set(['GUID', 'LUID', 'RASTUNNELENDPOINT', 'RASDEVSPECIFICINFO']);
+const NOT_IN_HEADER = new Set([
+  'GUID',
+  'LUID',
+  'RASTUNNELENDPOINT',
+  'RASDEVSPECIFICINFO',
+  'RASIPV4ADDR',
+  'RASIPV6ADDR',
+]);
+
+/**
+ * mingw-w64's ras.h stops before RasGetProjectionInfoEx's structs: they are declared here member
+ * by member as the Windows SDK's ras.h has them (DotRas/DotRas:includes/um/Ras.h, WINVER 0x601),
+ * under ras.h's pack(4) and with mingw's in_addr / in6_addr, so the compiler lays them out.
+ */
+const SDK_PROJECTION_STRUCTS = `
+#include <pshpack4.h>
+typedef struct _RASPPP_PROJECTION_INFO {
+  DWORD dwIPv4NegotiationError; RASIPV4ADDR ipv4Address; RASIPV4ADDR ipv4ServerAddress;
+  DWORD dwIPv4Options; DWORD dwIPv4ServerOptions;
+  DWORD dwIPv6NegotiationError; BYTE bInterfaceIdentifier[8]; BYTE bServerInterfaceIdentifier[8];
+  BOOL fBundled; BOOL fMultilink; DWORD dwAuthenticationProtocol; DWORD dwAuthenticationData;
+  DWORD dwServerAuthenticationProtocol; DWORD dwServerAuthenticationData; DWORD dwEapTypeId;
+  DWORD dwServerEapTypeId; DWORD dwLcpOptions; DWORD dwLcpServerOptions;
+  DWORD dwCcpError; DWORD dwCcpCompressionAlgorithm; DWORD dwCcpServerCompressionAlgorithm;
+  DWORD dwCcpOptions; DWORD dwCcpServerOptions;
+} RASPPP_PROJECTION_INFO;
+typedef struct _RASIKEV2_PROJECTION_INFO {
+  DWORD dwIPv4NegotiationError; RASIPV4ADDR ipv4Address; RASIPV4ADDR ipv4ServerAddress;
+  DWORD dwIPv6NegotiationError; RASIPV6ADDR ipv6Address; RASIPV6ADDR ipv6ServerAddress;
+  DWORD dwPrefixLength; DWORD dwAuthenticationProtocol; DWORD dwEapTypeId; DWORD dwFlags;
+  DWORD dwEncryptionMethod; DWORD numIPv4ServerAddresses; RASIPV4ADDR *ipv4ServerAddresses;
+  DWORD numIPv6ServerAddresses; RASIPV6ADDR *ipv6ServerAddresses;
+} RASIKEV2_PROJECTION_INFO;
+typedef enum _RASPROJECTION_INFO_TYPE { PROJECTION_INFO_TYPE_PPP = 1, PROJECTION_INFO_TYPE_IKEv2 } RASPROJECTION_INFO_TYPE;
+typedef struct _RAS_PROJECTION_INFO {
+  RASAPIVERSION version; RASPROJECTION_INFO_TYPE type;
+  union { RASPPP_PROJECTION_INFO ppp; RASIKEV2_PROJECTION_INFO ikev2; } projection;
+} RAS_PROJECTION_INFO;
+#include <poppack.h>
+_Static_assert(sizeof(RASIPV4ADDR) == 4 && sizeof(RASIPV6ADDR) == 16, "in_addr, in6_addr");
+_Static_assert(RASAPIVERSION_601 == 4, "RASAPIVERSION_CURRENT is RASAPIVERSION_601 (4)");
+`;
 
 function staticAsserts(arch: Arch): string {
   const lines = [
@@ -43,7 +85,7 @@ function staticAsserts(arch: Arch): string {
     '#include <windows.h>',
     '#include <ras.h>',
     '#include <stddef.h>',
-    '',
+    SDK_PROJECTION_STRUCTS,
   ];
   for (const spec of STRUCTS) {
     if (NOT_IN_HEADER.has(spec.name)) continue;
@@ -82,6 +124,43 @@ describe("declared layouts against Windows' ras.h (mingw-w64)", () => {
         });
       expect(run).not.toThrow();
       expect(staticAsserts(arch).match(/_Static_assert/g)!.length).toBeGreaterThan(100);
+    },
+  );
+
+  it.each(Object.entries(compilers) as [Arch, string][])(
+    '%s: the offsets the DNS reader walks match iptypes.h',
+    (arch, compiler) => {
+      const o = ADAPTER_OFFSETS[arch];
+      const file = path.join(mkdtempSync(path.join(tmpdir(), 'ras-layout-')), `iptypes-${arch}.c`);
+      const asserts: [string, string, number][] = [
+        ['IP_ADAPTER_ADDRESSES', 'Next', o.next],
+        ['IP_ADAPTER_ADDRESSES', 'FirstDnsServerAddress', o.firstDnsServer],
+        ['IP_ADAPTER_ADDRESSES', 'FriendlyName', o.friendlyName],
+        ['IP_ADAPTER_DNS_SERVER_ADDRESS', 'Next', o.dnsNext],
+        ['IP_ADAPTER_DNS_SERVER_ADDRESS', 'Address.lpSockaddr', o.sockaddr],
+        ['SOCKADDR_IN', 'sin_addr', 4],
+        ['SOCKADDR_IN6', 'sin6_addr', 8],
+      ];
+      writeFileSync(
+        file,
+        [
+          '#include <winsock2.h>',
+          '#include <ws2tcpip.h>',
+          '#include <iphlpapi.h>',
+          '#include <stddef.h>',
+          '_Static_assert(AF_INET6 == 23, "Windows AF_INET6");',
+          ...asserts.map(
+            ([type, field, at]) =>
+              `_Static_assert(offsetof(${type}, ${field}) == ${at}, "${arch} ${type}.${field} at ${at}");`,
+          ),
+          '',
+        ].join('\n'),
+      );
+      expect(() =>
+        execFileSync(compiler, ['-fsyntax-only', '-Wall', file], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        }),
+      ).not.toThrow();
     },
   );
 

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeEntry } from '../../app/phonebook/entry';
+import { iphlpapiAdapters } from '../../main/ras/win32/adapter-dns';
 import { Win32RasBackend } from '../../main/ras/win32/win32-backend';
 
 export interface ProbeResult {
@@ -21,6 +22,7 @@ export interface ProbeResult {
 const [resultFile] = process.argv.slice(2);
 if (!resultFile) throw new Error('usage: probe.cjs RESULT.json');
 delete process.env.RAS_CONNECT_RASAPI32;
+delete process.env.RAS_CONNECT_IPHLPAPI;
 
 const describe = (e: unknown): string =>
   e instanceof Error
@@ -53,6 +55,8 @@ async function main(): Promise<ProbeResult> {
       () => backend.setEntry(phonebook, makeEntry('Probe', 'phone', ['555-0100'])),
     ],
     ['listEntries(pbk)', () => backend.listEntries(phonebook)],
+    // Wine's iphlpapi is real: the host's adapters, with the DNS servers of its resolv.conf.
+    ['adapters()', () => iphlpapiAdapters()()],
     [
       'dial(Probe)',
       () =>

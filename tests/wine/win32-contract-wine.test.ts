@@ -8,6 +8,7 @@
 // Without Wine the run is skipped with the reason, except on CI (CI set), where it fails.
 
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,6 +150,25 @@ if (!wine) {
       // Its RasDialW is a stub: the error says so in words, never a bare "Error 1."
       expect(call('dial(Probe)').ok).toBe(false);
       expect(call('dial(Probe)').value).toMatch(/Remote Access does not carry out this call/);
+    });
+
+    it('reads the DNS servers of the adapters Wine’s own iphlpapi reports, by the offsets of iptypes.h', () => {
+      const result = probe.result;
+      if (!result) throw new Error(noResult('The rasapi32 probe', probe.run));
+      const adapters = result.calls.find((c) => c.call === 'adapters()')!;
+      expect(adapters.ok, adapters.value).toBe(true);
+      const list = JSON.parse(adapters.value) as { friendlyName: string; dnsServers: string[] }[];
+      expect(list.length).toBeGreaterThan(0);
+      expect(list.every((a) => a.friendlyName.length > 0)).toBe(true);
+      for (const server of list.flatMap((a) => a.dnsServers)) expect(isIP(server)).not.toBe(0);
+      // Wine gives every adapter the name servers of this machine's resolv.conf.
+      const nameservers = existsSync('/etc/resolv.conf')
+        ? [...readFileSync('/etc/resolv.conf', 'utf8').matchAll(/^nameserver\s+(\S+)/gm)]
+            .map((m) => m[1]!)
+            .filter((a) => isIP(a) === 4)
+        : [];
+      if (nameservers.length > 0)
+        expect(list.some((a) => nameservers.every((n) => a.dnsServers.includes(n)))).toBe(true);
     });
   });
 }

@@ -6,17 +6,24 @@
 
 import type { RasEntry } from '../../../app/phonebook/entry';
 import type { NotifyFn, RasBackend, RasHandle, TerminalOutput } from '../backend';
+import type { EntryNegotiation } from './entry-negotiation';
 
 /** What the server needs of an entry: the rest stays in the dialing program's phonebook. */
 export type DialedEntry = Pick<
   RasEntry,
   'name' | 'type' | 'deviceType' | 'deviceName' | 'eapTypeId' | 'terminalAfterDial'
->;
+> & {
+  /** What the link is agreed on with (connection-details.ts), read from the entry's keys. */
+  negotiation: EntryNegotiation;
+};
 
-/** The part of an entry the server keeps, from the whole entry. */
-export function dialedEntry(entry: DialedEntry): DialedEntry {
+/** The part of an entry the server keeps, from the whole entry and its negotiation keys. */
+export function dialedEntry(
+  entry: Omit<DialedEntry, 'negotiation'>,
+  negotiation: EntryNegotiation,
+): DialedEntry {
   const { name, type, deviceType, deviceName, eapTypeId, terminalAfterDial } = entry;
-  return { name, type, deviceType, deviceName, eapTypeId, terminalAfterDial };
+  return { name, type, deviceType, deviceName, eapTypeId, terminalAfterDial, negotiation };
 }
 
 /** A dial as the server sees it: the entry already read, the credentials already chosen. */
@@ -41,6 +48,7 @@ export interface ConnectionService extends Pick<
   | 'enumConnections'
   | 'hangUp'
   | 'getStatistics'
+  | 'getConnectionDetails'
   | 'watchConnections'
 > {
   dial(dial: ServerDial, onNotify: NotifyFn): Promise<RasHandle>;

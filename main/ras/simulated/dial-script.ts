@@ -7,6 +7,7 @@ import { RasState as S } from '../../../app/ras/connection-state';
 import { RasErrorCode as E } from '../../../app/ras/errors';
 import type { PausedAnswer } from '../backend';
 import { TerminalScript } from './terminal-script';
+import { ERROR_SERVER_POLICY, type TunnelChoice } from './connection-details';
 
 export type Step =
   | { kind: 'state'; state: number; ms: number }
@@ -23,6 +24,10 @@ export interface ScriptContext {
   password: string;
   callbackNumber: string | undefined;
   pausedStates: boolean;
+  /** The tunnel of the entry's VPN strategy that answers, or why none does (connection-details.ts). */
+  tunnel: TunnelChoice;
+  /** Whether the server accepts a sign-in protocol the entry allows. */
+  signInAgreed: boolean;
 }
 
 export type DialScript = Generator<Step, void, PausedAnswer | undefined>;
@@ -33,6 +38,8 @@ const CALLBACK_CHARS = /^[0-9TPW()\-@ +]+$/i;
 const ERROR_PPP_TIMEOUT = 718;
 /** How long RAS keeps trying LCP before it gives up. */
 const LCP_GIVE_UP_MS = 3000;
+/** How long a tunnel that gets no answer is tried before the strategy's next one. */
+export const TUNNEL_TRY_MS = 1000;
 /** The simulated EAP method's tries before the server refuses the sign-in. */
 export const EAP_MAX_FAILURES = 3;
 
@@ -136,7 +143,11 @@ export function* dialScript(ctx: ScriptContext): DialScript {
     yield fail(S.ConnectDevice, E.ERROR_AUTOMATIC_VPN_FAILED, 3000);
     return;
   }
-  yield st(S.DeviceConnected, line ? 1800 : 500);
+  if (!ctx.tunnel.ok) {
+    yield fail(S.ConnectDevice, ctx.tunnel.error, TUNNEL_TRY_MS * ctx.tunnel.tried);
+    return;
+  }
+  yield st(S.DeviceConnected, (line ? 1800 : 500) + TUNNEL_TRY_MS * ctx.tunnel.unanswered);
   yield st(S.AllDevicesConnected, 50);
 
   if (ctx.entry.terminalAfterDial) {
@@ -154,6 +165,10 @@ export function* dialScript(ctx: ScriptContext): DialScript {
   }
 
   yield st(S.Authenticate, 100);
+  if (!ctx.signInAgreed) {
+    yield fail(S.AuthNotify, ERROR_SERVER_POLICY, 600);
+    return;
+  }
   const eap = ctx.entry.eapTypeId !== 0;
   if (eap) {
     if (!ctx.pausedStates) {

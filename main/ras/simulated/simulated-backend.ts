@@ -6,10 +6,11 @@
 import { describeError } from '../../../app/ras/errors';
 import type { CountryInfo } from '../../../app/ras/countries';
 import { bundledCountries } from '../../../app/ras/countries-table';
-import { primaryDestination, type RasEntry } from '../../../app/phonebook/entry';
+import { primaryDestination, sectionToEntry, type RasEntry } from '../../../app/phonebook/entry';
 import type {
   ConnectStatus,
   ChangeOptions,
+  ConnectionDetails,
   ConnectionEvent,
   DeviceInfo,
   DialRequest,
@@ -25,6 +26,7 @@ import type { Clock } from '../../clock';
 import { SimulatedPhonebooks } from './simulated-phonebooks';
 import { SimulatedRasServer } from './simulated-server';
 import { dialedEntry, type ConnectionService } from './connection-service';
+import { entryNegotiation } from './entry-negotiation';
 import type { SecretStore } from '../../secrets/secret-store';
 import type { PbkCharset } from '../pbk-charset';
 import type { PbkSection } from '../../../app/phonebook/pbk-codec';
@@ -92,13 +94,14 @@ export class SimulatedRasBackend implements RasBackend {
 
   async dial(request: DialRequest, onNotify: NotifyFn): Promise<RasHandle> {
     const phonebook = this.book(request.phonebook);
-    const entry = await this.phonebooks.getEntry(phonebook, request.entryName);
+    const section = await this.phonebooks.getSection(phonebook, request.entryName);
+    const entry = sectionToEntry(section);
     // No credentials in the request: dial with the saved ones, as RAS does for a saved entry.
     const saved = request.userName === '' && request.password === '';
     return this.connections.dial(
       {
         phonebook,
-        entry: dialedEntry(entry),
+        entry: dialedEntry(entry, entryNegotiation(section)),
         destination: request.phoneNumber ?? primaryDestination(entry),
         userName: saved
           ? (await this.phonebooks.getCredentials(phonebook, entry.name)).userName
@@ -126,6 +129,9 @@ export class SimulatedRasBackend implements RasBackend {
   }
   getStatistics(handle: RasHandle): Promise<RasStatistics> {
     return this.connections.getStatistics(handle);
+  }
+  getConnectionDetails(handle: RasHandle): Promise<ConnectionDetails> {
+    return this.connections.getConnectionDetails(handle);
   }
   watchConnections(onEvent: (event: ConnectionEvent) => void): () => void {
     return this.connections.watchConnections(onEvent);

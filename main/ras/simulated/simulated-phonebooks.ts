@@ -161,10 +161,15 @@ export class SimulatedPhonebooks {
   }
 
   async getEntry(phonebook: string, name: string): Promise<RasEntry> {
+    return sectionToEntry(await this.getSection(phonebook, name));
+  }
+
+  /** The entry's section as the file holds it (the keys the model does not read, too). */
+  async getSection(phonebook: string, name: string): Promise<PbkSection> {
     const { document } = await readPbkFile(phonebook, { charset: this.charset });
     const index = findSectionIndex(document, name);
     if (index < 0) throw new RasError(E.ERROR_CANNOT_FIND_PHONEBOOK_ENTRY, `("${name}")`);
-    return sectionToEntry(document.sections[index]!);
+    return document.sections[index]!;
   }
 
   private change(

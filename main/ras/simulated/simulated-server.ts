@@ -8,6 +8,7 @@ import { RasState as S } from '../../../app/ras/connection-state';
 import { ERROR_INVALID_HANDLE, RasError, RasErrorCode as E } from '../../../app/ras/errors';
 import type {
   ConnectStatus,
+  ConnectionDetails,
   ConnectionEvent,
   NotifyFn,
   PausedAnswer,
@@ -18,6 +19,13 @@ import type {
 } from '../backend';
 import { realClock, type Cancel, type Clock } from '../../clock';
 import { dialScript, type DialScript, type Step } from './dial-script';
+import {
+  chooseTunnel,
+  connectionDetails,
+  connectionDevice,
+  ERROR_PROJECTION_NOT_COMPLETE,
+  signInAgreed,
+} from './connection-details';
 import type { TerminalReply, TerminalScript } from './terminal-script';
 import {
   entryKey,
@@ -39,6 +47,13 @@ interface Connection {
   destination: string;
   notify: NotifyFn;
   script: DialScript;
+  /** The server's port (1 to 8) the call holds; null for a call refused for want of one. */
+  port: number | null;
+  /** What RasGetConnectStatus names: a VPN's is the miniport of the tunnel that answered. */
+  device: { type: string; name: string };
+  /** What the link is agreed on with, readable from RASCS_Projected on; null if it never can be. */
+  details: ConnectionDetails | null;
+  projected: boolean;
   speed: number;
   state: number;
   error: number;
@@ -96,6 +111,11 @@ export class SimulatedRasServer implements ConnectionService {
       return existing.handle;
     }
     const handle = `sim:${(this.nextHandle++ >>> 0).toString(16).padStart(8, '0')}`;
+    const portsInUse = this.connections.size;
+    // A call refused for want of a port holds none, though it is counted until it is hung up.
+    const port = portsInUse >= SIMULATED_PORTS ? null : this.freePort();
+    const tunnel = chooseTunnel(entry, destination);
+    const won = tunnel.ok ? tunnel.tunnel : null;
     const conn: Connection = {
       handle,
       entry,
@@ -109,7 +129,16 @@ export class SimulatedRasServer implements ConnectionService {
         password: dial.password,
         callbackNumber: dial.callbackNumber,
         pausedStates: dial.pausedStates,
+        tunnel,
+        signInAgreed: signInAgreed(entry, won),
       }),
+      port,
+      device: connectionDevice(entry, won),
+      details:
+        port !== null && tunnel.ok
+          ? connectionDetails({ entry, destination, port, tunnel: won })
+          : null,
+      projected: false,
       speed: Math.max(0, dial.speed),
       state: S.OpenPort,
       error: 0,
@@ -120,7 +149,6 @@ export class SimulatedRasServer implements ConnectionService {
       references: 1,
       timer: null,
     };
-    const portsInUse = this.connections.size;
     const lineInUse =
       entry.type === 'phone' &&
       [...this.connections.values()].some(
@@ -131,6 +159,13 @@ export class SimulatedRasServer implements ConnectionService {
     else if (lineInUse) this.failLater(conn, S.ConnectDevice, E.ERROR_LINE_BUSY);
     else this.advance(conn, undefined);
     return handle;
+  }
+
+  /** The lowest port no connection holds; null when all are taken. */
+  private freePort(): number | null {
+    const held = new Set([...this.connections.values()].map((c) => c.port));
+    for (let port = 1; port <= SIMULATED_PORTS; port++) if (!held.has(port)) return port;
+    return null;
   }
 
   /** Sends this connection's notifications elsewhere (the program that dialed it has gone). */
@@ -163,6 +198,7 @@ export class SimulatedRasServer implements ConnectionService {
     if (conn.hungUp) return;
     conn.state = state;
     conn.error = error;
+    if (state === S.Projected && error === 0) conn.projected = true;
     conn.notify({ handle: conn.handle, state, error, extendedError: 0, subEntry: 0 });
   }
 
@@ -284,8 +320,8 @@ export class SimulatedRasServer implements ConnectionService {
     return {
       state: conn.state,
       error: conn.error,
-      deviceType: conn.entry.deviceType,
-      deviceName: conn.entry.deviceName,
+      deviceType: conn.device.type,
+      deviceName: conn.device.name,
       phoneNumber: conn.destination,
     };
   }
@@ -298,8 +334,8 @@ export class SimulatedRasServer implements ConnectionService {
         handle: c.handle,
         entryName: c.entry.name,
         phonebook: c.phonebook,
-        deviceType: c.entry.deviceType,
-        deviceName: c.entry.deviceName,
+        deviceType: c.device.type,
+        deviceName: c.device.name,
       }));
   }
 
@@ -356,6 +392,18 @@ export class SimulatedRasServer implements ConnectionService {
       bps,
       connectDuration: Math.floor(duration),
     };
+  }
+
+  /**
+   * Like RasGetProjectionInfoEx: 730 until the dial has reached RASCS_Projected; 6 once the
+   * link is down (hung up, or dropped) or the handle is gone.
+   */
+  async getConnectionDetails(handle: RasHandle): Promise<ConnectionDetails> {
+    const conn = this.live(handle);
+    if (conn.hungUp || (conn.projected && conn.state === S.Disconnected))
+      throw new RasError(ERROR_INVALID_HANDLE);
+    if (!conn.projected || !conn.details) throw new RasError(ERROR_PROJECTION_NOT_COMPLETE);
+    return structuredClone(conn.details);
   }
 
   watchConnections(onEvent: (event: ConnectionEvent) => void): () => void {

@@ -14,7 +14,22 @@ import type {
 import { watchWithNotifications } from './connection-watch';
 import { enumerate } from './enumerate';
 import { handleFromString, handleToString } from './handles';
+import type { StatusForDetails } from './projection';
 import type { RasApi32 } from './rasapi32';
+
+interface RawEndpoint {
+  dwType: number;
+  addr: number[];
+}
+interface RawStatus {
+  rasconnstate: number;
+  dwError: number;
+  szDeviceType: string;
+  szDeviceName: string;
+  szPhoneNumber: string;
+  localEndPoint: RawEndpoint;
+  remoteEndPoint: RawEndpoint;
+}
 
 export interface ConnectionsDeps {
   api: RasApi32;
@@ -35,18 +50,7 @@ export class Win32Connections {
   }
 
   async status(handle: RasHandle): Promise<ConnectStatus> {
-    const h = handleFromString(handle);
-    const buffer = this.api.encode('RASCONNSTATUSW', { dwSize: this.api.sizeOf('RASCONNSTATUSW') });
-    const result = await this.api.callAsync('RasGetConnectStatusW', h, buffer);
-    if (result === ERROR_INVALID_HANDLE) this.deps.onReleased(handle);
-    if (result !== 0) throw new RasError(result);
-    const status = this.api.decode<{
-      rasconnstate: number;
-      dwError: number;
-      szDeviceType: string;
-      szDeviceName: string;
-      szPhoneNumber: string;
-    }>('RASCONNSTATUSW', buffer);
+    const status = await this.readStatus(handle);
     return {
       state: status.rasconnstate,
       error: status.dwError,
@@ -54,6 +58,27 @@ export class Win32Connections {
       deviceName: status.szDeviceName,
       phoneNumber: status.szPhoneNumber,
     };
+  }
+
+  /** RASCONNSTATUS's device and tunnel endpoints, for the connection's details. */
+  async statusForDetails(handle: RasHandle): Promise<StatusForDetails> {
+    const status = await this.readStatus(handle);
+    const endpoint = (e: RawEndpoint) => ({ dwType: e.dwType, addr: Uint8Array.from(e.addr) });
+    return {
+      deviceType: status.szDeviceType,
+      deviceName: status.szDeviceName,
+      localEndPoint: endpoint(status.localEndPoint),
+      remoteEndPoint: endpoint(status.remoteEndPoint),
+    };
+  }
+
+  private async readStatus(handle: RasHandle): Promise<RawStatus> {
+    const h = handleFromString(handle);
+    const buffer = this.api.encode('RASCONNSTATUSW', { dwSize: this.api.sizeOf('RASCONNSTATUSW') });
+    const result = await this.api.callAsync('RasGetConnectStatusW', h, buffer);
+    if (result === ERROR_INVALID_HANDLE) this.deps.onReleased(handle);
+    if (result !== 0) throw new RasError(result);
+    return this.api.decode<RawStatus>('RASCONNSTATUSW', buffer);
   }
 
   async hangUp(handle: RasHandle): Promise<void> {

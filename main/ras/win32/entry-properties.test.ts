@@ -34,7 +34,8 @@ function koffiType(type: FieldType): Parameters<typeof koffi.sizeof>[0] {
     case 'struct':
       return structType(type.name);
     case 'ptr':
-      throw new Error('RASENTRYW has no pointer members');
+    case 'union':
+      throw new Error('RASENTRYW has no pointer or union members');
   }
 }
 function structType(name: string): ReturnType<typeof koffi.struct> {

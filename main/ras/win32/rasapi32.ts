@@ -41,6 +41,12 @@ function fieldType(type: FieldType, structs: Map<string, KoffiType>): unknown {
       return koffi.array('uint8_t', type.length);
     case 'struct':
       return structs.get(type.name);
+    case 'union':
+      return koffi.union(
+        Object.fromEntries(
+          Object.entries(type.members).map(([member, name]) => [member, structs.get(name)]),
+        ) as never,
+      );
   }
 }
 
@@ -79,6 +85,7 @@ const FEATURES: Record<string, string> = {
   RasGetCredentialsW: 'saved credentials',
   RasSetCredentialsW: 'saving credentials',
   RasGetCountryInfoW: 'choosing a country by name',
+  RasGetProjectionInfoEx: "the connection's details",
 };
 
 export function loadRasApi32(path = process.env.RAS_CONNECT_RASAPI32 ?? 'rasapi32.dll') {
@@ -128,6 +135,8 @@ export function loadRasApi32(path = process.env.RAS_CONNECT_RASAPI32 ?? 'rasapi3
     // RASCTRYINFOW followed by its name: read by hand (country-info.ts), as it has no fixed size.
     RasGetCountryInfoW: [u32, ['void *', koffi.inout(koffi.pointer(u32))]],
     RasGetConnectionStatistics: [u32, [HRASCONN, 'void *']],
+    // Windows 7+, no A/W form: RAS_PROJECTION_INFO (PPP or IKEv2) for a connection past Projected.
+    RasGetProjectionInfoEx: [u32, [HRASCONN, 'void *', koffi.inout(koffi.pointer(u32))]],
     RasConnectionNotificationW: [u32, [HRASCONN, 'void *', u32]],
     RasInvokeEapUI: [u32, [HRASCONN, u32, 'void *', 'void *']],
     RasGetEapUserIdentityW: [
@@ -167,6 +176,7 @@ export function loadRasApi32(path = process.env.RAS_CONNECT_RASAPI32 ?? 'rasapi3
       RASCREDENTIALSW: s('RASCREDENTIALSW'),
       RASDEVINFOW: s('RASDEVINFOW'),
       RAS_STATS: s('RAS_STATS'),
+      RAS_PROJECTION_INFO: s('RAS_PROJECTION_INFO'),
     },
     sizeOf: (name: string) => koffi.sizeof(s(name)),
     offsetOf: (name: string, field: string) => koffi.offsetof(s(name), field),

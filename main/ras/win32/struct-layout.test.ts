@@ -17,6 +17,10 @@ const SIZES: Record<string, [number, number]> = {
   RASTUNNELENDPOINT: [20, 20],
   GUID: [16, 16],
   LUID: [8, 8],
+  // RasGetProjectionInfoEx: the IKEv2 variant holds two pointers, the union takes the larger.
+  RASPPP_PROJECTION_INFO: [100, 100],
+  RASIKEV2_PROJECTION_INFO: [92, 84],
+  RAS_PROJECTION_INFO: [108, 108],
 };
 
 const OFFSETS: [string, string, number, number][] = [
@@ -58,6 +62,20 @@ const OFFSETS: [string, string, number, number][] = [
   ['RASENTRYW', 'IdiType', 6712, 6712],
   ['RASENTRYW', 'IdrType', 6716, 6716],
   ['RASENTRYW', 'fDisableIKEv2Fragmentation', 6720, 6720],
+  ['RASPPP_PROJECTION_INFO', 'bInterfaceIdentifier', 24, 24],
+  ['RASPPP_PROJECTION_INFO', 'fMultilink', 44, 44],
+  ['RASPPP_PROJECTION_INFO', 'dwEapTypeId', 64, 64],
+  ['RASPPP_PROJECTION_INFO', 'dwLcpOptions', 72, 72],
+  ['RASPPP_PROJECTION_INFO', 'dwCcpCompressionAlgorithm', 84, 84],
+  ['RASPPP_PROJECTION_INFO', 'dwCcpOptions', 92, 92],
+  ['RASIKEV2_PROJECTION_INFO', 'ipv6Address', 16, 16],
+  ['RASIKEV2_PROJECTION_INFO', 'dwPrefixLength', 48, 48],
+  ['RASIKEV2_PROJECTION_INFO', 'dwEncryptionMethod', 64, 64],
+  ['RASIKEV2_PROJECTION_INFO', 'ipv4ServerAddresses', 72, 72],
+  ['RASIKEV2_PROJECTION_INFO', 'numIPv6ServerAddresses', 80, 76],
+  ['RASIKEV2_PROJECTION_INFO', 'ipv6ServerAddresses', 84, 80],
+  ['RAS_PROJECTION_INFO', 'type', 4, 4],
+  ['RAS_PROJECTION_INFO', 'projection', 8, 8],
 ];
 
 describe('declared struct layouts', () => {

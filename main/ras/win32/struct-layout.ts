@@ -15,7 +15,9 @@ export type FieldType =
   /** WCHAR[n]. */
   | { kind: 'wchar'; length: number }
   | { kind: 'bytes'; length: number; align: number }
-  | { kind: 'struct'; name: string };
+  | { kind: 'struct'; name: string }
+  /** An anonymous union of declared structs: as large and as aligned as its largest member. */
+  | { kind: 'union'; members: Record<string, string> };
 
 export interface FieldSpec {
   name: string;
@@ -54,6 +56,17 @@ export const STRUCTS: StructSpec[] = [
     name: 'RASTUNNELENDPOINT',
     winver: '0x601',
     fields: [f('dwType', u32), f('addr', { kind: 'bytes', length: 16, align: 4 })],
+  },
+  {
+    // in_addr and in6_addr, as ras.h's RASIPV4ADDR and RASIPV6ADDR (WINVER 0x600).
+    name: 'RASIPV4ADDR',
+    winver: '0x600',
+    fields: [f('addr', { kind: 'bytes', length: 4, align: 4 })],
+  },
+  {
+    name: 'RASIPV6ADDR',
+    winver: '0x600',
+    fields: [f('addr', { kind: 'bytes', length: 16, align: 2 })],
   },
   {
     name: 'RASEAPINFO',
@@ -245,6 +258,72 @@ export const STRUCTS: StructSpec[] = [
       f('fDisableIKEv2Fragmentation', i32),
     ],
   },
+  // RasGetProjectionInfoEx (Windows 7, 0x601), member by member as the Windows SDK's ras.h
+  // declares them (DotRas/DotRas:includes/um/Ras.h); mingw-w64's ras.h has none of the three.
+  {
+    name: 'RASPPP_PROJECTION_INFO',
+    winver: '0x601',
+    fields: [
+      f('dwIPv4NegotiationError', u32),
+      f('ipv4Address', sub('RASIPV4ADDR')),
+      f('ipv4ServerAddress', sub('RASIPV4ADDR')),
+      f('dwIPv4Options', u32),
+      f('dwIPv4ServerOptions', u32),
+      f('dwIPv6NegotiationError', u32),
+      f('bInterfaceIdentifier', { kind: 'bytes', length: 8, align: 1 }),
+      f('bServerInterfaceIdentifier', { kind: 'bytes', length: 8, align: 1 }),
+      f('fBundled', i32),
+      f('fMultilink', i32),
+      f('dwAuthenticationProtocol', u32),
+      f('dwAuthenticationData', u32),
+      f('dwServerAuthenticationProtocol', u32),
+      f('dwServerAuthenticationData', u32),
+      f('dwEapTypeId', u32),
+      f('dwServerEapTypeId', u32),
+      f('dwLcpOptions', u32),
+      f('dwLcpServerOptions', u32),
+      f('dwCcpError', u32),
+      f('dwCcpCompressionAlgorithm', u32),
+      f('dwCcpServerCompressionAlgorithm', u32),
+      f('dwCcpOptions', u32),
+      f('dwCcpServerOptions', u32),
+    ],
+  },
+  {
+    name: 'RASIKEV2_PROJECTION_INFO',
+    winver: '0x601',
+    fields: [
+      f('dwIPv4NegotiationError', u32),
+      f('ipv4Address', sub('RASIPV4ADDR')),
+      f('ipv4ServerAddress', sub('RASIPV4ADDR')),
+      f('dwIPv6NegotiationError', u32),
+      f('ipv6Address', sub('RASIPV6ADDR')),
+      f('ipv6ServerAddress', sub('RASIPV6ADDR')),
+      f('dwPrefixLength', u32),
+      f('dwAuthenticationProtocol', u32),
+      f('dwEapTypeId', u32),
+      f('dwFlags', u32),
+      f('dwEncryptionMethod', u32),
+      // The server's other addresses (MOBIKE): arrays RAS puts after the struct, in the same buffer.
+      f('numIPv4ServerAddresses', u32),
+      f('ipv4ServerAddresses', ptr('RASIPV4ADDR *')),
+      f('numIPv6ServerAddresses', u32),
+      f('ipv6ServerAddresses', ptr('RASIPV6ADDR *')),
+    ],
+  },
+  {
+    name: 'RAS_PROJECTION_INFO',
+    winver: '0x601',
+    fields: [
+      // RASAPIVERSION and RASPROJECTION_INFO_TYPE: enums, 4 bytes.
+      f('version', u32),
+      f('type', u32),
+      f('projection', {
+        kind: 'union',
+        members: { ppp: 'RASPPP_PROJECTION_INFO', ikev2: 'RASIKEV2_PROJECTION_INFO' },
+      }),
+    ],
+  },
 ];
 
 export const STRUCT_BY_NAME = new Map(STRUCTS.map((s) => [s.name, s]));
@@ -275,6 +354,15 @@ function fieldLayout(type: FieldType, arch: Arch): { size: number; align: number
     case 'struct': {
       const layout = computeLayout(STRUCT_BY_NAME.get(type.name)!, arch);
       return { size: layout.size, align: layout.align };
+    }
+    case 'union': {
+      const layouts = Object.values(type.members).map((name) =>
+        computeLayout(STRUCT_BY_NAME.get(name)!, arch),
+      );
+      return {
+        size: Math.max(...layouts.map((l) => l.size)),
+        align: Math.max(...layouts.map((l) => l.align)),
+      };
     }
   }
 }

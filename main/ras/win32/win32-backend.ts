@@ -10,6 +10,7 @@ import type { CountryInfo } from '../../../app/ras/countries';
 import type { PbkSection } from '../../../app/phonebook/pbk-codec';
 import type {
   ChangeOptions,
+  ConnectionDetails,
   ConnectStatus,
   ConnectionEvent,
   CredentialsUpdate,
@@ -26,6 +27,8 @@ import type {
 } from '../backend';
 import type { PbkCharset } from '../pbk-charset';
 import type { WriteSectionsOptions } from '../pbk-sections';
+import { iphlpapiAdapters, type AdapterReader } from './adapter-dns';
+import { readConnectionDetails } from './connection-details';
 import { Win32Connections } from './connections';
 import { Win32Credentials } from './credentials';
 import { Win32Dialer } from './dialer';
@@ -47,6 +50,10 @@ export interface Win32BackendOptions {
   watchIntervalMs?: number;
   /** How the phonebook file is read when it is not UTF-8 (default: the system's code page). */
   charset?: PbkCharset;
+  /** The network adapters with their DNS servers; default: iphlpapi.dll or RAS_CONNECT_IPHLPAPI. */
+  adapters?: AdapterReader;
+  /** Where the backend says what went wrong without failing (the DNS servers unread). */
+  log?: (line: string) => void;
 }
 
 export class Win32RasBackend implements RasBackend {
@@ -57,6 +64,8 @@ export class Win32RasBackend implements RasBackend {
   private readonly credentials: Win32Credentials;
   private readonly dialer: Win32Dialer;
   private readonly connections: Win32Connections;
+  private readonly adapters: AdapterReader;
+  private readonly log: (line: string) => void;
   /** RasGetErrorString's texts, read once in the background: errorMessage() must not block. */
   private readonly messages = new Map<number, string>();
   /** Settles once RasGetErrorString's texts are read (until then errorMessage gives ours). */
@@ -83,6 +92,8 @@ export class Win32RasBackend implements RasBackend {
       onHungUp: (handle) => this.dialer.hungUp(handle),
       onReleased: (handle) => this.dialer.released(handle),
     });
+    this.adapters = options.adapters ?? iphlpapiAdapters();
+    this.log = options.log ?? ((line) => console.warn(line));
     this.messagesRead = this.readMessages();
   }
 
@@ -108,6 +119,18 @@ export class Win32RasBackend implements RasBackend {
   }
   getStatistics(handle: RasHandle): Promise<RasStatistics> {
     return this.connections.statistics(handle);
+  }
+  getConnectionDetails(handle: RasHandle): Promise<ConnectionDetails> {
+    return readConnectionDetails(
+      {
+        api: this.api,
+        status: (h) => this.connections.statusForDetails(h),
+        connections: () => this.connections.list(),
+        adapters: this.adapters,
+        log: this.log,
+      },
+      handle,
+    );
   }
   watchConnections(onEvent: (event: ConnectionEvent) => void): () => void {
     return this.connections.watch(onEvent);

@@ -10,6 +10,7 @@ import { messageRef } from '../../../../app/ras/app-messages';
 import { ERROR_INVALID_HANDLE, RasError } from '../../../../app/ras/errors';
 import type {
   ConnectStatus,
+  ConnectionDetails,
   ConnectionEvent,
   NotifyFn,
   PausedAnswer,
@@ -232,6 +233,10 @@ export class ServiceClient implements ConnectionService {
 
   async getStatistics(handle: RasHandle): Promise<RasStatistics> {
     return (await this.about({ op: 'statistics', handle })) as RasStatistics;
+  }
+
+  async getConnectionDetails(handle: RasHandle): Promise<ConnectionDetails> {
+    return (await this.about({ op: 'details', handle })) as ConnectionDetails;
   }
 
   watchConnections(onEvent: (event: ConnectionEvent) => void): () => void {

@@ -140,6 +140,8 @@ export class ServiceHost {
           return ras.getConnectStatus(request.handle);
         case 'statistics':
           return ras.getStatistics(request.handle);
+        case 'details':
+          return ras.getConnectionDetails(request.handle);
         case 'hangUp':
           return ras.hangUp(request.handle);
         case 'enum':

@@ -5,14 +5,36 @@
 import { z } from 'zod';
 import { pausedAnswerSchema } from '../../../../app/ipc/contract';
 import type { ConnectionEvent, RasNotification, TerminalOutput } from '../../backend';
+import type { EntryNegotiation } from '../entry-negotiation';
 
 /** Raised when the messages change shape: a program and a service of other versions do not talk. */
-export const SERVICE_PROTOCOL = 2;
+export const SERVICE_PROTOCOL = 3;
 /** The longest line either side accepts (a dial with its entry is well under 4 KiB). */
 export const MAX_LINE_BYTES = 64 * 1024;
 
 const handle = z.string().min(1).max(64);
 const text = z.string().max(1024);
+
+const dword = z.number().int().min(0).max(0xffff_ffff);
+const address = z.string().max(45);
+const negotiationSchema = z
+  .object({
+    vpnStrategy: dword,
+    authRestrictions: dword,
+    dataEncryption: dword,
+    softwareCompression: z.boolean(),
+    ipv4: z.boolean(),
+    ipv6: z.boolean(),
+    staticIpv4: address.nullable(),
+    dnsServers: z.array(address).max(2),
+    staticIpv6: z
+      .object({ address, prefixLength: z.number().int().min(1).max(128) })
+      .strict()
+      .nullable(),
+    ipv6DnsServers: z.array(address).max(2),
+    mobility: z.boolean(),
+  })
+  .strict() satisfies z.ZodType<EntryNegotiation>;
 
 const dialedEntrySchema = z
   .object({
@@ -22,6 +44,7 @@ const dialedEntrySchema = z
     deviceName: text,
     eapTypeId: z.number().int(),
     terminalAfterDial: z.boolean(),
+    negotiation: negotiationSchema,
   })
   .strict();
 
@@ -53,6 +76,7 @@ export const requestSchema = z.discriminatedUnion('op', [
     .strict(),
   z.object({ id, op: z.literal('status'), handle }).strict(),
   z.object({ id, op: z.literal('statistics'), handle }).strict(),
+  z.object({ id, op: z.literal('details'), handle }).strict(),
   z.object({ id, op: z.literal('hangUp'), handle }).strict(),
   z.object({ id, op: z.literal('enum') }).strict(),
   z.object({ id, op: z.literal('active') }).strict(),

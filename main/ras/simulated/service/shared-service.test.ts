@@ -13,6 +13,8 @@ import { runService, type RunningService } from './run-service';
 import { ServiceClient } from './service-client';
 import { serviceAddress } from './service-address';
 import { SIMULATED_PORTS } from '../simulated-server';
+import { DEFAULT_NEGOTIATION } from '../entry-negotiation';
+import { SERVICE_PROTOCOL } from './service-protocol';
 
 let dir: string;
 let runtime: string;
@@ -57,6 +59,7 @@ function vpn(name: string, extra: Partial<ServerDial> = {}): ServerDial {
       deviceName: 'WAN Miniport (IKEv2)',
       eapTypeId: 0,
       terminalAfterDial: false,
+      negotiation: DEFAULT_NEGOTIATION,
     },
     destination: `${name.toLowerCase().replace(/\W/g, '')}.example.com`,
     userName: 'alice',
@@ -120,6 +123,32 @@ describe('one simulated RAS service for every program', () => {
         return (error as { code: number }).code === 6;
       }
     });
+  });
+
+  it('lets another program read what a connection agreed on: 730 before its projection, 6 once hung up', async () => {
+    const dialer = program();
+    const reader = program();
+    const paused = await dialed(dialer, vpn('Paused VPN', { password: 'wrong' }));
+    await expect(reader.getConnectionDetails(paused.handle)).rejects.toMatchObject({ code: 730 });
+    const base = vpn('Port 443');
+    const { handle } = await dialed(dialer, {
+      ...base,
+      entry: { ...base.entry, negotiation: { ...DEFAULT_NEGOTIATION, vpnStrategy: 8 } },
+      destination: 'tcp443.example.com',
+    });
+    const details = await reader.getConnectionDetails(handle);
+    expect(details).toEqual(await dialer.getConnectionDetails(handle));
+    // The paused dial holds port 1.
+    expect(details).toMatchObject({
+      tunnel: 'sstp',
+      ipv4: { client: '10.64.0.102' },
+      device: { type: 'vpn', name: 'WAN Miniport (SSTP)' },
+    });
+    expect(await reader.getConnectStatus(handle)).toMatchObject({
+      deviceName: 'WAN Miniport (SSTP)',
+    });
+    await reader.hangUp(handle);
+    await expect(dialer.getConnectionDetails(handle)).rejects.toMatchObject({ code: 6 });
   });
 
   it(`has ${SIMULATED_PORTS} ports for all programs together: the ninth dial anywhere gets 633`, async () => {
@@ -198,12 +227,14 @@ describe('one simulated RAS service for every program', () => {
   it('closes the link of a program that sends what it cannot use, and serves the others', async () => {
     const good = program();
     await dialed(good, vpn('Office VPN'));
+    const hello = `{"id":1,"op":"hello","protocol":${SERVICE_PROTOCOL}}`;
     for (const line of [
       'not json',
       '{"id":1,"op":"enum"}', // before hello
-      '{"id":1,"op":"hello","protocol":2}\n{"id":2,"op":"dial","dial":{}}',
-      '{"id":1,"op":"hello","protocol":2}\n{"id":2,"op":"format-disk"}',
-      '{"id":1,"op":"hello","protocol":2}\n{"id":2,"op":"terminalSend","handle":"sim:1","text":""}',
+      `${hello}\n{"id":2,"op":"dial","dial":{}}`,
+      `${hello}\n{"id":2,"op":"format-disk"}`,
+      `${hello}\n{"id":2,"op":"terminalSend","handle":"sim:1","text":""}`,
+      `${hello}\n{"id":2,"op":"details","handle":""}`,
       'x'.repeat(200_000),
     ]) {
       const closed = await new Promise<boolean>((resolve) => {
@@ -231,7 +262,10 @@ describe('one simulated RAS service for every program', () => {
     });
     expect(JSON.parse(answer)).toMatchObject({
       id: 1,
-      error: { code: 0, message: expect.stringMatching(/protocol 2, this program 999/) },
+      error: {
+        code: 0,
+        message: `the service speaks protocol ${SERVICE_PROTOCOL}, this program 999`,
+      },
     });
   });
 
