@@ -366,8 +366,9 @@ export const USAGE = `RAS Connect command line, compatible with rasdial.exe
               [/CALLBACK:number] [/PHONEBOOK:file] [/PREFIXSUFFIX]
                                                 dial an entry (* asks for the password)
   ras-connect [ENTRY] /DISCONNECT               hang up (/D is enough)
-  ras-connect status [ENTRY] [--json]           state, time connected, bytes sent and received
-                                                and speed of each active connection (or of
+  ras-connect status [ENTRY] [--json]           state, time connected, bytes, speed and what
+                                                was negotiated (addresses, DNS, tunnel, sign-in,
+                                                encryption) of each active connection (or of
                                                 ENTRY: exit 1 when it is not connected)
   ras-connect phonebook COMMAND …               manage entries (ras-connect phonebook --help)
 

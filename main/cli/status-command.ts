@@ -1,9 +1,11 @@
-// `ras-connect status [ENTRY]`: what each active connection is doing, read from the backend as
-// rasdial users would from rasphone's status page — RasGetConnectStatus and
-// RasGetConnectionStatistics on Windows, the shared simulated RAS service elsewhere.
+// `ras-connect status [ENTRY]`: what each active connection is doing and what was negotiated
+// for it, read from the backend as rasdial users would from rasphone's status and Details
+// pages — RasGetConnectStatus, RasGetConnectionStatistics and RasGetProjectionInfoEx on
+// Windows, the shared simulated RAS service elsewhere.
 
 import { describeState } from '../../app/ras/connection-state';
-import { AppError, ERROR_INVALID_HANDLE, RasError } from '../../app/ras/errors';
+import type { ConnectionDetails } from '../../app/ras/dial-types';
+import { AppError, ERROR_INVALID_HANDLE, RasError, describeError } from '../../app/ras/errors';
 import { bitsPerSecond, bytes, duration } from '../../app/units';
 import type { RasBackend, RasConnectionInfo } from '../ras/backend';
 
@@ -19,8 +21,21 @@ export interface ConnectionStatus {
   bytesReceived: number;
   speedBps: number;
   device: string;
-  // The connection's details (addresses, DNS servers, negotiated tunnel and authentication,
-  // endpoints) join here once the backends report them (RasGetProjectionInfoEx; issue 15).
+  /** What was negotiated (addresses, DNS, tunnel, sign-in, cipher, endpoints); null: not known. */
+  details: ConnectionDetails | null;
+}
+
+/**
+ * The details, or null where the backend has none to give yet (730 before projection) or
+ * cannot read them: the rest of the status still stands. A connection that is gone is.
+ */
+async function detailsOf(backend: RasBackend, handle: string): Promise<ConnectionDetails | null> {
+  try {
+    return await backend.getConnectionDetails(handle);
+  } catch (error) {
+    if (error instanceof RasError && error.code !== ERROR_INVALID_HANDLE) return null;
+    throw error;
+  }
 }
 
 /** The status of one connection, or null when it ended between the listing and the look. */
@@ -29,9 +44,10 @@ async function statusOf(
   connection: RasConnectionInfo,
 ): Promise<ConnectionStatus | null> {
   try {
-    const [status, statistics] = await Promise.all([
+    const [status, statistics, details] = await Promise.all([
       backend.getConnectStatus(connection.handle),
       backend.getStatistics(connection.handle),
+      detailsOf(backend, connection.handle),
     ]);
     return {
       entry: connection.entryName,
@@ -43,6 +59,7 @@ async function statusOf(
       bytesReceived: statistics.bytesRcved,
       speedBps: statistics.bps,
       device: connection.deviceName,
+      details,
     };
   } catch (error) {
     if (error instanceof RasError && error.code === ERROR_INVALID_HANDLE) return null;
@@ -79,6 +96,102 @@ function byteCount(n: number): string {
   return `${bytes(n, 'en')} (${n.toLocaleString('en')} bytes)`;
 }
 
+const TUNNELS: Record<NonNullable<ConnectionDetails['tunnel']>, string> = {
+  pptp: 'PPTP',
+  l2tp: 'L2TP/IPsec',
+  sstp: 'SSTP',
+  ikev2: 'IKEv2',
+  gre: 'GRE',
+};
+const AUTHENTICATION: Record<string, string> = {
+  pap: 'PAP',
+  spap: 'SPAP',
+  'chap-md5': 'CHAP (MD5)',
+  'ms-chap': 'MS-CHAP',
+  'ms-chap-v2': 'MS-CHAP v2',
+  eap: 'EAP',
+  certificate: 'Machine certificate',
+};
+/** EAP method names (IANA EAP types). */
+const EAP_METHODS: Record<number, string> = {
+  4: 'MD5-Challenge',
+  6: 'Generic Token Card',
+  13: 'EAP-TLS',
+  21: 'EAP-TTLS',
+  25: 'PEAP',
+  26: 'EAP-MSCHAP v2',
+};
+const CIPHERS: Record<string, string> = {
+  mppe: 'MPPE',
+  des: 'DES',
+  '3des': '3DES',
+  aes: 'AES',
+  'aes-gcm': 'AES-GCM',
+};
+
+function failed(code: number): string {
+  return `failed: error ${code} ${describeError(code).name}`;
+}
+
+function authenticationText(auth: ConnectionDetails['authentication']): string {
+  if (auth === null) return 'not negotiated';
+  if (auth.protocol === 'unknown') return `code ${auth.code}`;
+  if (auth.protocol !== 'eap' || auth.eapType === null) return AUTHENTICATION[auth.protocol]!;
+  const method = EAP_METHODS[auth.eapType];
+  return method ? `EAP (${method}, type ${auth.eapType})` : `EAP (type ${auth.eapType})`;
+}
+
+/** SSTP encrypts with TLS, outside PPP: its projection carries no cipher. */
+function encryptionText({ encryption, tunnel }: ConnectionDetails): string {
+  if (encryption === null) return tunnel === 'sstp' ? 'TLS (SSTP)' : 'not negotiated';
+  if (encryption.method === 'unknown') return `code ${encryption.code}`;
+  if (encryption.method === 'none' || encryption.bits === 0) return 'none (not encrypted)';
+  return `${CIPHERS[encryption.method]} ${encryption.bits}-bit`;
+}
+
+/** The details as `Name: value` lines in the status block's columns. */
+export function detailLines(details: ConnectionDetails): string[] {
+  const lines: [string, string][] = [];
+  if (details.tunnel) lines.push(['Tunnel', TUNNELS[details.tunnel]]);
+  const { ipv4, ipv6 } = details;
+  lines.push([
+    'IPv4 address',
+    ipv4 === null
+      ? 'not negotiated'
+      : 'error' in ipv4
+        ? failed(ipv4.error)
+        : `${ipv4.client} (server ${ipv4.server ?? 'unknown'})`,
+  ]);
+  lines.push([
+    'IPv6 address',
+    ipv6 === null
+      ? 'not negotiated'
+      : 'error' in ipv6
+        ? failed(ipv6.error)
+        : `${ipv6.client}${ipv6.prefixLength === null ? '' : `/${ipv6.prefixLength}`} (server ${ipv6.server ?? 'unknown'})`,
+  ]);
+  lines.push(['DNS servers', details.dnsServers.join(', ') || 'none']);
+  lines.push(['Authentication', authenticationText(details.authentication)]);
+  lines.push(['Encryption', encryptionText(details)]);
+  if (details.projection === 'ppp') {
+    lines.push(['Compression', details.compression?.toUpperCase() ?? 'none']);
+    lines.push(['Multilink', details.multilink ? 'yes' : 'no']);
+  }
+  if (details.ikev2Flags) {
+    const { mobike, behindNat, serverBehindNat } = details.ikev2Flags;
+    const flags = [
+      mobike && 'MOBIKE',
+      behindNat && 'this computer behind NAT',
+      serverBehindNat && 'server behind NAT',
+    ].filter(Boolean);
+    lines.push(['IKEv2', flags.join(', ') || 'no NAT, no MOBIKE']);
+  }
+  const { local, remote } = details.endpoints;
+  if (local !== null || remote !== null)
+    lines.push(['Endpoints', `${local ?? 'unknown'} -> ${remote ?? 'unknown'}`]);
+  return lines.map(([name, value]) => `  ${`${name}:`.padEnd(17)}${value}`);
+}
+
 export function statusLines(status: ConnectionStatus): string[] {
   const state = describeState(status.stateValue);
   const words = state.description === state.name ? '' : ` (${state.description})`;
@@ -91,5 +204,6 @@ export function statusLines(status: ConnectionStatus): string[] {
     `  Speed:           ${bitsPerSecond(status.speedBps, 'en')}`,
     `  Device:          ${status.device}`,
     `  Phonebook:       ${status.phonebook}`,
+    ...(status.details ? detailLines(status.details) : []),
   ];
 }

@@ -40,6 +40,7 @@ describe('diagnostics', () => {
     const zip = unzipSync(await buildDiagnostics(core, dir, info));
     expect(Object.keys(zip).sort()).toEqual([
       'about.json',
+      'connections.json',
       'entries.json',
       'history.json',
       'ras-connect.log',
@@ -59,6 +60,27 @@ describe('diagnostics', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ name: 'Busy line', phoneNumbers: [{ number: '555-0486' }] });
     expect(entries[0]).not.toHaveProperty('userName');
+  });
+
+  it('holds what was negotiated for each connected connection, and only for those', async () => {
+    const vpn = await core.manager.dial({
+      entryName: 'Office VPN',
+      credentials: { userName: 'alice', password: 'secret', domain: '' },
+    });
+    await core.manager.dial({ entryName: 'Busy line' });
+    await until(() => !!core.manager.get(vpn)?.details);
+    await until(() => core.manager.list().some((c) => c.status === 'disconnected'));
+    const view = core.manager.get(vpn)!;
+    const zip = unzipSync(await buildDiagnostics(core, dir, info));
+    expect(JSON.parse(strFromU8(zip['connections.json']!))).toEqual([
+      {
+        entryName: 'Office VPN',
+        phonebook: view.phonebook,
+        connectedAt: new Date(view.connectedAt!).toISOString(),
+        details: view.details,
+      },
+    ]);
+    expect(view.details?.ipv4).toMatchObject({ client: expect.any(String) });
   });
 
   it('writes a known password nowhere: not in the log, the history, any file or the zip', async () => {

@@ -50,6 +50,17 @@ export async function buildDiagnostics(
       entries.push({ phonebook, name, missing: (error as Error).message });
     }
   files['entries.json'] = strToU8(JSON.stringify(entries, null, 2));
+  // Named fields only, not the whole view: what the zip holds stays what is listed here.
+  const connected = core.manager
+    .list()
+    .filter((c) => c.status === 'connected')
+    .map((c) => ({
+      entryName: c.entryName,
+      phonebook: c.phonebook,
+      connectedAt: c.connectedAt === null ? null : new Date(c.connectedAt).toISOString(),
+      details: c.details ?? null,
+    }));
+  files['connections.json'] = strToU8(JSON.stringify(connected, null, 2));
   files['about.json'] = strToU8(
     JSON.stringify(
       {

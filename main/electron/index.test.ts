@@ -70,7 +70,7 @@ describe('Electron shell', () => {
     expect(event.preventDefault).toHaveBeenCalled();
   });
 
-  it('denies every permission request', async () => {
+  it('denies every permission request but writing text to the clipboard (Copy buttons)', async () => {
     await start();
     const contents = { session: { setPermissionRequestHandler: vi.fn() } };
     electronMock.listeners.get('web-contents-created')!({}, contents);
@@ -81,7 +81,12 @@ describe('Electron shell', () => {
     ) => void;
     const callback = vi.fn();
     handler({}, 'media', callback);
-    expect(callback).toHaveBeenCalledWith(false);
+    expect(callback).toHaveBeenLastCalledWith(false);
+    // Reading the clipboard stays refused: only the sanitized write the page's Copy uses.
+    handler({}, 'clipboard-read', callback);
+    expect(callback).toHaveBeenLastCalledWith(false);
+    handler({}, 'clipboard-sanitized-write', callback);
+    expect(callback).toHaveBeenLastCalledWith(true);
   });
 
   it('tells the session engine when the computer sleeps and wakes', async () => {

@@ -142,7 +142,11 @@ export function startShell(): void {
   });
   void app.whenReady().then(async () => {
     app.on('web-contents-created', (_event, contents) => {
-      contents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+      // Nothing but a plain-text clipboard write (the Copy buttons: details, PowerShell); the
+      // page never leaves the app (navigation-guard.ts), so the request is always the app's.
+      contents.session.setPermissionRequestHandler((_wc, permission, callback) =>
+        callback(permission === 'clipboard-sanitized-write'),
+      );
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform)));
     const folder = dataDir();

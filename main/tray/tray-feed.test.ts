@@ -44,15 +44,18 @@ describe('tray feed', () => {
     expect(latest().startAtLogin).toBe(true);
   });
 
-  it('follows a dial from the tray menu to connected, with bytes in the tooltip', async () => {
+  it('follows a dial from the tray menu to connected, with the address and bytes in the tooltip', async () => {
     await core.manager.dial({
       entryName: 'Dial-up',
       credentials: { userName: 'me', password: 'pw', domain: '' },
     });
-    await until(() => latest().connections.some((c) => c.status === 'connected'));
+    // The address comes with the details, which main reads once the link is up.
+    await until(() => latest().connections.some((c) => c.status === 'connected' && c.details));
     expect(trayCondition(latest().connections)).toBe('connected');
     await feed.refreshTraffic();
-    expect(trayTooltip(latest())).toMatch(/^RAS Connect\nDial-up: connected, 0:00:0\d, ↓\d/);
+    expect(trayTooltip(latest())).toMatch(
+      /^RAS Connect\nDial-up: connected, address \d+\.\d+\.\d+\.\d+, 0:00:0\d, ↓\d/,
+    );
     const item = trayMenu(latest()).find((i) => i.kind === 'entry' && i.entry.name === 'Dial-up');
     expect(item).toMatchObject({ label: 'Hang up: Dial-up', action: { kind: 'hang-up' } });
     expect(latest().recent[0]).toMatchObject({ name: 'Dial-up' });

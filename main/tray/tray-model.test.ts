@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionView } from '../../app/connection-view';
 import type { EntrySummary } from '../../app/ipc/contract';
+import type { ConnectionDetails } from '../../app/ras/dial-types';
 import { describeError } from '../../app/ras/errors';
 import {
   TOOLTIP_LIMIT,
@@ -49,6 +50,22 @@ const state = (over: Partial<TrayState> = {}): TrayState => ({
   language: 'en',
   words: TRAY_WORDS.en,
   ...over,
+});
+
+/** A VPN link's details with this computer's IPv4 address. */
+const vpnDetails = (client: string): ConnectionDetails => ({
+  projection: 'ppp',
+  tunnel: 'sstp',
+  ipv4: { client, server: '10.20.0.1' },
+  ipv6: null,
+  dnsServers: [],
+  authentication: null,
+  encryption: null,
+  compression: null,
+  multilink: false,
+  ikev2Flags: null,
+  device: { type: 'vpn', name: 'WAN Miniport (SSTP)' },
+  endpoints: { local: null, remote: null },
 });
 
 const labels = (items: TrayItem[]) => items.map((i) => ('label' in i ? i.label : '—'));
@@ -120,6 +137,45 @@ describe('tray tooltip', () => {
       }),
     );
     expect(ru).toMatch(/^RAS Connect\nПоследняя попытка: Busy line, 676: [А-Я]/);
+  });
+
+  it('gives a connected entry’s IPv4 address in its line, in both languages', () => {
+    const vpn = connection('Office VPN', 'connected', {
+      connectedAt: 100_000 - 65_000,
+      details: vpnDetails('10.20.0.17'),
+    });
+    const traffic = new Map([['c-Office VPN', { received: 3072, sent: 1229 }]]);
+    expect(trayTooltip(state({ connections: [vpn], traffic }))).toBe(
+      'RAS Connect\nOffice VPN: connected, address 10.20.0.17, 0:01:05, ↓3 KB ↑1.2 KB',
+    );
+    expect(trayTooltip(state({ connections: [vpn], language: 'ru', words: TRAY_WORDS.ru }))).toBe(
+      'RAS Connect\nOffice VPN: подключено, адрес 10.20.0.17, 0:01:05',
+    );
+    // No address yet, or IPv4 not negotiated: the line as before.
+    for (const details of [null, { ...vpnDetails(''), ipv4: { error: 733 } }])
+      expect(trayTooltip(state({ connections: [{ ...vpn, details }] }))).toBe(
+        'RAS Connect\nOffice VPN: connected, 0:01:05',
+      );
+  });
+
+  it('drops addresses, the last line’s first, before it cuts an entry’s name', () => {
+    const long = (name: string, address: string) =>
+      connection(name, 'connected', { connectedAt: 40_000, details: vpnDetails(address) });
+    const connections = [
+      long('Head office (Amsterdam)', '10.20.0.17'),
+      long('Branch office VPN (Rotterdam)', '172.16.200.201'),
+    ];
+    const tip = trayTooltip(state({ connections }));
+    expect(tip).toBe(
+      'RAS Connect\nHead office (Amsterdam): connected, address 10.20.0.17, 0:01:00\n' +
+        'Branch office VPN (Rotterdam): connected, 0:01:00',
+    );
+    expect(tip.length).toBeLessThanOrEqual(TOOLTIP_LIMIT);
+    const three = [...connections, long('Third office VPN (Utrecht)', '192.168.100.100')];
+    const cut = trayTooltip(state({ connections: three }));
+    expect(cut).not.toContain('address');
+    expect(cut).toMatch(/^RAS Connect\nHead office \(Amsterdam\): connected, 0:01:00\nBranch/);
+    expect(cut).toHaveLength(TOOLTIP_LIMIT);
   });
 
   it('is cut to what Windows shows, with an ellipsis', () => {

@@ -87,11 +87,20 @@ export function trayCondition(connections: readonly ConnectionView[]): TrayCondi
   return lastFailure(connections) ? 'failed' : 'idle';
 }
 
+/** This computer's IPv4 address on a connected link, once main has read it. */
+function clientAddress(c: ConnectionView): string | null {
+  const ipv4 = c.status === 'connected' ? c.details?.ipv4 : null;
+  return ipv4 && 'client' in ipv4 ? ipv4.client : null;
+}
+
 function connectionLine(
   state: TrayState,
   c: ConnectionView & { status: keyof TrayWords['status'] },
+  withAddress: boolean,
 ) {
   const parts = [`${c.entryName}: ${state.words.status[c.status]}`];
+  const address = withAddress ? clientAddress(c) : null;
+  if (address) parts.push(state.words.address(address));
   if (c.status === 'connected' && c.connectedAt !== null) {
     parts.push(duration(state.now - c.connectedAt));
     const traffic = state.traffic.get(c.id);
@@ -103,21 +112,31 @@ function connectionLine(
   return parts.join(', ');
 }
 
-/** The tooltip: each active connection, or the last error, cut to what Windows shows. */
+/**
+ * The tooltip: each active connection, or the last error, cut to what Windows shows. The
+ * addresses go first when it is too long (the last line's first): an entry's name says more.
+ */
 export function trayTooltip(state: TrayState): string {
   const active = state.connections.filter(isActive);
-  const lines = [state.words.appName];
-  if (active.length > 0) for (const c of active) lines.push(connectionLine(state, c));
-  else {
+  const cut = (text: string) =>
+    text.length <= TOOLTIP_LIMIT ? text : `${text.slice(0, TOOLTIP_LIMIT - 1)}…`;
+  if (active.length === 0) {
     const failed = lastFailure(state.connections);
-    if (failed?.error)
-      lines.push(
-        `${state.words.lastError}: ${failed.entryName}, ${failed.error.code}: ${errorInLanguage(failed.error, state.language).message}`,
-      );
-    else lines.push(state.words.noConnection);
+    return cut(
+      `${state.words.appName}\n${
+        failed?.error
+          ? `${state.words.lastError}: ${failed.entryName}, ${failed.error.code}: ${errorInLanguage(failed.error, state.language).message}`
+          : state.words.noConnection
+      }`,
+    );
   }
-  const text = lines.join('\n');
-  return text.length <= TOOLTIP_LIMIT ? text : `${text.slice(0, TOOLTIP_LIMIT - 1)}…`;
+  let text = '';
+  for (let addresses = active.length; addresses >= 0; addresses--) {
+    const lines = active.map((c, i) => connectionLine(state, c, i < addresses));
+    text = [state.words.appName, ...lines].join('\n');
+    if (text.length <= TOOLTIP_LIMIT) return text;
+  }
+  return cut(text);
 }
 
 function entryItem(state: TrayState, entry: EntrySummary): TrayItem {

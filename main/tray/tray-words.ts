@@ -13,6 +13,8 @@ export interface TrayWords {
   noEntries: string;
   noConnection: string;
   lastError: string;
+  /** This computer's address on a connected link, in its tooltip line. */
+  address: (ip: string) => string;
   quitQuestion: (count: number) => string;
   quitDetail: string;
   quitHangUp: string;
@@ -39,6 +41,7 @@ export const TRAY_WORDS: Record<'en' | 'ru', TrayWords> = {
     noEntries: 'No entries',
     noConnection: 'Not connected',
     lastError: 'Last attempt',
+    address: (ip) => `address ${ip}`,
     quitQuestion: (n) =>
       n === 1 ? 'A connection is still active.' : `${n} connections are still active.`,
     quitDetail:
@@ -68,6 +71,7 @@ export const TRAY_WORDS: Record<'en' | 'ru', TrayWords> = {
     noEntries: 'Нет записей',
     noConnection: 'Нет подключений',
     lastError: 'Последняя попытка',
+    address: (ip) => `адрес ${ip}`,
     quitQuestion: (n) => (n === 1 ? 'Подключение ещё активно.' : `Активных подключений: ${n}.`),
     quitDetail:
       'Разъедините их перед выходом или оставьте подключёнными: при запуске RAS Connect найдёт их снова.',

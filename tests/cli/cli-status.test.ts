@@ -53,8 +53,11 @@ describe('ras-connect status across processes', () => {
         'bytesReceived',
         'speedBps',
         'device',
+        'details',
       ].sort(),
     );
+    // What the simulated server negotiated, read by this process from the other one's link.
+    expect(status.details).toMatchObject({ projection: 'ikev2', tunnel: 'ikev2' });
     for (const field of ['connectedForMs', 'bytesSent', 'bytesReceived'])
       expect(status[field]).toEqual(expect.any(Number));
 

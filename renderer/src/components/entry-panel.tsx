@@ -20,6 +20,7 @@ import {
 } from '../store/app-store';
 import { copyEntry, openEditor, saveCredentials, setPane } from '../store/phonebook-actions';
 import { StatisticsPanel } from './statistics-panel';
+import { ConnectionDetails } from './connection-details';
 import { Timeline } from './timeline';
 import { HistoryList } from './history-list';
 import { CredentialsFields } from '../dialogs/credentials-fields';
@@ -281,6 +282,9 @@ export function EntryPanel() {
         <FailureBox error={connection.error} onRedial={redial} />
       )}
       {connection?.status === 'connected' && <StatisticsPanel connection={connection} />}
+      {connection?.status === 'connected' && (
+        <ConnectionDetails connection={connection} vpnStrategy={details?.vpnStrategy} />
+      )}
       <h2>{t('ui.timeline')}</h2>
       <Timeline timeline={connection?.timeline ?? { startedAt: null, rows: [] }} live={active} />
       <h2>{t('history.title')}</h2>
