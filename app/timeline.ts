@@ -44,14 +44,16 @@ export interface WaitDetail {
   cause: 'dropped' | 'failed';
   /** Seconds until the redial. */
   seconds: number;
-  /** The attempt that comes next, 1-based, and how many there may be in all. */
+  /** The attempt that comes next, 1-based, and how many there may be in all (0: no cap). */
   attempt: number;
   attempts: number;
+  /** The network was down: the redial waits for it to come back, not for `seconds`. */
+  offline?: boolean;
 }
 
 export interface DialDetail {
   destination: string;
-  /** 1-based redial attempt and how many there may be in all. */
+  /** 1-based redial attempt and how many there may be in all (0: no cap, "Keep connected"). */
   attempt: number;
   attempts: number;
   /** 1-based index of the number dialed among the entry's numbers. */
@@ -70,7 +72,7 @@ export const emptyTimeline: Timeline = { startedAt: null, rows: [] };
 function dialDescription(e: Extract<TimelineEvent, { kind: 'dial' }>): string {
   const parts = [`Dialing ${e.destination || '(no number)'}`];
   if (e.numberCount > 1) parts.push(`number ${e.numberIndex} of ${e.numberCount}`);
-  if (e.attempts > 1) parts.push(`attempt ${e.attempt} of ${e.attempts}`);
+  if (e.attempts > 1 || (e.attempts === 0 && e.attempt > 1)) parts.push(attemptText(e));
   return parts.join(', ');
 }
 
@@ -82,9 +84,15 @@ function dialDetail({
   return detail;
 }
 
+/** "attempt 3 of 5", or for a loop with no cap ("Keep connected") "attempt 3". */
+function attemptText(e: { attempt: number; attempts: number }): string {
+  return e.attempts === 0 ? `attempt ${e.attempt}` : `attempt ${e.attempt} of ${e.attempts}`;
+}
+
 function waitDescription(e: Extract<TimelineEvent, { kind: 'wait' }>): string {
   const what = e.cause === 'dropped' ? 'The link dropped' : 'The attempt failed';
-  return `${what}; redialing in ${e.seconds} s (attempt ${e.attempt} of ${e.attempts})`;
+  const when = e.offline ? 'waiting for the network to redial' : `redialing in ${e.seconds} s`;
+  return `${what}; ${when} (${attemptText(e)})`;
 }
 
 function rowFor(e: TimelineEvent, at: number): TimelineRow {
@@ -100,7 +108,13 @@ function rowFor(e: TimelineEvent, at: number): TimelineRow {
       error: e.error,
       extendedError: 0,
       source: 'app',
-      wait: { cause: e.cause, seconds: e.seconds, attempt: e.attempt, attempts: e.attempts },
+      wait: {
+        cause: e.cause,
+        seconds: e.seconds,
+        attempt: e.attempt,
+        attempts: e.attempts,
+        ...(e.offline ? { offline: true } : {}),
+      },
     };
   if (e.kind === 'dial')
     return {

@@ -15,6 +15,8 @@ import { createBackend, type BackendKind } from './ras/create-backend';
 import { SimulatedRasBackend } from './ras/simulated/simulated-backend';
 import type { ServiceLaunch } from './ras/simulated/service/service-launch';
 import { SessionManager } from './sessions/session-manager';
+import { KeepConnected, type NetworkState } from './sessions/keep-connected';
+import { followEntryMoves } from './settings/entry-moves';
 import { HistoryStore } from './history/history-store';
 import { logConnections } from './log/connection-log';
 import { SettingsStore } from './settings/settings-store';
@@ -44,6 +46,8 @@ export interface CoreOptions {
   secrets?: SecretStore;
   /** Starts the user session's shared simulated RAS service; without it connections are this core's own (tests). */
   simService?: ServiceLaunch;
+  /** Whether the network is usable, for "Keep connected" (default: always; Electron watches it). */
+  network?: NetworkState;
   /** Tests only: puts something (the fault injector) between the core and the backend. */
   wrapBackend?: (backend: RasBackend) => RasBackend;
 }
@@ -55,6 +59,9 @@ export interface Core {
   backend: RasBackend;
   settings: SettingsStore;
   history: HistoryStore;
+  keep: KeepConnected;
+  /** Settles once the start-up dials (kept entries, those left up) have been made. */
+  started: Promise<void>;
   /** Adds a receiver of every event (a window, a socket); returns its removal. */
   addSink(sink: EventSink): () => void;
   dispose(): void;
@@ -75,6 +82,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     secrets: options.secrets,
     charset,
     sharedService: options.simService ? { launch: options.simService, hold: true } : undefined,
+    log: options.log,
   });
   if (raw.kind === 'simulated') await ensureDemoPhonebook(raw, raw.defaultPhonebook);
   const backend = options.wrapBackend ? options.wrapBackend(raw) : raw;
@@ -100,6 +108,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emit('settings:changed', s);
   });
   const phonebooks = new PhonebookService(backend, manager, charset);
+  const stopEntryMoves = followEntryMoves(phonebooks, settings, options.log);
+  const keep = new KeepConnected({
+    manager,
+    settings,
+    network: options.network,
+    clock,
+    log: options.log,
+  });
+  // Not awaited: the window comes up while the kept entries dial.
+  const started = keep.connectAtStart();
   const stopPhonebook = phonebooks.onChanged((phonebook) =>
     emit('phonebook:changed', { phonebook }),
   );
@@ -131,6 +149,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     backend,
     settings,
     history,
+    keep,
+    started,
     addSink(sink) {
       sinks.add(sink);
       return () => sinks.delete(sink);
@@ -144,6 +164,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       stopTerminal();
       stopSettings();
       stopPhonebook();
+      stopEntryMoves();
+      keep.dispose();
       stopBookWatch();
       fileWatch.stop();
       manager.dispose();

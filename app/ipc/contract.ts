@@ -98,6 +98,7 @@ const timelineRowSchema = z.object({
       seconds: z.number(),
       attempt: z.number(),
       attempts: z.number(),
+      offline: z.boolean().optional(),
     })
     .optional(),
 });
@@ -315,6 +316,15 @@ const statisticsSchema = z.object({
   connectDuration: z.number(),
 }) satisfies z.ZodType<RasStatistics>;
 
+/** Entries named by phonebook and name, as settings keep them. */
+const entryKeysSchema = z
+  .array(
+    z
+      .object({ phonebook: z.string().min(1).max(MAX_PATH), name: z.string().min(1).max(256) })
+      .strict(),
+  )
+  .max(200);
+
 export const settingsSchema = z.object({
   language: z.enum(['system', 'en', 'ru']),
   theme: z.enum(['system', 'light', 'dark']),
@@ -330,6 +340,10 @@ export const settingsSchema = z.object({
         .strict(),
     )
     .max(200),
+  /** Entries the app keeps connected: redialed after a drop, connected at start. */
+  keepConnected: entryKeysSchema,
+  /** Entries up that the person did not hang up, connected again when the app starts. */
+  reconnectAtStart: entryKeysSchema,
   /** Start the desktop app, hidden in the tray, when the person logs in. */
   startAtLogin: z.boolean(),
   /** Closing the window keeps the app in the tray (true) or quits it (false). */
@@ -610,6 +624,8 @@ export const defaultSettings: Settings = {
   simulationSpeed: 1,
   openedPhonebooks: [],
   favourites: [],
+  keepConnected: [],
+  reconnectAtStart: [],
   startAtLogin: false,
   closeToTray: true,
   notifications: { connected: true, disconnected: true, redialing: true, paused: true },

@@ -33,6 +33,8 @@ import { guardNavigation } from './navigation-guard';
 import { electronServiceLaunch } from './service-mode';
 import { mainWindowOptions } from './window-options';
 import { watchSleep } from './sleep-watch';
+import { watchNetwork } from './network-watch';
+import { realClock } from '../clock';
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -102,6 +104,7 @@ export function startShell(): void {
   let tray: { dispose(): void } | null = null;
   let stopNotifications = (): void => undefined;
   let stopSleepWatch = (): void => undefined;
+  let stopNetworkWatch = (): void => undefined;
   // Windows close to the tray; this fires only once a quit has begun.
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -137,6 +140,7 @@ export function startShell(): void {
   app.on('will-quit', () => {
     stopNotifications();
     stopSleepWatch();
+    stopNetworkWatch();
     tray?.dispose();
     core?.dispose();
   });
@@ -152,7 +156,10 @@ export function startShell(): void {
     const folder = dataDir();
     const appLog = new AppLog(folder, (line) => console.warn(`[ras-connect] ${line}`));
     log = appLog.info;
+    const network = watchNetwork(realClock);
+    stopNetworkWatch = () => network.stop();
     const started = await createCore({
+      network,
       dataDir: folder,
       backend: defaultBackendKind(),
       speed: process.env.RAS_CONNECT_SIM_SPEED === undefined ? undefined : simulationSpeed(),

@@ -14,7 +14,10 @@ export function logConnections(
       let line = `${view.entryName} (${view.phonebook}): ${view.status}`;
       if (view.status === 'paused' && view.paused) line += ` for ${view.paused.kind}`;
       if (view.status === 'waiting-to-redial')
-        line += ` (attempt ${view.attempt} of ${view.attempts})`;
+        line +=
+          view.attempts === 0
+            ? ` (attempt ${view.attempt}, kept connected)`
+            : ` (attempt ${view.attempt} of ${view.attempts})`;
       if (view.error && (view.status === 'disconnected' || view.status === 'waiting-to-redial'))
         line += `: ${view.error.code} ${view.error.name}`;
       log(line);

@@ -7,6 +7,7 @@ import { notificationFor } from './notification-model';
 const view = (status: ConnectionView['status'], extra: Partial<ConnectionView> = {}) =>
   connectionView({ status, attempts: 3, timeline: { startedAt: 0, rows: [] }, ...extra });
 const en = { language: 'en' as const, now: 10_000 };
+const russian = { language: 'ru' as const, now: 10_000 };
 const pausedFor = (kind: NonNullable<ConnectionView['paused']>['kind']) => ({
   kind,
   state: 0,
@@ -59,6 +60,27 @@ describe('notifications', () => {
       action: { kind: 'cancel', label: 'Cancel' },
     });
     expect(notificationFor(waiting, waiting, en)).toBeNull();
+  });
+
+  it("announces a kept connection's uncapped loop once, as it starts, with Stop", () => {
+    const dropped = view('waiting-to-redial', {
+      attempt: 1,
+      attempts: 0,
+      redialAt: 14_500,
+      error: describeError(629),
+    });
+    expect(notificationFor(view('disconnecting', { attempts: 0 }), dropped, en)).toMatchObject({
+      kind: 'redialing',
+      body: 'Kept connected: attempt 2 in 5 s',
+      action: { kind: 'cancel', label: 'Stop' },
+    });
+    const offline = { ...dropped, redialAt: null };
+    expect(notificationFor(view('disconnecting'), offline, russian)?.body).toBe(
+      'Подключение поддерживается: набор, когда появится сеть',
+    );
+    // Its later attempts (every few minutes, for as long as it takes) pass without one.
+    const later = { ...dropped, attempt: 4 };
+    expect(notificationFor(view('dialing', { attempt: 4, attempts: 0 }), later, en)).toBeNull();
   });
 
   it('asks for an answer once per paused state', () => {

@@ -1,6 +1,7 @@
 // Which notification a change of a connection deserves, as a pure function of the view before
 // and after: connected (with the speed), disconnected by the remote side or an error (with what
-// to do), redialing (attempt n of m, seconds left, Cancel), and a paused state waiting for the
+// to do), redialing (attempt n of m, seconds left, Cancel; a kept connection's loop only as it
+// starts, not at each of its uncapped attempts), and a paused state waiting for the
 // person (click to answer). A hang-up the person asked for deserves none.
 
 import type { ConnectionView } from '../../app/connection-view';
@@ -26,6 +27,10 @@ interface Words {
   whatToDo: (remedy: string) => string;
   redialing: (entry: string) => string;
   redialIn: (attempt: number, attempts: number, seconds: number) => string;
+  /** A kept connection's loop: no cap, and perhaps no time (it waits for the network). */
+  keptRedialIn: (attempt: number, seconds: number) => string;
+  keptWaitsForNetwork: string;
+  stop: string;
   cancel: string;
   waiting: (entry: string) => string;
   paused: Record<PausedKind, string>;
@@ -39,6 +44,9 @@ const WORDS: Record<'en' | 'ru', Words> = {
     whatToDo: (r) => `What to do: ${r}`,
     redialing: (e) => `Redialing ${e}`,
     redialIn: (a, n, s) => `Attempt ${a} of ${n} in ${s} s`,
+    keptRedialIn: (a, s) => `Kept connected: attempt ${a} in ${s} s`,
+    keptWaitsForNetwork: 'Kept connected: redials once the network is back',
+    stop: 'Stop',
     cancel: 'Cancel',
     waiting: (e) => `${e} is waiting for you`,
     paused: {
@@ -56,6 +64,9 @@ const WORDS: Record<'en' | 'ru', Words> = {
     whatToDo: (r) => `Что делать: ${r}`,
     redialing: (e) => `Повторный набор: ${e}`,
     redialIn: (a, n, s) => `Попытка ${a} из ${n} через ${s} с`,
+    keptRedialIn: (a, s) => `Подключение поддерживается: попытка ${a} через ${s} с`,
+    keptWaitsForNetwork: 'Подключение поддерживается: набор, когда появится сеть',
+    stop: 'Остановить',
     cancel: 'Отмена',
     waiting: (e) => `${e} ждёт вашего ответа`,
     paused: {
@@ -107,14 +118,25 @@ export function notificationFor(
       body: `${code}${text.message}\n${w.whatToDo(text.remedy)}`,
     };
   }
-  if (after.status === 'waiting-to-redial' && was !== 'waiting-to-redial') {
+  const kept = after.attempts === 0;
+  // A kept loop tells once, as it starts; its later attempts would come every few minutes.
+  if (
+    after.status === 'waiting-to-redial' &&
+    was !== 'waiting-to-redial' &&
+    (!kept || after.attempt <= 1)
+  ) {
     const seconds = Math.max(0, Math.ceil(((after.redialAt ?? context.now) - context.now) / 1000));
+    const body = !kept
+      ? w.redialIn(after.attempt + 1, after.attempts, seconds)
+      : after.redialAt === null
+        ? w.keptWaitsForNetwork
+        : w.keptRedialIn(after.attempt + 1, seconds);
     return {
       ...base,
       kind: 'redialing',
       title: w.redialing(after.entryName),
-      body: w.redialIn(after.attempt + 1, after.attempts, seconds),
-      action: { kind: 'cancel', label: w.cancel },
+      body,
+      action: { kind: 'cancel', label: kept ? w.stop : w.cancel },
     };
   }
   if (

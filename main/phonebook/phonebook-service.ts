@@ -133,8 +133,16 @@ export interface CheckResult {
   encodingSource: EncodingSource;
 }
 
+/** An entry renamed (`to` its new name) or deleted (`to` null) through the service. */
+export interface EntryMove {
+  phonebook: string;
+  from: string;
+  to: string | null;
+}
+
 export class PhonebookService {
   private readonly listeners = new Set<(phonebook: string) => void>();
+  private readonly moveListeners = new Set<(move: EntryMove) => void>();
 
   constructor(
     private readonly backend: RasBackend,
@@ -151,6 +159,16 @@ export class PhonebookService {
   onChanged(listener: (phonebook: string) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Told of each rename and delete: settings that name entries (favourites) follow them. */
+  onEntryMoved(listener: (move: EntryMove) => void): () => void {
+    this.moveListeners.add(listener);
+    return () => this.moveListeners.delete(listener);
+  }
+
+  private moved(move: EntryMove): void {
+    for (const listener of this.moveListeners) listener(move);
   }
 
   /** Tells the listeners that a phonebook changed outside the service (opened, closed, edited elsewhere). */
@@ -254,6 +272,7 @@ export class PhonebookService {
       await this.backend.renameEntry(book, originalName, entry.name, {
         expectedRevision: revision,
       });
+      this.moved({ phonebook: book, from: originalName, to: entry.name });
       await this.saveExisting(book, entry);
     } else if (revision !== undefined) {
       // The file is as the caller read it, entry included, or nothing is written.
@@ -299,6 +318,7 @@ export class PhonebookService {
       ]);
     this.refuseIfActive(book, oldName, 'rename');
     await this.backend.renameEntry(book, oldName, newName, { expectedRevision: revision });
+    this.moved({ phonebook: book, from: oldName, to: newName });
     this.changed(book);
   }
 
@@ -318,6 +338,7 @@ export class PhonebookService {
     const book = this.book(phonebook);
     this.refuseIfActive(book, name, 'delete');
     await this.backend.deleteEntry(book, name, { expectedRevision: revision });
+    this.moved({ phonebook: book, from: name, to: null });
     this.changed(book);
   }
 

@@ -29,6 +29,7 @@ import {
   type ConnectionsStore,
   type PausedRequest,
 } from './connections-store';
+import { KEEP_STABLE_MS, keepPause, type KeepPolicy } from './keep-pause';
 import {
   hangUpHandle,
   waitForRelease,
@@ -51,6 +52,8 @@ export interface SessionDeps {
   onReleased: () => void;
   /** Whether the computer is asleep or has just woken: a link that goes down now ended by sleep. */
   sleeping?: () => boolean;
+  /** The "Keep connected" loop: whether this entry is kept, and whether the network is up. */
+  keep?: KeepPolicy;
   log: (message: string) => void;
 }
 
@@ -111,6 +114,8 @@ export class ConnectionSession {
   private userHangUp = false;
   private retries = 0;
   private redialTimer: Cancel | null = null;
+  /** Redials of the keep-connected loop since a link last stayed up (or the network came back). */
+  private keepStreak = 0;
   /** The link's latest statistics: after it goes down RAS has none, and the history wants them. */
   private lastStatistics: RasStatistics | null = null;
   private queue: Promise<void> = Promise.resolve();
@@ -446,14 +451,23 @@ export class ConnectionSession {
         // The handle is already gone; the drop is all we know.
       }
       const droppedAt = this.deps.clock.now();
+      const upFor = droppedAt - (this.view.connectedAt ?? droppedAt);
       const ended = this.deps.sleeping?.() ? 'sleep' : 'dropped';
       // A dropped link has no figures left to read (RAS reports them only while it is up): the
       // last ones the window or the tray read are the best there are.
       const ending = this.ending(ended, error, this.lastStatistics);
       // The port is released before anything else; meanwhile the link is no longer up.
-      this.update({ status: 'disconnecting', connectedAt: null, ending });
+      this.update({ status: 'disconnecting', connectedAt: null, details: null, ending });
       await this.release(handle, await hangUpHandle(this.deps.backend, handle, this.deps.clock));
       const entry = this.init.entry;
+      if (this.keeping()) {
+        // The loop goes on counting (and its pauses growing) through links that drop soon.
+        const stable = upFor >= KEEP_STABLE_MS || this.view.attempts !== 0;
+        if (stable) this.keepStreak = 0;
+        this.update({ attempt: stable ? 1 : this.view.attempt, attempts: 0 });
+        this.scheduleRedial(error, 'dropped');
+        return;
+      }
       if (entry.redialOnLinkFailure && !this.userHangUp) {
         const attempts = 1 + Math.max(1, entry.redialAttempts);
         this.update({ attempt: 1, attempts });
@@ -528,7 +542,7 @@ export class ConnectionSession {
       return this.dialNumber(numberIndex + 1, 'alternate');
     }
     const view = this.view;
-    if (isRedialable(error) && view.attempt < view.attempts)
+    if (isRedialable(error) && (view.attempt < view.attempts || this.keeping()))
       return this.scheduleRedial(error, record ? 'failed' : 'dropped');
     if (record) this.recordEnd(error, 'app');
     this.finish(error);
@@ -550,8 +564,13 @@ export class ConnectionSession {
    * and the terminal Disconnected comes only when the whole sequence ends.
    */
   private scheduleRedial(error: number, cause: 'dropped' | 'failed'): void {
-    const seconds = Math.max(0, this.init.entry.redialSeconds);
-    const delay = seconds * 1000;
+    // A kept entry's loop has no cap (attempts 0) and pauses longer after each failure.
+    const keeping = this.keeping();
+    if (keeping && this.view.attempts !== 0) this.update({ attempts: 0 });
+    const delay = keeping
+      ? keepPause(this.keepStreak++)
+      : Math.max(0, this.init.entry.redialSeconds) * 1000;
+    const offline = keeping && !this.deps.keep!.online();
     const now = this.deps.clock.now();
     const view = this.view;
     this.record(
@@ -560,25 +579,39 @@ export class ConnectionSession {
         time: now,
         error,
         cause,
-        seconds,
+        seconds: delay / 1000,
         attempt: view.attempt + 1,
         attempts: view.attempts,
+        ...(offline ? { offline } : {}),
       },
       {
         status: 'waiting-to-redial',
-        redialAt: now + delay,
+        // No time while the network is down: the loop waits for it (networkReturned).
+        redialAt: offline ? null : now + delay,
         error: describeError(error),
         handle: null,
       },
     );
+    if (offline) return;
     this.redialTimer = this.deps.clock.setTimeout(() => {
       this.redialTimer = null;
       void this.serial(() => this.redial());
     }, delay);
   }
 
-  private async redial(): Promise<void> {
+  private async redial(byPerson = false): Promise<void> {
     if (this.userHangUp || this.view.status !== 'waiting-to-redial') return;
+    if (this.view.attempts === 0 && !byPerson) {
+      // The option was turned off during the wait: the loop ends with the error it had.
+      if (!this.keeping()) {
+        const code = this.view.error?.code;
+        const error = typeof code === 'number' ? code : E.ERROR_REMOTE_DISCONNECTION;
+        this.recordEnd(error, 'app');
+        return this.finish(error);
+      }
+      // No dial while the network is down: the loop waits for it to come back.
+      if (!this.deps.keep!.online()) return this.update({ redialAt: null });
+    }
     this.update({ attempt: this.view.attempt + 1 });
     await this.dialNumber(0, 'redial');
   }
@@ -589,7 +622,29 @@ export class ConnectionSession {
       return Promise.reject(new AppError('NOT_REDIALING', messageRef('session.notRedialing')));
     this.redialTimer?.();
     this.redialTimer = null;
-    return this.serial(() => this.redial());
+    return this.serial(() => this.redial(true));
+  }
+
+  /**
+   * The network is usable again: a kept loop that waits for it dials now, its pauses started
+   * again. One counting down is left to its count: a link of its own coming and going changes
+   * the interfaces too, and must not cut the pauses short.
+   */
+  networkReturned(): void {
+    const { status, attempts, redialAt } = this.view;
+    if (status !== 'waiting-to-redial' || attempts !== 0 || redialAt !== null || this.userHangUp)
+      return;
+    this.redialTimer?.();
+    this.redialTimer = null;
+    this.keepStreak = 0;
+    void this.serial(() => this.redial());
+  }
+
+  /** Whether the app's "Keep connected" loop holds this connection (until the person's hang-up). */
+  private keeping(): boolean {
+    return (
+      !this.userHangUp && (this.deps.keep?.kept(this.init.phonebook, this.init.entry.name) ?? false)
+    );
   }
 
   private finish(error: number): void {

@@ -24,6 +24,7 @@ import {
   type ConnectionView,
   type ConnectionsStore,
 } from './connections-store';
+import type { KeepPolicy } from './keep-pause';
 import { defaultReleaseTiming, type ReleaseTiming } from './release-wait';
 
 /** How long after waking a link that goes down is put down to the sleep. */
@@ -67,6 +68,9 @@ export class SessionManager {
   private nextId = 1;
   /** Asleep: since the computer suspended; then until a while after it resumed (see resumed). */
   private asleepUntil = -Infinity;
+  /** The "Keep connected" engine, once one is wired (the app); none in the CLI. */
+  private keepPolicy: KeepPolicy | null = null;
+  private readonly hungUpListeners = new Set<(view: ConnectionView) => void>();
 
   constructor(options: SessionManagerOptions) {
     this.backend = options.backend;
@@ -147,6 +151,10 @@ export class SessionManager {
         release: this.release,
         onReleased: () => this.releasedAt.set(key, this.clock.now()),
         sleeping: () => this.clock.now() < this.asleepUntil,
+        keep: {
+          kept: (phonebook, entryName) => this.keepPolicy?.kept(phonebook, entryName) ?? false,
+          online: () => this.keepPolicy?.online() ?? true,
+        },
         log: this.log,
       },
       init,
@@ -172,7 +180,28 @@ export class SessionManager {
 
   /** Resolves once the port is released and the connection reported Disconnected. */
   async hangUp(id: string): Promise<void> {
-    return this.session(id).hangUp();
+    await this.session(id).hangUp();
+    const view = this.get(id);
+    if (view) for (const listener of this.hungUpListeners) listener(view);
+  }
+
+  /**
+   * Told of each hang-up the person asked for (window, tray, notification, CLI, quitting with
+   * hang-up), once it is done. Returns the function that stops telling.
+   */
+  onHungUp(listener: (view: ConnectionView) => void): () => void {
+    this.hungUpListeners.add(listener);
+    return () => this.hungUpListeners.delete(listener);
+  }
+
+  /** Wires the "Keep connected" engine (null: none). */
+  useKeepPolicy(policy: KeepPolicy | null): void {
+    this.keepPolicy = policy;
+  }
+
+  /** The network is usable again: the kept connections that wait to redial dial now. */
+  networkReturned(): void {
+    for (const session of this.sessions.values()) session.networkReturned();
   }
 
   /** While the connection waits to redial: dials at once, as its next attempt. */
@@ -249,6 +278,7 @@ export class SessionManager {
    */
   resumed(): void {
     this.asleepUntil = this.clock.now() + WAKE_GRACE_MS;
+    this.keepPolicy?.resumed?.();
   }
 
   /** Adopts connections that exist already (made before start-up, or by another program). */

@@ -60,7 +60,23 @@ export class SettingsStore {
    * (theme, then language, from a quick hand) must not write over each other.
    */
   set(change: Partial<Settings>): Promise<Settings> {
-    const done = this.queue.then(() => this.apply(change));
+    return this.enqueue(() => this.apply(change));
+  }
+
+  /**
+   * A change worked out from the settings as they are when its turn comes: a list edited
+   * here (an entry added to one) keeps what a change queued before it added.
+   */
+  update(change: (current: Settings) => Partial<Settings>): Promise<Settings> {
+    return this.enqueue(() => {
+      const next = change(this.current);
+      // Nothing to change: no write, and no announcement of a change.
+      return Object.keys(next).length === 0 ? Promise.resolve(this.current) : this.apply(next);
+    });
+  }
+
+  private enqueue(work: () => Promise<Settings>): Promise<Settings> {
+    const done = this.queue.then(work);
     this.queue = done.catch(() => undefined);
     return done;
   }

@@ -27,6 +27,9 @@ export function rowText(t: TFunction, row: TimelineRow): string {
       parts.push(t('timeline.number', { index: d.numberIndex, count: d.numberCount }));
     if (d.attempts > 1)
       parts.push(t('timeline.attempt', { attempt: d.attempt, attempts: d.attempts }));
+    // A kept connection's loop has no cap (attempts 0): its number alone.
+    else if (d.attempts === 0 && d.attempt > 1)
+      parts.push(t('keep.attempt', { attempt: d.attempt }));
     return parts.join(', ');
   }
   if (row.kind === 'attached') return t('timeline.attached');

@@ -199,6 +199,9 @@ export const powerMonitor = {
   },
 };
 
+/** Electron's net: whether the system has a usable network (the test sets it). */
+export const net = { isOnline: vi.fn(() => true) };
+
 export const screen = {
   getAllDisplays: vi.fn(() => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }]),
 };
@@ -253,6 +256,7 @@ export function resetElectronMock(): void {
   nativeTheme.shouldUseDarkColors = false;
   nativeTheme.listeners.clear();
   powerMonitor.listeners.clear();
+  net.isOnline.mockReset().mockReturnValue(true);
   electronMock.listeners.clear();
   electronMock.handlers.clear();
   electronMock.exposed.clear();

@@ -42,6 +42,7 @@ import {
   type Device,
 } from './entry-choices';
 import { PhoneNumbers } from './phone-numbers';
+import { KeepOption, isKept, saveKeepOption } from './keep-connected';
 
 type Tab = 'general' | 'options' | 'security' | 'networking';
 const TABS: Tab[] = ['general', 'options', 'security', 'networking'];
@@ -156,6 +157,14 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
   const entries = useAppStore((s) => s.entries);
   const [draft, setDraft] = useState<RasEntry>(pane.entry);
   const [tab, setTab] = useState<Tab>('general');
+  // "Keep connected" lives in the settings; it is saved with the entry.
+  const [keptBefore] = useState(() =>
+    isKept(useAppStore.getState().settings, {
+      phonebook: pane.phonebook,
+      name: pane.originalName ?? pane.entry.name,
+    }),
+  );
+  const [keep, setKeep] = useState(keptBefore);
   const { devices, countries } = useRasChoices();
   const leave = useAppStore((s) => s.editorLeave);
   const others = useMemo(
@@ -193,7 +202,10 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
   ];
   const keyToSend =
     draft.type === 'vpn' && draft.usePreSharedKey && preSharedKey !== '' ? preSharedKey : undefined;
-  const dirty = JSON.stringify(draft) !== JSON.stringify(pane.entry) || keyToSend !== undefined;
+  const dirty =
+    JSON.stringify(draft) !== JSON.stringify(pane.entry) ||
+    keyToSend !== undefined ||
+    keep !== keptBefore;
   useEffect(() => useAppStore.setState({ editorDirty: dirty }), [dirty]);
   useEffect(() => () => useAppStore.setState({ editorDirty: false, editorLeave: null }), []);
   const set = (change: Partial<RasEntry>) => {
@@ -399,6 +411,7 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
         checked={draft.redialOnLinkFailure}
         onChange={(v) => set({ redialOnLinkFailure: v })}
       />
+      <KeepOption checked={keep} onChange={setKeep} />
       {phone && (
         <Row label={t('editor.callback')}>
           {(id) => (
@@ -642,7 +655,19 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
         onSubmit={(e) => {
           e.preventDefault();
           if (!invalid) {
-            void saveEntry(rasApi(), pane, { ...draft, phoneNumbers: numbers }, keyToSend);
+            void saveEntry(rasApi(), pane, { ...draft, phoneNumbers: numbers }, keyToSend).then(
+              (ok) => {
+                // Saved, even when a key was refused: the editor closed.
+                const saved = ok || useAppStore.getState().pane.kind !== 'editor';
+                if (saved && keep !== keptBefore)
+                  void saveKeepOption(
+                    rasApi(),
+                    { phonebook: pane.phonebook, name: draft.name },
+                    pane.originalName,
+                    keep,
+                  );
+              },
+            );
             return;
           }
           // Show every problem, on the tab of the first one.

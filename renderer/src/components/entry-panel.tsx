@@ -27,6 +27,7 @@ import { CredentialsFields } from '../dialogs/credentials-fields';
 import { OtherSettings } from './other-settings';
 import { useDialNumber } from './dial-number';
 import { ErrorBanner, FailureBox, RedialActions, RedialCountdown } from './redial-controls';
+import { KeptBadge, isKept } from './keep-connected';
 
 const ACTIVE = new Set(['dialing', 'paused', 'connected', 'waiting-to-redial', 'disconnecting']);
 
@@ -119,6 +120,7 @@ export function EntryPanel() {
   const ref = entry ? { phonebook: entry.phonebook, name: entry.name } : null;
   const selectedKey = selected ? `${selected.phonebook}\u0000${selected.name}` : null;
   const connection = useAppStore((s) => connectionFor(s, s.selected));
+  const settings = useAppStore((s) => s.settings);
   const allHistory = useAppStore((s) => s.history);
   const history = useMemo(
     () =>
@@ -203,6 +205,8 @@ export function EntryPanel() {
   const status = connection?.status ?? 'idle';
   const active = ACTIVE.has(status);
   const waiting = status === 'waiting-to-redial' && connection !== undefined;
+  // The app's loop holds it: no cap on its attempts (see ConnectionView.attempts).
+  const kept = active && connection?.attempts === 0;
 
   return (
     <section className="entry" aria-labelledby="entry-title">
@@ -257,11 +261,11 @@ export function EntryPanel() {
           <span className={`badge status-${status}`} role="status">
             {t(`status.${status}`)}
           </span>
-          {waiting && connection.redialAt !== null && (
-            <RedialCountdown redialAt={connection.redialAt} />
-          )}
+          {(kept || (active && isKept(settings, ref!))) && <KeptBadge />}
+          {waiting && <RedialCountdown redialAt={connection.redialAt} />}
           {waiting ? (
             <RedialActions
+              kept={kept}
               onRedialNow={() => void redialNow(rasApi(), connection.id)}
               onCancel={() => void hangUp(rasApi(), connection.id)}
             />

@@ -1,5 +1,5 @@
 // What the entry's page shows around a redial and a refusal: the countdown while a redial
-// waits, with Redial now and Cancel; the failure that ended an attempt sequence, with Redial
+// waits, with Redial now and Cancel (Stop for a kept connection); the failure that ended an attempt sequence, with Redial
 // beside its remedy; and a refusal that no dialog asked for, as a banner of the entry that
 // the person dismisses.
 
@@ -13,17 +13,22 @@ import '../styles/redial.css';
  * The seconds left, counted on this window's clock. Not a live region: a screen reader hears
  * the wait once, from the timeline's announcement, not every tick.
  */
-export function RedialCountdown({ redialAt }: { redialAt: number }) {
+export function RedialCountdown({ redialAt }: { redialAt: number | null }) {
   const { t } = useTranslation();
-  const now = useNow(true, 250);
+  const now = useNow(redialAt !== null, 250);
+  // No time: a kept connection waits for the network to come back.
+  if (redialAt === null) return <span className="countdown">{t('keep.waitingForNetwork')}</span>;
   const seconds = Math.max(0, Math.ceil((redialAt - now) / 1000));
   return <span className="countdown">{t('ui.redialIn', { seconds })}</span>;
 }
 
+/** Redial now, and Cancel; for a kept connection Stop, which ends its loop as a hang-up does. */
 export function RedialActions({
+  kept = false,
   onRedialNow,
   onCancel,
 }: {
+  kept?: boolean;
   onRedialNow: () => void;
   onCancel: () => void;
 }) {
@@ -34,7 +39,7 @@ export function RedialActions({
         {t('redial.now')}
       </button>
       <button type="button" onClick={onCancel}>
-        {t('redial.cancel')}
+        {kept ? t('keep.stop') : t('redial.cancel')}
       </button>
     </span>
   );

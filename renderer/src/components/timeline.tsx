@@ -65,6 +65,12 @@ export function TimelineIcon({ kind }: { kind: Kind }) {
   );
 }
 
+/** A kept connection's wait has no "of N", and may wait for the network instead of a time. */
+function waitKey(wait: NonNullable<TimelineRow['wait']>): string {
+  if (wait.attempts !== 0) return 'redial.wait';
+  return wait.offline ? 'keep.waitNetwork' : 'keep.wait';
+}
+
 export function Timeline({ timeline, live }: { timeline: TimelineData; live: boolean }) {
   const { t, i18n } = useTranslation();
   const now = useNow(live);
@@ -78,7 +84,7 @@ export function Timeline({ timeline, live }: { timeline: TimelineData; live: boo
     row.error !== 0 ? errorText(t, describeError(row.error)) : null;
   const textOf = (row: TimelineRow) =>
     row.kind === 'wait' && row.wait
-      ? t('redial.wait', {
+      ? t(waitKey(row.wait), {
           what: t(row.wait.cause === 'dropped' ? 'redial.dropped' : 'redial.failed'),
           seconds: row.wait.seconds,
           attempt: row.wait.attempt,

@@ -435,6 +435,17 @@ export const en = {
     refused: 'The code was not accepted. Attempt {{retry}}.',
     submit: 'Sign in',
   },
+  keep: {
+    option: 'Keep connected',
+    optionHint:
+      'RAS Connect redials this entry whenever it drops, and connects it when the app starts, until you hang it up.',
+    kept: 'Kept connected',
+    stop: 'Stop',
+    waitingForNetwork: 'Waiting for the network',
+    attempt: 'attempt {{attempt}}',
+    wait: '{{what}}; redialing in {{seconds}} s (attempt {{attempt}})',
+    waitNetwork: '{{what}}; waiting for the network to redial (attempt {{attempt}})',
+  },
   state: Object.fromEntries(ALL_STATES.map((s) => [s.name, s.description])),
   error: Object.fromEntries(
     [...ALL_RAS_ERRORS, ...ALL_WIN32_ERRORS, ...ALL_IPSEC_ERRORS].map((e) => [
