@@ -14,6 +14,7 @@ import type { RasBackend } from './ras/backend';
 import { createBackend, type BackendKind } from './ras/create-backend';
 import { SimulatedRasBackend } from './ras/simulated/simulated-backend';
 import type { ServiceLaunch } from './ras/simulated/service/service-launch';
+import { FileHangUpNotes } from './sessions/hang-up-notes';
 import { SessionManager } from './sessions/session-manager';
 import { KeepConnected, type NetworkState } from './sessions/keep-connected';
 import { followEntryMoves } from './settings/entry-moves';
@@ -86,7 +87,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   if (raw.kind === 'simulated') await ensureDemoPhonebook(raw, raw.defaultPhonebook);
   const backend = options.wrapBackend ? options.wrapBackend(raw) : raw;
-  const manager = new SessionManager({ backend, clock, log: options.log });
+  const manager = new SessionManager({
+    backend,
+    clock,
+    log: options.log,
+    hangUpNotes: new FileHangUpNotes(options.dataDir),
+  });
   await manager.attachExisting();
 
   const sinks = new Set<EventSink>();

@@ -9,6 +9,7 @@ import type { PausedAnswer, RasBackend } from '../ras/backend';
 import { createBackend, defaultBackendKind } from '../ras/create-backend';
 import type { ServiceLaunch } from '../ras/simulated/service/service-launch';
 import type { ConnectionView, PausedRequest } from '../sessions/connections-store';
+import { FileHangUpNotes } from '../sessions/hang-up-notes';
 import { SessionManager } from '../sessions/session-manager';
 import { HistoryStore } from '../history/history-store';
 import { AppLog } from '../log/app-log';
@@ -226,6 +227,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     const log = new AppLog(dir).info;
     history = new HistoryStore(dir, log);
     manager = new SessionManager({ backend, clock, log });
+    manager = new SessionManager({ backend, clock, log, hangUpNotes: new FileHangUpNotes(dir) });
     stopRecording.push(
       history.follow(manager.store, () => clock.now()),
       logConnections(manager.store, log),

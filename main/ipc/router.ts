@@ -89,6 +89,7 @@ function failure(error: unknown): InvokeResult<never> {
 const DATA_FILES = [
   'settings.json',
   'history.jsonl',
+  'hang-ups.jsonl',
   'ras-connect.log',
   'simulated-credentials.json',
   'rasphone.pbk',

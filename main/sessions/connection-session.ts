@@ -52,6 +52,8 @@ export interface SessionDeps {
   onReleased: () => void;
   /** Whether the computer is asleep or has just woken: a link that goes down now ended by sleep. */
   sleeping?: () => boolean;
+  /** Whether another program just hung this entry's link up on the person's request. */
+  hungUpElsewhere?: () => Promise<boolean>;
   /** The "Keep connected" loop: whether this entry is kept, and whether the network is up. */
   keep?: KeepPolicy;
   log: (message: string) => void;
@@ -388,8 +390,11 @@ export class ConnectionSession {
     });
   }
 
-  /** The person's hang-up, at any moment: dialing, paused, connected, or waiting to redial. */
-  hangUp(): Promise<void> {
+  /**
+   * The person's hang-up, at any moment: dialing, paused, connected, or waiting to redial.
+   * `noted`: the note that tells other programs it is the person's, written before the link goes.
+   */
+  hangUp(noted?: Promise<unknown>): Promise<void> {
     let refused: unknown = null;
     this.userHangUp = true;
     this.redialTimer?.();
@@ -404,6 +409,7 @@ export class ConnectionSession {
       this.attemptToken++;
       if (handle !== null) {
         const statistics = wasConnected ? await this.finalStatistics(handle) : null;
+        await noted;
         try {
           await this.release(
             handle,
@@ -449,6 +455,16 @@ export class ConnectionSession {
         if (status.error !== 0) error = status.error;
       } catch {
         // The handle is already gone; the drop is all we know.
+      }
+      if (await this.deps.hungUpElsewhere?.()) {
+        // `ras-connect /DISCONNECT` (or another window) hung it up for the person: theirs,
+        // not a drop, so no redial and the history says so.
+        this.userHangUp = true;
+        const ending = this.ending('person', null, this.lastStatistics);
+        this.update({ status: 'disconnecting', connectedAt: null, details: null, ending });
+        await this.release(handle, await hangUpHandle(this.deps.backend, handle, this.deps.clock));
+        this.finish(0);
+        return;
       }
       const droppedAt = this.deps.clock.now();
       const upFor = droppedAt - (this.view.connectedAt ?? droppedAt);

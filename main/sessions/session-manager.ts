@@ -24,6 +24,7 @@ import {
   type ConnectionView,
   type ConnectionsStore,
 } from './connections-store';
+import type { HangUpNotes } from './hang-up-notes';
 import type { KeepPolicy } from './keep-pause';
 import { defaultReleaseTiming, type ReleaseTiming } from './release-wait';
 
@@ -50,6 +51,11 @@ export interface SessionManagerOptions {
   /** Pause after a port is released before the same entry is dialed again (ras-reference.md §4). */
   settleMs?: number;
   log?: (message: string) => void;
+  /**
+   * Hang-ups the person asked for, shared with the other programs of the data folder, so a
+   * link another program hangs up on the person's request is not taken for a drop.
+   */
+  hangUpNotes?: HangUpNotes;
 }
 
 export class SessionManager {
@@ -59,6 +65,7 @@ export class SessionManager {
   private readonly release: ReleaseTiming;
   private readonly settleMs: number;
   private readonly log: (message: string) => void;
+  private readonly hangUpNotes: HangUpNotes | undefined;
   private readonly sessions = new Map<string, ConnectionSession>();
   /** When each entry's last port was released, for the settle pause. */
   private readonly releasedAt = new Map<string, number>();
@@ -79,6 +86,7 @@ export class SessionManager {
     this.release = options.release ?? defaultReleaseTiming;
     this.settleMs = options.settleMs ?? 1000;
     this.log = options.log ?? (() => undefined);
+    this.hangUpNotes = options.hangUpNotes;
     this.stopWatching = this.backend.watchConnections((event) => {
       const session = this.sessionByHandle(event.handle);
       if (event.kind === 'disconnected') void session?.linkDropped();
@@ -151,6 +159,7 @@ export class SessionManager {
         release: this.release,
         onReleased: () => this.releasedAt.set(key, this.clock.now()),
         sleeping: () => this.clock.now() < this.asleepUntil,
+        hungUpElsewhere: () => this.hungUpElsewhere(init),
         keep: {
           kept: (phonebook, entryName) => this.keepPolicy?.kept(phonebook, entryName) ?? false,
           online: () => this.keepPolicy?.online() ?? true,
@@ -180,9 +189,47 @@ export class SessionManager {
 
   /** Resolves once the port is released and the connection reported Disconnected. */
   async hangUp(id: string): Promise<void> {
-    await this.session(id).hangUp();
+    const session = this.session(id);
+    const before = this.get(id);
+    // Noted before the link goes down (the session waits for it): another program watching
+    // this link sees it go down at once.
+    const noted =
+      before && before.status !== 'disconnected'
+        ? this.hangUpNotes
+            ?.note({ phonebook: before.phonebook, name: before.entryName }, this.clock.now())
+            .catch((error: unknown) =>
+              this.log(
+                `could not note the hang-up for other programs: ${(error as Error).message}`,
+              ),
+            )
+        : undefined;
+    await session.hangUp(noted);
+    this.tellHungUp(id);
+  }
+
+  private tellHungUp(id: string): void {
     const view = this.get(id);
     if (view) for (const listener of this.hungUpListeners) listener(view);
+  }
+
+  /** Whether another program noted the person's hang-up of this session's entry just now. */
+  private async hungUpElsewhere(init: SessionInit): Promise<boolean> {
+    if (!this.hangUpNotes) return false;
+    try {
+      const key = { phonebook: init.phonebook, name: init.entry.name };
+      if (!(await this.hangUpNotes.noted(key, this.clock.now()))) return false;
+      // Told after the session has ended the link as the person's.
+      queueMicrotask(
+        () =>
+          void this.session(init.id)
+            .idle()
+            .then(() => this.tellHungUp(init.id)),
+      );
+      return true;
+    } catch (error) {
+      this.log(`could not read the hang-ups of other programs: ${(error as Error).message}`);
+      return false;
+    }
   }
 
   /**
