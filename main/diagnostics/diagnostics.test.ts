@@ -3,10 +3,12 @@ import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeSecretStore } from '../../tests/support/fake-secrets';
+import { monthOfHistory, writeHistory } from '../../tests/support/reliability-history';
 import { simulatedCore, until, type TestCore } from '../../tests/support/core';
 import type { Core } from '../app-core';
 import { AppLog } from '../log/app-log';
 import { buildDiagnostics, exportDiagnostics } from './diagnostics';
+import type { EntryReliability } from './reliability-file';
 
 let dir: string;
 let core: Core;
@@ -44,6 +46,7 @@ describe('diagnostics', () => {
       'entries.json',
       'history.json',
       'ras-connect.log',
+      'reliability.json',
     ]);
     expect(JSON.parse(strFromU8(zip['about.json']!))).toMatchObject({
       version: '1.2.3',
@@ -81,6 +84,40 @@ describe('diagnostics', () => {
       },
     ]);
     expect(view.details?.ipv4).toMatchObject({ client: expect.any(String) });
+  });
+
+  it('holds the reliability of every entry in the history, counting the link up now', async () => {
+    const month = monthOfHistory('Office VPN', core.backend.defaultPhonebook, Date.now());
+    await writeHistory(dir, month);
+    const vpn = await core.manager.dial({
+      entryName: 'Office VPN',
+      credentials: { userName: 'alice', password: 'secret', domain: '' },
+    });
+    await core.manager.dial({ entryName: 'Busy line' });
+    await until(() => core.manager.get(vpn)?.status === 'connected');
+    await until(() => core.manager.list().some((c) => c.status === 'disconnected'));
+    await until(async () => (await core.history.list({ name: 'Busy line' })).length === 1);
+    const zip = unzipSync(await buildDiagnostics(core, dir, info));
+    const reports = JSON.parse(strFromU8(zip['reliability.json']!)) as EntryReliability[];
+    expect(reports.map((r) => [r.entry, r.phonebook]).sort()).toEqual([
+      ['Busy line', core.backend.defaultPhonebook],
+      ['Office VPN', core.backend.defaultPhonebook],
+    ]);
+    const office = reports.find((r) => r.entry === 'Office VPN')!.report;
+    const count = (outcome: string) => month.filter((r) => r.outcome === outcome).length;
+    expect(office.last30).toMatchObject({
+      connects: count('connected'),
+      failures: count('failed'),
+      drops: month.filter((r) => r.ended === 'dropped').length,
+    });
+    expect(office.commonError).toEqual({ code: 800, count: count('failed') });
+    expect(office.patterns.map((p) => p.kind)).toEqual(['periodic-drop', 'first-try-fails']);
+    // The month ends yesterday: today's uptime is the link up now.
+    expect(office.days).toHaveLength(30);
+    expect(office.days.at(-1)!.uptime).toBeGreaterThan(0);
+    const busy = reports.find((r) => r.entry === 'Busy line')!.report;
+    expect(busy.last30).toMatchObject({ connects: 0, failures: 1, drops: 0, uptime: 0 });
+    expect(busy.commonError).toEqual({ code: 676, count: 1 });
   });
 
   it('writes a known password nowhere: not in the log, the history, any file or the zip', async () => {

@@ -1,5 +1,6 @@
 // "Export diagnostics": one zip with what a person sends when something is wrong: the log, the
-// history, the entries involved (settings only: no user names, no passwords), the app and OS
+// history, how reliable each entry in it has been, the entries involved (settings only: no
+// user names, no passwords), what was negotiated for each connected connection, the app and OS
 // versions and the backend in use. Built in memory with fflate, then written atomically.
 
 import { existsSync } from 'node:fs';
@@ -11,6 +12,7 @@ import type { RasEntry } from '../../app/phonebook/entry';
 import type { Core } from '../app-core';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { LOG_FILE } from '../log/app-log';
+import { reliabilityByEntry } from './reliability-file';
 
 export interface DiagnosticsInfo {
   version: string;
@@ -32,6 +34,9 @@ export async function buildDiagnostics(
   }
   const history = await core.history.list();
   files['history.json'] = strToU8(JSON.stringify(history, null, 2));
+  files['reliability.json'] = strToU8(
+    JSON.stringify(reliabilityByEntry(history, core.manager.list(), now.getTime()), null, 2),
+  );
   // The entries the history or a connection names, read now; one that is gone is said so.
   const involved = new Map<string, { phonebook: string; name: string }>();
   for (const r of [...history, ...core.manager.list()])

@@ -28,6 +28,7 @@ import { OtherSettings } from './other-settings';
 import { useDialNumber } from './dial-number';
 import { ErrorBanner, FailureBox, RedialActions, RedialCountdown } from './redial-controls';
 import { KeptBadge, isKept } from './keep-connected';
+import { ReliabilitySection } from './reliability-report';
 
 const ACTIVE = new Set(['dialing', 'paused', 'connected', 'waiting-to-redial', 'disconnecting']);
 
@@ -289,6 +290,10 @@ export function EntryPanel() {
       {connection?.status === 'connected' && (
         <ConnectionDetails connection={connection} vpnStrategy={details?.vpnStrategy} />
       )}
+      <ReliabilitySection
+        records={history}
+        connectedSince={connection?.status === 'connected' ? connection.connectedAt : null}
+      />
       <h2>{t('ui.timeline')}</h2>
       <Timeline timeline={connection?.timeline ?? { startedAt: null, rows: [] }} live={active} />
       <h2>{t('history.title')}</h2>

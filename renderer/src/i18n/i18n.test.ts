@@ -12,9 +12,26 @@ function keys(obj: object, prefix = ''): string[] {
   );
 }
 
+/** i18next's plural suffixes: each language has its own set of forms for one counted text. */
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const texts = (obj: object) => [...new Set(keys(obj).map((k) => k.replace(PLURAL, '')))].sort();
+
 describe('translations', () => {
   it('Russian has every key English has', () => {
-    expect(keys(ru).sort()).toEqual(keys(en).sort());
+    expect(texts(ru)).toEqual(texts(en));
+  });
+
+  it('gives every counted text each plural form its language has', () => {
+    for (const [language, words] of [
+      ['en', en],
+      ['ru', ru],
+    ] as const) {
+      const all = keys(words);
+      const forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+      const counted = new Set(all.filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+      for (const text of counted)
+        for (const form of forms) expect(all, language).toContain(`${text}_${form}`);
+    }
   });
 
   it('Russian translates every state, every RAS error message and every remedy', () => {

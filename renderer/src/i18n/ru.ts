@@ -423,6 +423,68 @@ export const ru = {
     ready: 'Удалённый компьютер запустил PPP: продолжите, чтобы подключиться.',
     closed: 'Удалённый компьютер разорвал связь.',
   },
+  reliability: {
+    title: 'Надёжность',
+    empty: 'Истории пока нет.',
+    uptime7: 'Время на связи, 7 дней',
+    uptime30: 'Время на связи, 30 дней',
+    connects: 'Подключений за 30 дней',
+    failures: 'Неудачных попыток за 30 дней',
+    dropsPerDay: 'Обрывов в день',
+    medianSession: 'Медианный сеанс',
+    commonError: 'Самая частая ошибка',
+    commonErrorValue_one: 'Ошибка {{code}}, {{count}} раз: {{message}}',
+    commonErrorValue_few: 'Ошибка {{code}}, {{count}} раза: {{message}}',
+    commonErrorValue_many: 'Ошибка {{code}}, {{count}} раз: {{message}}',
+    commonErrorValue_other: 'Ошибка {{code}}, {{count}} раза: {{message}}',
+    noFailures: 'Неудач не было',
+    patterns: 'Закономерности',
+    pattern: {
+      around: '{{every}} ± {{spread}}',
+      periodicDrop_one:
+        'Связь обрывается каждые {{around}} ({{count}} обрыв) — ограничение сеанса на сервере?',
+      periodicDrop_few:
+        'Связь обрывается каждые {{around}} ({{count}} обрыва) — ограничение сеанса на сервере?',
+      periodicDrop_many:
+        'Связь обрывается каждые {{around}} ({{count}} обрывов) — ограничение сеанса на сервере?',
+      periodicDrop_other:
+        'Связь обрывается каждые {{around}} ({{count}} обрыва) — ограничение сеанса на сервере?',
+      sleepDrop_one: 'Связь обрывается около сна компьютера ({{count}} раз)',
+      sleepDrop_few: 'Связь обрывается около сна компьютера ({{count}} раза)',
+      sleepDrop_many: 'Связь обрывается около сна компьютера ({{count}} раз)',
+      sleepDrop_other: 'Связь обрывается около сна компьютера ({{count}} раза)',
+      firstTryFails_one:
+        'Первая попытка за день не удаётся, вторая проходит: {{days}} из {{count}} дня',
+      firstTryFails_few:
+        'Первая попытка за день не удаётся, вторая проходит: {{days}} из {{count}} дней',
+      firstTryFails_many:
+        'Первая попытка за день не удаётся, вторая проходит: {{days}} из {{count}} дней',
+      firstTryFails_other:
+        'Первая попытка за день не удаётся, вторая проходит: {{days}} из {{count}} дня',
+    },
+    count: {
+      failures_one: '{{count}} неудачная попытка',
+      failures_few: '{{count}} неудачные попытки',
+      failures_many: '{{count}} неудачных попыток',
+      failures_other: '{{count}} неудачной попытки',
+      drops_one: '{{count}} обрыв',
+      drops_few: '{{count}} обрыва',
+      drops_many: '{{count}} обрывов',
+      drops_other: '{{count}} обрыва',
+    },
+    unit: { h: '{{n}} ч', min: '{{n}} мин', s: '{{n}} с' },
+    chart: {
+      summary:
+        'Время на связи по дням за последние 30 дней: всего {{uptime}}; {{failures}}, {{drops}}.',
+      day: '{{day}}: на связи {{uptime}}; {{failures}}, {{drops}}',
+      today: 'Сегодня',
+      uptime: 'На связи',
+      failures: 'Неудачи',
+      drops: 'Обрывы',
+      caption: 'Каждый из последних 30 дней',
+      dayColumn: 'День',
+    },
+  },
   eapCard: {
     method: 'Имитация токена',
     text: 'Введите имя пользователя и шестизначный код, который показывает токен.',
