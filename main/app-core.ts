@@ -9,6 +9,8 @@ import { createRouter, type Router } from './ipc/router';
 import { typedPaths, type FileAccess } from './ipc/file-access';
 import type { SecretStore } from './secrets/secret-store';
 import { StatisticsWatch } from './ipc/statistics-watch';
+import { createDoctorChannel } from './ipc/doctor-channel';
+import type { DoctorOptions } from './doctor/run-doctor';
 import { ensureDemoPhonebook } from './phonebook/demo-phonebook';
 import type { RasBackend } from './ras/backend';
 import { createBackend, type BackendKind } from './ras/create-backend';
@@ -51,6 +53,8 @@ export interface CoreOptions {
   network?: NetworkState;
   /** Tests only: puts something (the fault injector) between the core and the backend. */
   wrapBackend?: (backend: RasBackend) => RasBackend;
+  /** Tests only: the failure doctor's name lookup, ports, roots and timeouts (local servers). */
+  doctor?: Partial<DoctorOptions>;
 }
 
 export interface Core {
@@ -140,6 +144,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     settings,
     statistics,
     history,
+    doctor: createDoctorChannel({ backend, history, emit, overrides: options.doctor }),
     dataDir: options.dataDir,
     desktop: options.desktop ?? false,
     canSavePasswords: raw.kind === 'win32' || options.secrets !== undefined,

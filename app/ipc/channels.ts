@@ -29,6 +29,7 @@ export const INVOKE_CHANNELS = [
   'connection:statistics',
   'connection:watch-statistics',
   'history:list',
+  'doctor:run',
   'diagnostics:export',
   'settings:get',
   'settings:set',
@@ -42,6 +43,7 @@ export const EVENT_NAMES = [
   'phonebook:changed',
   'settings:changed',
   'history:added',
+  'doctor:check',
 ] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];

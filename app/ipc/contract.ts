@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import type { ConnectionView, PausedRequest } from '../connection-view';
+import { doctorCheckSchema, doctorReportSchema } from '../doctor/doctor-schema';
 import type { RasEntry } from '../phonebook/entry';
 import { LEGACY_ENCODINGS } from '../phonebook/pbk-encoding';
 import type { ConnectionDetails, PausedAnswer, RasStatistics } from '../ras/dial-types';
@@ -556,6 +557,21 @@ export const contract = {
       payload: z.object({ phonebook, name: z.string().min(1).max(256).optional() }).strict(),
       result: z.array(historyRecordSchema),
     },
+    /**
+     * The failure doctor for an entry: explains `code` (absent: the entry's newest failure).
+     * Each check goes out as `doctor:check` with the window's `runId` as it runs.
+     */
+    'doctor:run': {
+      payload: z
+        .object({
+          phonebook,
+          name: entryName,
+          code: z.number().int().min(-0x80000000).max(0xffffffff).optional(),
+          runId: z.string().min(1).max(64),
+        })
+        .strict(),
+      result: doctorReportSchema,
+    },
     'settings:get': { payload: empty, result: settingsSchema },
     'settings:set': { payload: settingsSchema.partial().strict(), result: settingsSchema },
   },
@@ -581,6 +597,7 @@ export const contract = {
     'phonebook:changed': z.object({ phonebook: z.string() }),
     'settings:changed': settingsSchema,
     'history:added': historyRecordSchema,
+    'doctor:check': z.object({ runId: z.string(), check: doctorCheckSchema }),
   },
 } as const satisfies {
   invoke: Record<InvokeChannel, { payload: z.ZodType; result: z.ZodType }>;

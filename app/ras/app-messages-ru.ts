@@ -1,10 +1,12 @@
 // Русские тексты собственных сообщений приложения (ключи — в app-messages.ts) и советов к
 // кодам APP_ERRORS. Их показывают и окно, и трей с уведомлениями.
 
+import { DOCTOR_RU_MESSAGES } from '../doctor/doctor-messages-ru';
 import type { MessageKey } from './app-messages';
 import type { AppErrorCode } from './errors';
 
 export const RU_MESSAGES: Record<MessageKey, string> = {
+  ...DOCTOR_RU_MESSAGES,
   'verb.rename': 'переименовать',
   'verb.delete': 'удалить',
   'verb.replace': 'заменить',

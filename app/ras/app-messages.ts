@@ -2,6 +2,8 @@
 // English text, so each side shows them in its person's language. The English templates are
 // here, the Russian ones in app-messages-ru.ts; `{{name}}` is a parameter, as in i18next.
 
+import { DOCTOR_EN_MESSAGES } from '../doctor/doctor-messages';
+
 /** A message's parameters: names, paths, numbers, and keys of words that are translated too. */
 export type MessageParams = Record<string, string | number>;
 
@@ -32,6 +34,7 @@ export const NESTED_PARAMS: Readonly<Record<string, readonly string[]>> = {
 };
 
 export const EN_MESSAGES = {
+  ...DOCTOR_EN_MESSAGES,
   'verb.rename': 'rename',
   'verb.delete': 'delete',
   'verb.replace': 'replace',

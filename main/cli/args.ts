@@ -13,6 +13,7 @@ import {
 } from '../../app/phonebook/pbk-encoding';
 import type { PausedAnswer } from '../ras/backend';
 import type { BackendKind } from '../ras/create-backend';
+import type { DoctorCliCommand } from './doctor-command';
 
 export interface CommonOptions {
   json: boolean;
@@ -43,6 +44,7 @@ export type CliCommand =
   | ({ kind: 'list' } & CommonOptions)
   | ({ kind: 'disconnect'; entry?: string } & CommonOptions)
   | ({ kind: 'status'; entry?: string } & CommonOptions)
+  | DoctorCliCommand
   | ({
       kind: 'dial';
       entry: string;
@@ -371,6 +373,8 @@ export const USAGE = `RAS Connect command line, compatible with rasdial.exe
                                                 encryption) of each active connection (or of
                                                 ENTRY: exit 1 when it is not connected)
   ras-connect phonebook COMMAND …               manage entries (ras-connect phonebook --help)
+  ras-connect doctor ENTRY [--json]             find out why ENTRY failed, and the fix
+                                                (ras-connect doctor --help)
 
 Options:
   --password-stdin      the password of USER is the first line of standard input (without

@@ -32,6 +32,8 @@ import { errorJson, errorLines, failureInfo, oneLine, printable, rowJson, rowLin
 import type { Terminal } from './terminal';
 import { CliTerminalWindow } from './terminal-window';
 import { readStatuses, statusJson, statusLines } from './status-command';
+import { DOCTOR_USAGE, parseDoctorArgs, runDoctorCommand } from './doctor-command';
+import type { DoctorOptions } from '../doctor/run-doctor';
 
 export interface CliIo {
   stdout: (line: string) => void;
@@ -54,6 +56,8 @@ export interface CliIo {
    * --password-stdin; it throws a UsageError when standard input is a terminal.
    */
   readStdinLine?: () => Promise<string | null>;
+  /** Tests only: the doctor's ports, trusted roots, clock and timeouts. */
+  doctor?: Partial<DoctorOptions>;
 }
 
 type Command<K extends CliCommand['kind']> = Extract<CliCommand, { kind: K }>;
@@ -148,6 +152,7 @@ function printableIo(io: CliIo): CliIo {
     wrapBackend: io.wrapBackend,
     simService: io.simService,
     readStdinLine: io.readStdinLine,
+    doctor: io.doctor,
   };
 }
 
@@ -177,7 +182,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   }
   let command: CliCommand;
   try {
-    command = parseArgs(argv);
+    command =
+      argv[0]?.toLowerCase() === 'doctor' ? parseDoctorArgs(argv.slice(1)) : parseArgs(argv);
   } catch (error) {
     if (!isUsageError(error)) {
       for (const line of errorLines(failureInfo(error))) io.stderr(line);
@@ -186,6 +192,10 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     io.stderr(oneLine(error.message));
     io.stderr("Type 'ras-connect /?' for the usage.");
     return 2;
+  }
+  if (command.kind === 'doctor' && command.help) {
+    printLines(io, DOCTOR_USAGE);
+    return 0;
   }
   if (command.kind === 'help') {
     printLines(io, USAGE);
@@ -226,7 +236,6 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     // is written there as the window writes its own.
     const log = new AppLog(dir).info;
     history = new HistoryStore(dir, log);
-    manager = new SessionManager({ backend, clock, log });
     manager = new SessionManager({ backend, clock, log, hangUpNotes: new FileHangUpNotes(dir) });
     stopRecording.push(
       history.follow(manager.store, () => clock.now()),
@@ -236,6 +245,11 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     if (command.kind === 'list') return await list(ctx, command);
     if (command.kind === 'disconnect') return await disconnect(ctx, command);
     if (command.kind === 'status') return await status(ctx, command);
+    if (command.kind === 'doctor')
+      return await runDoctorCommand(
+        { backend, phonebook, history, stdout: io.stdout, overrides: io.doctor },
+        command,
+      );
     return await dial(ctx, command);
   } catch (error) {
     return fail(

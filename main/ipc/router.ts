@@ -22,6 +22,7 @@ import type { HistoryStore } from '../history/history-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { PhonebookService } from '../phonebook/phonebook-service';
 import type { StatisticsWatch } from './statistics-watch';
+import type { DoctorChannel } from './doctor-channel';
 
 export interface RouterDeps {
   files: FileAccess;
@@ -31,6 +32,7 @@ export interface RouterDeps {
   settings: SettingsStore;
   statistics: StatisticsWatch;
   history: HistoryStore;
+  doctor: DoctorChannel;
   /** The data folder, whose log and history go into diagnostics. */
   dataDir: string;
   /** Whether a password can be saved (Windows' RAS, or a key store for the simulated server). */
@@ -239,6 +241,7 @@ export function createRouter(deps: RouterDeps): Router {
       return null;
     },
     'history:list': ({ phonebook, name }) => deps.history.list({ phonebook, name }),
+    'doctor:run': (payload) => deps.doctor.run(payload),
     'diagnostics:export': async ({ file: named, overwrite }) => {
       const file = await writable(place(named, 'diagnostics'));
       // Asked first, as an export is: a typed path must not replace a file without a word.

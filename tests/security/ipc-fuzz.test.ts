@@ -103,6 +103,11 @@ function samples(): Record<InvokeChannel, Sample> {
     'connection:statistics': { payload: { id: 'c1' } },
     'connection:watch-statistics': { payload: { id: 'c1' }, nullable: ['id'] },
     'history:list': { payload: { ...book, name: 'Dial-up' }, optional: ['phonebook', 'name'] },
+    // A phone entry: the doctor probes no server for it.
+    'doctor:run': {
+      payload: { ...book, name: 'Dial-up', code: 691, runId: 'r1' },
+      optional: ['phonebook', 'code'],
+    },
     'diagnostics:export': { payload: { file: path.join(test.dir, 'diagnostics.zip') } },
     'settings:get': { payload: {} },
     'settings:set': {

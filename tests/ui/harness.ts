@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../main/app-core';
 import { startHeadlessHost, type HeadlessHost } from '../../main/headless/headless-server';
 import type { RasBackend } from '../../main/ras/backend';
+import type { DoctorOptions } from '../../main/doctor/run-doctor';
 import { fakeSecretStore } from '../support/fake-secrets';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -50,6 +51,8 @@ export interface AppOptions {
   noKeyStore?: boolean;
   /** Puts the fault injector (or anything) between the core and the simulated server. */
   wrapBackend?: (backend: RasBackend) => RasBackend;
+  /** The failure doctor's name lookup, ports and roots: servers on 127.0.0.1, never the internet. */
+  doctor?: Partial<DoctorOptions>;
 }
 
 export async function openApp(browser: Browser, options: AppOptions = {}): Promise<RunningApp> {
@@ -63,6 +66,7 @@ export async function openApp(browser: Browser, options: AppOptions = {}): Promi
     log: () => undefined,
     secrets: options.noKeyStore ? undefined : fakeSecretStore(),
     wrapBackend: options.wrapBackend,
+    doctor: options.doctor,
   });
   if (options.language) await core.settings.set({ language: options.language });
   const host = await startHeadlessHost({ core, rendererDir: RENDERER_DIR, log: () => undefined });

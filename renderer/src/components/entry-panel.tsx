@@ -28,6 +28,7 @@ import { OtherSettings } from './other-settings';
 import { useDialNumber } from './dial-number';
 import { ErrorBanner, FailureBox, RedialActions, RedialCountdown } from './redial-controls';
 import { KeptBadge, isKept } from './keep-connected';
+import { DoctorDialog } from '../dialogs/doctor-dialog';
 import { ReliabilitySection } from './reliability-report';
 
 const ACTIVE = new Set(['dialing', 'paused', 'connected', 'waiting-to-redial', 'disconnecting']);
@@ -282,9 +283,10 @@ export function EntryPanel() {
         </div>
       </form>
       <EntryRefusal entry={ref!} connection={connection} />
+      <DoctorDialog />
       {/* The whole attempt sequence ended in an error. */}
       {status === 'disconnected' && connection?.error && (
-        <FailureBox error={connection.error} onRedial={redial} />
+        <FailureBox error={connection.error} onRedial={redial} entry={ref!} />
       )}
       {connection?.status === 'connected' && <StatisticsPanel connection={connection} />}
       {connection?.status === 'connected' && (

@@ -14,6 +14,7 @@ import { describeError } from '../../../app/ras/errors';
 import { bytes } from '../../../app/units';
 import { duration, errorText } from '../format';
 import { Timeline } from './timeline';
+import { FindOutWhyRecord } from './find-out-why';
 import '../styles/history-bytes.css';
 
 export type HistoryOutcome = 'connected' | 'dropped' | 'failed' | 'cancelled';
@@ -225,6 +226,8 @@ export const HistoryList = memo(function HistoryList({
                 <tr className="history-detail" id={detail}>
                   <td colSpan={columns.length}>
                     <Timeline timeline={r.timeline} live={false} />
+                    {/* On the entry's page, whose dialog shows the doctor's answer. */}
+                    {!showEntry && <FindOutWhyRecord record={r} />}
                   </td>
                 </tr>
               )}

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { WireError } from '../../../app/ipc/contract';
 import { errorText, wireErrorText, type ShownError } from '../format';
 import { useNow } from '../use-now';
+import type { EntryRef } from '../store/app-store';
+import { FindOutWhy } from './find-out-why';
 import '../styles/redial.css';
 
 /**
@@ -45,8 +47,19 @@ export function RedialActions({
   );
 }
 
-/** The error that ended the whole attempt sequence, what to do, and Redial. */
-export function FailureBox({ error, onRedial }: { error: ShownError; onRedial: () => void }) {
+/**
+ * The error that ended the whole attempt sequence, what to do, and Redial; with `entry`, also
+ * "Find out why" where the failure doctor can explain the error.
+ */
+export function FailureBox({
+  error,
+  onRedial,
+  entry,
+}: {
+  error: ShownError;
+  onRedial: () => void;
+  entry?: EntryRef;
+}) {
   const { t } = useTranslation();
   const text = errorText(t, error);
   return (
@@ -58,9 +71,12 @@ export function FailureBox({ error, onRedial }: { error: ShownError; onRedial: (
       </strong>
       <div className="failure-remedy">
         {text.remedy && <p>{t('ui.whatToDo', { remedy: text.remedy })}</p>}
-        <button type="button" onClick={onRedial}>
-          {t('redial.again')}
-        </button>
+        <span className="redial-actions">
+          <button type="button" onClick={onRedial}>
+            {t('redial.again')}
+          </button>
+          {entry && <FindOutWhy entry={entry} code={error.code} />}
+        </span>
       </div>
     </div>
   );

@@ -41,6 +41,8 @@ export interface DialogProps {
    * button; 'cancel' for a question whose answer destroys something; or an element of its own.
    */
   initialFocus?: 'cancel' | RefObject<HTMLElement | null>;
+  /** 'close' for a dialog that only reports (nothing to cancel): the button says Close. */
+  cancelLabel?: 'cancel' | 'close';
 }
 
 interface OpenDialog {
@@ -260,6 +262,7 @@ export function Dialog({
   onSubmit,
   onCancel,
   initialFocus,
+  cancelLabel = 'cancel',
 }: DialogProps) {
   const { t } = useTranslation();
   const titleId = useId();
@@ -315,7 +318,7 @@ export function Dialog({
           <div className="actions">
             {actions}
             <button ref={cancelButton} type="button" onClick={onCancel}>
-              {t('dialog.cancel')}
+              {cancelLabel === 'close' ? t('ui.close') : t('dialog.cancel')}
             </button>
           </div>
         </form>

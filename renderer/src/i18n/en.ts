@@ -489,6 +489,23 @@ export const en = {
     wait: '{{what}}; redialing in {{seconds}} s (attempt {{attempt}})',
     waitNetwork: '{{what}}; waiting for the network to redial (attempt {{attempt}})',
   },
+  doctor: {
+    findOutWhy: 'Find out why',
+    title: 'Find out why “{{entry}}” failed',
+    failure: 'The failure: {{error}}',
+    noFailure: 'No failure is recorded, so every check counts.',
+    checks: 'Checks',
+    running: 'Checking…',
+    status: { ok: 'passed', warn: 'warning', fail: 'failed', skip: 'not checked' },
+    verdict: 'Verdict',
+    fix: 'What to do: {{action}}',
+    apply: 'Apply: {{action}}',
+    applying: 'Saving the entry…',
+    applied: 'Saved in the entry. Connect again to try it.',
+    copy: 'Copy report',
+    copied: 'The report is on the clipboard.',
+    copyFailed: 'The report could not be copied.',
+  },
   state: Object.fromEntries(ALL_STATES.map((s) => [s.name, s.description])),
   error: Object.fromEntries(
     [...ALL_RAS_ERRORS, ...ALL_WIN32_ERRORS, ...ALL_IPSEC_ERRORS].map((e) => [
