@@ -19,6 +19,7 @@ export const INVOKE_CHANNELS = [
   'phonebook:preview',
   'phonebook:import',
   'phonebook:export',
+  'phonebook:powershell',
   'file:choose',
   'connection:list',
   'connection:dial',

@@ -498,6 +498,11 @@ export const contract = {
         .strict(),
       result: z.object({ count: z.number(), file: z.string() }),
     },
+    /** The PowerShell that recreates a VPN entry elsewhere, and the ras-connect line. */
+    'phonebook:powershell': {
+      payload: z.object({ phonebook, name: entryName }).strict(),
+      result: z.object({ script: z.string(), createLine: z.string() }),
+    },
     'file:choose': {
       payload: z.object({ purpose: z.enum(['import', 'export', 'open', 'diagnostics']) }).strict(),
       /** null: cancelled; `typed`: there is no system dialog here, so the window asks for a path. */

@@ -163,6 +163,62 @@ export const RU_MESSAGES: Record<MessageKey, string> = {
   'field.countryId': 'идентификатор страны',
   'field.eapType': 'тип EAP',
   'field.member': 'поле {{member}}',
+
+  'provision.notVpn':
+    '«{{entry}}» — не VPN-подключение; командлеты VpnClient создают только VPN-подключения.',
+  'provision.syntax': 'Текст PowerShell не прочитан: строка {{line}}: {{problem}}.',
+  'provision.ps.unclosedString': 'строка в кавычках не закрыта',
+  'provision.ps.unclosedComment': 'блочный комментарий (<# … #>) не закрыт',
+  'provision.ps.unclosedFunction': 'тело функции не закрыто',
+  'provision.ps.expression': 'читаются только простые команды и значения, не выражения',
+  'provision.ps.variableInString': 'в строке в кавычках есть переменная',
+  'provision.ps.pipeline': 'конвейеры, перенаправления и блоки не читаются',
+  'provision.ps.notCommand': 'это не имя команды',
+  'provision.ps.unexpected': 'неожиданный символ',
+  'provision.noAdd': 'Команда Add-VpnConnection не найдена.',
+  'provision.manyAdds': 'Текст добавляет подключений: {{count}}; вставляйте по одному.',
+  'provision.missing': 'строка {{line}}: Add-VpnConnection нужен параметр -{{parameter}}.',
+  'provision.unknownParameter': 'строка {{line}}: у {{command}} нет параметра -{{parameter}}.',
+  'provision.ambiguousParameter': 'строка {{line}}: -{{parameter}} может означать {{candidates}}.',
+  'provision.twice': 'строка {{line}}: -{{parameter}} указан дважды.',
+  'provision.needsText': 'строка {{line}}: для -{{parameter}} нужно значение.',
+  'provision.extraValue': 'строка {{line}}: «{{value}}» не относится ни к одному параметру.',
+  'provision.badValue': 'строка {{line}}: -{{parameter}} не принимает «{{value}}» ({{allowed}}).',
+  'provision.plugIn':
+    'строка {{line}}: профиль стороннего VPN (подключаемого модуля) — не запись телефонной книги.',
+  'provision.note.customEncryption':
+    'строка {{line}}: для -EncryptionLevel Custom нужна политика IPsec; запись требует обязательного шифрования.',
+  'provision.note.machineCertificate':
+    'строка {{line}}: вход по сертификату компьютера не поддерживается в этих записях; пропущен.',
+  'provision.note.pskVariable':
+    'строка {{line}}: общий ключ берётся из ${{name}}; введите его на вкладке «Безопасность».',
+  'provision.note.eapConfig':
+    'строка {{line}}: заданная конфигурация EAP здесь не читается; запись использует EAP-MSCHAP v2, пока вы её не измените.',
+  'provision.note.serverList':
+    'строка {{line}}: -ServerList не применён; запись подключается к {{server}}.',
+  'provision.note.otherEntry':
+    'строка {{line}}: {{command}} относится к другой записи; не применено.',
+  'provision.note.unknownKey':
+    'строка {{line}}: ключ телефонной книги {{key}} это приложение не задаёт; не применено.',
+  'provision.note.route':
+    'строка {{line}}: маршрут {{prefix}} не применён: Windows хранит маршруты VPN вне записи телефонной книги.',
+  'provision.note.ipsec':
+    'строка {{line}}: особая политика IPsec не применена; задайте её после сохранения командой Set-VpnConnectionIPsecConfiguration.',
+  'provision.note.otherCommand': 'строка {{line}}: {{command}} не читается.',
+  'provision.note.protocolList':
+    'Запись перечисляет свои протоколы (ProtocolList); Windows хранит этот список вне записи телефонной книги.',
+  'provision.xml.invalid': 'ProfileXML — неправильный XML: {{problem}}',
+  'provision.xml.noProfile': 'В XML нет <VPNProfile>.',
+  'provision.xml.plugIn':
+    'Это профиль стороннего VPN (подключаемого модуля); он не запись телефонной книги.',
+  'provision.xml.noServers': 'В ProfileXML не указан сервер (<NativeProfile><Servers>).',
+  'provision.xml.badValue': '<{{element}}> не принимает «{{value}}» ({{allowed}}).',
+  'provision.note.xmlIgnored': 'Не настройки телефонной книги, не применены: {{elements}}.',
+  'provision.note.alwaysOn':
+    'Профиль «всегда включён»: для него включено «Поддерживать подключение».',
+  'provision.note.alternates': 'Остальные серверы ({{servers}}) становятся запасными адресами.',
+  'provision.note.xmlMachineCertificate':
+    'Профиль входит только по сертификату компьютера, а эти записи такого не предлагают.',
 };
 
 export const RU_APP_REMEDIES: Record<AppErrorCode, string> = {

@@ -27,6 +27,7 @@ export const NESTED_PARAMS: Readonly<Record<string, readonly string[]>> = {
   'sim.parseError': ['problem'],
   'sim.credentialsDamaged': ['detail'],
   'sim.parseErrorMore': ['problem'],
+  'provision.syntax': ['problem'],
   'limit.nul': ['field'],
   'limit.tooLong': ['field'],
   'limit.tooLongPairs': ['field'],
@@ -187,6 +188,60 @@ export const EN_MESSAGES = {
   'field.countryId': 'country ID',
   'field.eapType': 'EAP type',
   'field.member': 'member {{member}}',
+
+  'provision.notVpn':
+    '"{{entry}}" is not a VPN entry; the VpnClient cmdlets make VPN entries only.',
+  'provision.syntax': 'The PowerShell is not read: line {{line}}: {{problem}}.',
+  'provision.ps.unclosedString': 'a quoted string is not closed',
+  'provision.ps.unclosedComment': 'a block comment (<# … #>) is not closed',
+  'provision.ps.unclosedFunction': 'a function body is not closed',
+  'provision.ps.expression': 'only plain commands and values are read, not expressions',
+  'provision.ps.variableInString': 'a quoted string uses a variable',
+  'provision.ps.pipeline': 'pipelines, redirections and blocks are not read',
+  'provision.ps.notCommand': 'this is not a command name',
+  'provision.ps.unexpected': 'an unexpected character',
+  'provision.noAdd': 'No Add-VpnConnection command was found.',
+  'provision.manyAdds': 'The text adds {{count}} connections; paste one at a time.',
+  'provision.missing': 'line {{line}}: Add-VpnConnection needs -{{parameter}}.',
+  'provision.unknownParameter': 'line {{line}}: {{command}} has no parameter -{{parameter}}.',
+  'provision.ambiguousParameter': 'line {{line}}: -{{parameter}} could be {{candidates}}.',
+  'provision.twice': 'line {{line}}: -{{parameter}} is given twice.',
+  'provision.needsText': 'line {{line}}: -{{parameter}} needs a value.',
+  'provision.extraValue': 'line {{line}}: "{{value}}" belongs to no parameter.',
+  'provision.badValue': 'line {{line}}: -{{parameter}} does not take "{{value}}" ({{allowed}}).',
+  'provision.plugIn':
+    'line {{line}}: a third-party (plug-in) VPN profile is not a phonebook entry.',
+  'provision.note.customEncryption':
+    'line {{line}}: -EncryptionLevel Custom needs an IPsec policy; the entry asks for Required encryption.',
+  'provision.note.machineCertificate':
+    'line {{line}}: signing in with a machine certificate is not an option of these entries; left out.',
+  'provision.note.pskVariable':
+    'line {{line}}: the pre-shared key comes from ${{name}}; type it on the Security tab.',
+  'provision.note.eapConfig':
+    'line {{line}}: the EAP configuration given is not read here; the entry uses EAP-MSCHAP v2 until you change it.',
+  'provision.note.serverList':
+    'line {{line}}: -ServerList is not applied; the entry dials {{server}}.',
+  'provision.note.otherEntry': 'line {{line}}: {{command}} is about another entry; not applied.',
+  'provision.note.unknownKey':
+    'line {{line}}: the phonebook key {{key}} is not one this app sets; not applied.',
+  'provision.note.route':
+    'line {{line}}: the route {{prefix}} is not applied: Windows keeps VPN routes outside the phonebook entry.',
+  'provision.note.ipsec':
+    'line {{line}}: the custom IPsec policy is not applied; set it with Set-VpnConnectionIPsecConfiguration after saving.',
+  'provision.note.otherCommand': 'line {{line}}: {{command}} is not read.',
+  'provision.note.protocolList':
+    'The entry lists its protocols (ProtocolList); Windows keeps that list outside the phonebook entry.',
+  'provision.xml.invalid': 'The ProfileXML is not well-formed XML: {{problem}}',
+  'provision.xml.noProfile': 'The XML has no <VPNProfile>.',
+  'provision.xml.plugIn':
+    'This ProfileXML is a third-party (plug-in) profile; it is not a phonebook entry.',
+  'provision.xml.noServers': 'The ProfileXML names no server (<NativeProfile><Servers>).',
+  'provision.xml.badValue': '<{{element}}> does not take "{{value}}" ({{allowed}}).',
+  'provision.note.xmlIgnored': 'Not phonebook settings, not applied: {{elements}}.',
+  'provision.note.alwaysOn': 'The profile is Always On: Keep connected is turned on for it.',
+  'provision.note.alternates': 'The other servers ({{servers}}) become alternate addresses.',
+  'provision.note.xmlMachineCertificate':
+    'The profile signs in with a machine certificate only, which these entries do not offer.',
 } as const;
 
 /** The key of a word that names a setting (a field of a Win32 struct or of an entry). */

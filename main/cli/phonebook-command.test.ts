@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PbkParseError } from '../../app/phonebook/pbk-codec';
 import { PhonebookService } from '../phonebook/phonebook-service';
+import type { RasEntry } from '../../app/phonebook/entry';
+import { powerShellToEntry } from '../../app/provisioning/vpn-powershell';
 import { runCliIn } from '../../tests/support/cli-run';
 
 let home: string;
@@ -97,6 +99,56 @@ describe('ras-connect phonebook', () => {
     expect((await cli('import', file, 'Dial-up')).out).toEqual([
       'Imported "Dial-up" as "Copy of Dial-up".',
     ]);
+  });
+
+  it('exports VPN entries as the PowerShell that recreates them, and reads it back', async () => {
+    expect(
+      (
+        await cli(
+          'create',
+          'Branch VPN',
+          '--type',
+          'vpn',
+          '--number',
+          'branch.example.com',
+          '--vpn-strategy',
+          'ikev2-sstp',
+          '--ipv4-metric',
+          '5',
+        )
+      ).code,
+    ).toBe(0);
+    const file = path.join(home, 'branch.ps1');
+    expect((await cli('export', file, 'Branch VPN', '--as', 'powershell')).out).toEqual([
+      `Exported 1 entry to ${file}.`,
+    ]);
+    const bytes = await readFile(file);
+    // With a BOM, so that Windows PowerShell 5 reads a name in any language right.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const script = bytes.toString('utf8').slice(1);
+    expect(script).toContain(
+      "Add-VpnConnection -Name 'Branch VPN' -ServerAddress 'branch.example.com' -EncryptionLevel Maximum",
+    );
+    expect(script).toContain(
+      "Set-RasPhonebookKey -Entry 'Branch VPN' -Key VpnStrategy -Value '14'",
+    );
+    expect(script).toContain(
+      "Set-RasPhonebookKey -Entry 'Branch VPN' -Key IpInterfaceMetric -Value '5'",
+    );
+    const shown = JSON.parse((await cli('show', 'Branch VPN', '--json')).out[0]!) as {
+      entry: RasEntry;
+    };
+    const back = powerShellToEntry(script).entry;
+    for (const key of ['vpnStrategy', 'ipv4Metric', 'encryption', 'authProtocols'] as const)
+      expect(back[key]).toEqual(shown.entry[key]);
+
+    // A dial-up entry has no VpnClient form: refused, nothing written.
+    const other = path.join(home, 'dialup.ps1');
+    const refused = await cli('export', other, 'Dial-up', '--as', 'powershell');
+    expect(refused.code).toBe(1);
+    expect(refused.err.join('\n')).toContain('"Dial-up" is not a VPN entry');
+    await expect(readFile(other)).rejects.toThrow();
+    expect((await cli('export', other, 'Dial-up', '--as', 'ps1')).code).toBe(2);
   });
 
   it('checks a file and exits 0 only when it is clean', async () => {

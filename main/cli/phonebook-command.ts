@@ -25,7 +25,9 @@ export const PHONEBOOK_USAGE = `ras-connect phonebook COMMAND [/PHONEBOOK:file] 
   copy ENTRY                   as "Copy of ENTRY"
   delete ENTRY
   import FILE [ENTRY …] [--on-clash rename|replace|skip]   (default: rename)
-  export FILE ENTRY … [--force]   (--force: replace FILE when it exists)
+  export FILE ENTRY … [--force] [--as pbk|powershell]
+                               (--force: replace FILE when it exists; --as powershell: the
+                               Add-VpnConnection commands that recreate VPN entries elsewhere)
   check FILE                   every problem with its line number; exit 0 only when clean
 
 Options of create and edit: --number N (repeat for alternates), --device-type T,
@@ -54,6 +56,7 @@ const ENTRY_OPTIONS = {
   terminal: { type: 'string' },
   callback: { type: 'string' },
   'on-clash': { type: 'string' },
+  as: { type: 'string' },
   force: { type: 'boolean' },
   json: { type: 'boolean' },
   ...SETTING_OPTIONS,
@@ -279,8 +282,10 @@ export async function runPhonebookCommand(
     }
     case 'export': {
       const [file, ...names] = need(2, 'the file and at least one entry');
+      const as = oneOf(values.as, ['pbk', 'powershell'] as const, 'as') ?? 'pbk';
       const count = await service.export(phonebook, names, file!, {
         overwrite: values.force === true,
+        as,
       });
       if (!json) io.stdout(`Exported ${count} ${count === 1 ? 'entry' : 'entries'} to ${file}.`);
       return 0;

@@ -198,6 +198,7 @@ export function createRouter(deps: RouterDeps): Router {
     'phonebook:import': ({ phonebook, file, names, clash }) => {
       return phonebooks.import(phonebook, place(file, 'import'), names, clash);
     },
+    'phonebook:powershell': ({ phonebook, name }) => phonebooks.powerShell(phonebook, name),
     'phonebook:export': async ({ phonebook, file: named, names, overwrite }) => {
       const file = await writable(place(named, 'export'));
       // Never over a phonebook the app shows, nor the app's own files.

@@ -12,6 +12,7 @@ import {
   type RasEntry,
 } from '../../app/phonebook/entry';
 import { copySection } from '../../app/phonebook/entry-copy';
+import { entryToCreateLine, sectionToPowerShell } from '../../app/provisioning/vpn-powershell';
 import { copyName, validateEntry, type FieldProblem } from '../../app/phonebook/entry-rules';
 import { validateEntryName } from '../../app/phonebook/entry-name';
 import { encodePbk, type PbkEncoding } from '../../app/phonebook/pbk-encoding';
@@ -64,6 +65,11 @@ export interface ExportOptions {
    * phonebooks open in the window, the settings file.
    */
   protectedFiles?: Iterable<string>;
+  /**
+   * pbk (default): the entries' sections, every line kept. powershell: the VpnClient commands
+   * that recreate each (VPN) entry on another machine (app/provisioning/vpn-powershell.ts).
+   */
+  as?: 'pbk' | 'powershell';
 }
 
 /** How many of a malformed file's problems one message lists. */
@@ -431,15 +437,31 @@ export class PhonebookService {
       [this.backend.defaultPhonebook, book, ...(options.protectedFiles ?? [])],
       options.overwrite === true,
     );
+    // A PowerShell script is written with a BOM: Windows PowerShell 5 reads a file without one
+    // in the ANSI code page, and entry names may be in any language.
+    const bytes =
+      options.as === 'powershell'
+        ? Buffer.from('\uFEFF' + sections.map((s) => sectionToPowerShell(s)).join('\r\n'), 'utf8')
+        : encodePbk(writePbk({ bom: false, preamble: [], sections }), 'utf-8');
     try {
-      await writeFileAtomic(
-        file,
-        encodePbk(writePbk({ bom: false, preamble: [], sections }), 'utf-8'),
-      );
+      await writeFileAtomic(file, bytes);
     } catch (error) {
       throw describeFileError(file, error) ?? error;
     }
     return sections.length;
+  }
+
+  /** The PowerShell that recreates a VPN entry, from its section as the phonebook holds it. */
+  async powerShell(
+    phonebook: string | undefined,
+    name: string,
+  ): Promise<{ script: string; createLine: string }> {
+    const [section] = await this.backend.readSections(this.book(phonebook), [name]);
+    if (!section) throw new RasError(RasErrorCode.ERROR_CANNOT_FIND_PHONEBOOK_ENTRY);
+    return {
+      script: sectionToPowerShell(section),
+      createLine: entryToCreateLine(sectionToEntry(section)),
+    };
   }
 
   private async refuseExportTarget(

@@ -76,6 +76,7 @@ function samples(): Record<InvokeChannel, Sample> {
       optional: ['phonebook'],
       nullable: ['names'],
     },
+    'phonebook:powershell': { payload: { ...book, name: 'Office VPN' }, optional: ['phonebook'] },
     'phonebook:export': {
       payload: { ...book, file, names: ['Dial-up'] },
       optional: ['phonebook'],

@@ -1,8 +1,9 @@
 // Issue 14: everything fits from the window's minimum size (640×420) up to 4K. At each size, in
 // English and Russian (whose words are longer), light and dark, every screen is checked for
 // what a person cannot see or reach sideways (tests/ui/cut-offs.ts): the entry page selected,
-// failed and connected, the paused dialogs, the editor's tabs, History, Settings, and the
-// rename, delete, hang-up, import, export and open dialogs.
+// failed and connected, the paused dialogs, the editor's tabs, History, Settings, the
+// rename, delete, hang-up, import, export and open dialogs, Copy as PowerShell, and an entry
+// imported from PowerShell (its dialog and its editor with the notes).
 //
 // RAS_CONNECT_LAYOUT_SHOTS=<folder> also writes a PNG of every screen there, to look at.
 
@@ -223,6 +224,24 @@ for (const { label, size, theme, language } of CASES)
           await look(screen, '[role="dialog"]');
           await closeDialog();
         }
+
+        // Copy as PowerShell, and an entry imported from PowerShell: the dialog, then its editor.
+        await showEntry(page, 'Office VPN');
+        await page.getByRole('button', { name: words.provision.copyAs, exact: true }).click();
+        await expect
+          .poll(() => dialog.locator('textarea').first().inputValue())
+          .toMatch(/Add-VpnConnection/);
+        await look('powershell dialog', '[role="dialog"]');
+        await closeDialog();
+        await sidebar(words.transfer.importShort);
+        await dialog.getByRole('button', { name: words.provision.fromText }).click();
+        await dialog
+          .getByLabel(words.provision.text)
+          .fill('Add-VpnConnection Test4 10.1.1.1 -TunnelType L2tp -AllUserConnection -L2tpPsk k');
+        await look('provisioning import dialog', '[role="dialog"]');
+        await dialog.getByRole('button', { name: words.provision.read }).click();
+        await page.locator('form.editor .import-notes').waitFor();
+        await look('imported entry editor');
 
         expect(found).toEqual(Object.fromEntries(Object.keys(found).map((screen) => [screen, []])));
       },

@@ -29,6 +29,7 @@ import {
 import { EntryEditor } from './entry-editor';
 import { DeleteDialog, RenameDialog } from './entry-questions';
 import { ExportDialog, ImportDialog, OpenDialog } from './transfer-dialogs';
+import { PowerShellDialog, ProvisionImportDialog } from './provisioning-dialogs';
 import { setPane } from '../store/phonebook-actions';
 import { SettingsPanel } from './settings-panel';
 import { ErrorBanner } from './redial-controls';
@@ -67,6 +68,8 @@ export function PaneDialogs() {
       {pane.kind === 'hang-up' && <HangUpDialog entry={pane.ref} />}
       {pane.kind === 'import' && <ImportDialog phonebook={pane.phonebook} />}
       {pane.kind === 'export' && <ExportDialog phonebook={pane.phonebook} />}
+      {pane.kind === 'provision-import' && <ProvisionImportDialog phonebook={pane.phonebook} />}
+      {pane.kind === 'powershell' && <PowerShellDialog entry={pane.ref} />}
       {pane.kind === 'open' && <OpenDialog />}
     </DialogRefusal.Provider>
   );

@@ -43,6 +43,7 @@ import {
 } from './entry-choices';
 import { PhoneNumbers } from './phone-numbers';
 import { KeepOption, isKept, saveKeepOption } from './keep-connected';
+import { ImportNotes } from './provisioning-dialogs';
 
 type Tab = 'general' | 'options' | 'security' | 'networking';
 const TABS: Tab[] = ['general', 'options', 'security', 'networking'];
@@ -164,7 +165,8 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
       name: pane.originalName ?? pane.entry.name,
     }),
   );
-  const [keep, setKeep] = useState(keptBefore);
+  // An imported Always On profile starts with Keep connected on.
+  const [keep, setKeep] = useState(keptBefore || !!pane.imported?.keepConnected);
   const { devices, countries } = useRasChoices();
   const leave = useAppStore((s) => s.editorLeave);
   const others = useMemo(
@@ -178,8 +180,8 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
     ipv4Metric: metricInput(pane.entry.ipv4Metric),
     ipv6Metric: metricInput(pane.entry.ipv6Metric),
   }));
-  // Never filled in: a key is sent only when the person types one.
-  const [preSharedKey, setPreSharedKey] = useState('');
+  // Filled in only from an imported text: a key is sent only when one was typed or imported.
+  const [preSharedKey, setPreSharedKey] = useState(pane.imported?.preSharedKey ?? '');
   // Numbers as typed: an emptied box stays empty (not 0), and 300 stays 300.
   const [wholes, setWholes] = useState<Record<WholeField, string>>(() => ({
     redialAttempts: String(pane.entry.redialAttempts),
@@ -502,7 +504,13 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
           {draft.usePreSharedKey && (
             <Row
               label={t('editor.preSharedKey')}
-              hint={pane.credentials?.hasPreSharedKey ? t('editor.pskSaved') : t('editor.pskNone')}
+              hint={
+                pane.imported?.preSharedKey
+                  ? t('provision.pskImported')
+                  : pane.credentials?.hasPreSharedKey
+                    ? t('editor.pskSaved')
+                    : t('editor.pskNone')
+              }
             >
               {(id, describedBy) => (
                 <input
@@ -681,6 +689,7 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
             ? t('editor.newTitle')
             : t('editor.title', { name: pane.originalName })}
         </h1>
+        {pane.imported && <ImportNotes imported={pane.imported} />}
         <div
           role="tablist"
           className="tabs"

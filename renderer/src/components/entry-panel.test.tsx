@@ -51,6 +51,7 @@ describe('the entry’s page', () => {
       ['Rename', 'F2'],
       ['Copy', 'Ctrl+D'],
       ['Delete', 'Del'],
+      ['Copy as PowerShell', ''],
     ]);
 
     await user.click(screen.getByRole('button', { name: 'Rename' }));

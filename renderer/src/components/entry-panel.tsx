@@ -29,6 +29,7 @@ import { useDialNumber } from './dial-number';
 import { ErrorBanner, FailureBox, RedialActions, RedialCountdown } from './redial-controls';
 import { KeptBadge, isKept } from './keep-connected';
 import { DoctorDialog } from '../dialogs/doctor-dialog';
+import { CopyPowerShellButton } from './provisioning-dialogs';
 import { ReliabilitySection } from './reliability-report';
 
 const ACTIVE = new Set(['dialing', 'paused', 'connected', 'waiting-to-redial', 'disconnecting']);
@@ -57,6 +58,7 @@ function EntryVerbs({ entry }: { entry: EntryRef }) {
           <button type="button" title="Del" onClick={() => setPane({ kind: 'delete', ref: entry })}>
             {t('pb.delete')}
           </button>
+          <CopyPowerShellButton entry={entry} />
         </>
       )}
     </div>

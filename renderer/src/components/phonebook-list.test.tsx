@@ -155,17 +155,18 @@ describe('the phonebook list', () => {
       'Rename',
       'Copy',
       'Delete',
+      'Copy as PowerShell',
       'New',
     ]);
     expect(document.activeElement).toBe(items[0]);
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(items[1]);
     await user.keyboard('{End}');
-    expect(document.activeElement).toBe(items[5]);
+    expect(document.activeElement).toBe(items[6]);
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(items[0]);
     await user.keyboard('{ArrowUp}');
-    expect(document.activeElement).toBe(items[5]);
+    expect(document.activeElement).toBe(items[6]);
     await user.keyboard('{Home}');
     expect(document.activeElement).toBe(items[0]);
     await user.keyboard('d');
@@ -182,7 +183,7 @@ describe('the phonebook list', () => {
     expect(useAppStore.getState().pane).toEqual({ kind: 'rename', ref: ref('Busy line') });
     expect(document.activeElement).toBe(listbox);
     await user.keyboard('{ContextMenu}');
-    await user.keyboard('{ArrowUp}{ArrowUp}{ArrowUp} ');
+    await user.keyboard('{ArrowUp}{ArrowUp}{ArrowUp}{ArrowUp} ');
     await waitFor(() =>
       expect(api.calls.find((c) => c.channel === 'phonebook:copy')?.payload).toEqual(
         ref('Busy line'),

@@ -467,6 +467,15 @@ export function PhonebookList() {
           { key: 'rename', label: t('pb.rename'), run: () => setPane({ kind: 'rename', ref }) },
           { key: 'copy', label: t('pb.copy'), run: () => void copyEntry(api, ref) },
           { key: 'delete', label: t('pb.delete'), run: () => setPane({ kind: 'delete', ref }) },
+          ...(entries.some((e) => e.type === 'vpn' && keyOf(e) === keyOf(ref))
+            ? [
+                {
+                  key: 'powershell',
+                  label: t('provision.copyAs'),
+                  run: () => setPane({ kind: 'powershell', ref }),
+                },
+              ]
+            : []),
         ]),
     { key: 'new', label: t('pb.new'), run: newEntryPane },
   ];

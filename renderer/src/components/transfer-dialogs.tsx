@@ -145,9 +145,15 @@ export function ImportDialog({ phonebook }: { phonebook: string }) {
         onCancel={close}
         onSubmit={choice.submit}
         actions={
-          <button type="submit">
-            {choice.askPath ? t('transfer.open') : t('transfer.chooseFile')}
-          </button>
+          <>
+            <button type="submit">
+              {choice.askPath ? t('transfer.open') : t('transfer.chooseFile')}
+            </button>
+            {/* Not a phonebook file: one entry from a script or a profile, read in the window. */}
+            <button type="button" onClick={() => setPane({ kind: 'provision-import', phonebook })}>
+              {t('provision.fromText')}
+            </button>
+          </>
         }
       >
         {choice.pathField && <PathField field={choice.pathField} />}

@@ -4,6 +4,7 @@
 
 import type { RasEntry } from '../../../app/phonebook/entry';
 import type { RasApi, WireError } from '../../../app/ipc/contract';
+import type { ImportedEntry } from '../../../app/provisioning/vpn-powershell';
 import {
   leaveEditor,
   loadEntries,
@@ -20,6 +21,9 @@ export interface EditorCredentials {
   hasPreSharedKey: boolean;
 }
 
+/** An imported entry's pre-shared key (saved as a credential), Keep connected and notes. */
+export type ImportedExtras = Omit<ImportedEntry, 'entry'>;
+
 /** What the right pane shows: the entry, its editor, or a question about it. */
 export type Pane =
   | { kind: 'entry' }
@@ -32,6 +36,8 @@ export type Pane =
       revision: string | undefined;
       /** What is saved for the entry (edit mode): the names go with a new pre-shared key. */
       credentials: EditorCredentials | null;
+      /** A new entry read from PowerShell or a ProfileXML: what came with it besides the entry. */
+      imported?: ImportedExtras;
     }
   | { kind: 'rename'; ref: EntryRef }
   | { kind: 'delete'; ref: EntryRef }
@@ -39,6 +45,9 @@ export type Pane =
   | { kind: 'hang-up'; ref: EntryRef }
   | { kind: 'import'; phonebook: string }
   | { kind: 'export'; phonebook: string }
+  /** Import from PowerShell or a ProfileXML (provisioning-dialogs.tsx). */
+  | { kind: 'provision-import'; phonebook: string }
+  | { kind: 'powershell'; ref: EntryRef }
   | { kind: 'open' }
   | { kind: 'history' };
 
