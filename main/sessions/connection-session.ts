@@ -719,7 +719,9 @@ export class ConnectionSession {
   private readDetails(handle: RasHandle): void {
     this.deps.backend.getConnectionDetails(handle).then(
       (details) => {
-        if (this.handle === handle && this.view.status === 'connected') this.update({ details });
+        // The view may be gone by now (another attach of the entry took its place).
+        const view = this.deps.store.getState().connections[this.id];
+        if (this.handle === handle && view?.status === 'connected') this.update({ details });
       },
       (error: unknown) =>
         this.deps.log(
