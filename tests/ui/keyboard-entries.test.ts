@@ -298,7 +298,11 @@ describe.each(VARIANTS)(
         await core.settings.set({ openedPhonebooks: [broken, branch] });
         await page.reload();
         await page.locator('.book-row', { hasText: 'broken.pbk' }).getByRole('alert').waitFor();
+        // The list is drawn as it scrolls: its end shows the last opened phonebook once loaded.
+        const scroller = page.locator('.phonebook-scroll');
+        await scroller.evaluate((e) => (e.scrollTop = e.scrollHeight));
         await page.locator('.book-row', { hasText: 'branch.pbk' }).waitFor();
+        await scroller.evaluate((e) => (e.scrollTop = 0));
 
         // Every entry is an option; the headings' Close buttons and errors lie outside the list.
         const list = page.getByRole('listbox');
