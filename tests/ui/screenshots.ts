@@ -1,14 +1,30 @@
-// npm run screenshots: pictures of the main window and each paused-state dialog, in English
-// and Russian, taken in Chromium against browser mode, into docs/screenshots/.
+// npm run screenshots: pictures of the main window, each paused-state dialog, a VPN's
+// Details, Find out why, an entry's Reliability over a month of history and an imported
+// Add-VpnConnection line in the editor, in English and Russian, taken in Chromium against
+// browser mode, into docs/screenshots/.
 
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { phoneNumber } from '../../app/phonebook/entry';
+import { VPN_STRATEGIES } from '../../app/phonebook/entry-settings';
 import { TrayFeed } from '../../main/tray/tray-feed';
 import { connect, entryOption, launchBrowser, openApp, statusIs } from './harness';
 import { trayPictureHtml } from './tray-picture';
+import { en } from '../../renderer/src/i18n/en';
+import { ru } from '../../renderer/src/i18n/ru';
 
-const out = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const EXAMPLE_3 = readFileSync(
+  path.resolve(import.meta.dirname, '../fixtures/provisioning/add-vpnconnection-example3.ps1'),
+  'utf8',
+);
+import { monthOfHistory, writeHistory } from '../support/reliability-history';
+
+// RAS_CONNECT_SCREENSHOTS_DIR: somewhere else, to look at or to pick from.
+const out =
+  process.env.RAS_CONNECT_SCREENSHOTS_DIR ??
+  path.resolve(import.meta.dirname, '../../docs/screenshots');
 /** The window's usual size in these pictures, and its minimum (main/electron/window-options.ts). */
 const USUAL = { width: 1100, height: 760 };
 const SMALLEST = { width: 640, height: 420 };
@@ -129,7 +145,60 @@ try {
     await shot(page, 'redial');
     await page.locator('.redial-actions button').nth(1).click();
     await statusIs(page, labels[language].disconnected);
+    // A VPN that tries IKEv2 first, on a host that answers SSTP alone: its Details section.
+    const office = await app.core.backend.getEntry(undefined, 'Office VPN');
+    await app.core.backend.setEntry(undefined, {
+      ...office,
+      vpnStrategy: VPN_STRATEGIES.ikev2First,
+      phoneNumbers: [phoneNumber('tcp443.vpn.example.com')],
+    });
+    await dialIn(page, language, 'Office VPN');
+    await statusIs(page, labels[language].connected);
+    await page.locator('.connection-details dl').waitFor();
+    await page.waitForTimeout(2200);
+    await page.locator('.connection-details').evaluate((e) => e.scrollIntoView({ block: 'end' }));
+    await shot(page, 'details');
+    // Microsoft's Add-VpnConnection Example 3 imported: the new entry in the editor, its notes
+    // on top, the pre-shared key filled in (masked) on the Security tab.
+    const words = language === 'en' ? en : ru;
+    const dialog = page.getByRole('dialog');
+    await page
+      .locator('.sidebar-head')
+      .getByRole('button', { name: words.transfer.importShort, exact: true })
+      .click();
+    await dialog.getByRole('button', { name: words.provision.fromText }).click();
+    await dialog.getByLabel(words.provision.text).fill(EXAMPLE_3);
+    await dialog.getByRole('button', { name: words.provision.read }).click();
+    await page.getByRole('tab', { name: words.editor.tab.security }).click();
+    await shot(page, 'provisioning');
     await app.close();
+    // A month of synthetic history for Office VPN, read as the window opens: its Reliability.
+    const month = await openApp(browser, { language, viewport: USUAL });
+    const phonebook = month.core.backend.defaultPhonebook;
+    await writeHistory(month.dir, monthOfHistory('Office VPN', phonebook, Date.now()));
+    await month.page.reload();
+    await month.page.getByRole('listbox').waitFor();
+    await entryOption(month.page, 'Office VPN').click();
+    await month.page.locator('.reliability .disclosure').click();
+    await month.page.locator('.reliability svg').first().waitFor();
+    await month.page
+      .locator('.reliability')
+      .evaluate((e) => e.previousElementSibling!.scrollIntoView({ block: 'start' }));
+    await shot(month.page, 'reliability');
+    await month.close();
+    // "Find out why" after a server name that does not resolve: the checks and the verdict.
+    const doctor = await openApp(browser, {
+      language,
+      viewport: USUAL,
+      // The doctor names the DNS servers it asked: a documentation address, not this machine's.
+      doctor: { dnsServers: () => ['192.0.2.53'] },
+    });
+    await dialIn(doctor.page, language, 'VPN (unknown host)');
+    await statusIs(doctor.page, labels[language].disconnected);
+    await doctor.page.locator('.failure-box .redial-actions button').nth(1).click();
+    await doctor.page.locator('.doctor-verdict h3').waitFor();
+    await shot(doctor.page, 'doctor');
+    await doctor.close();
   }
 } finally {
   await browser.close();
