@@ -115,6 +115,12 @@ describe('the details lines', () => {
       '  Endpoints:       unknown -> 203.0.113.5',
     ]);
   });
+  it('name an IKEv2 pre-shared key and a machine certificate', () => {
+    const auth = (protocol: 'psk' | 'certificate', code: number) =>
+      detailLines({ ...sstp, authentication: { protocol, code, eapType: null } });
+    expect(auth('psk', 3)).toContain('  Authentication:  Pre-shared key');
+    expect(auth('certificate', 1)).toContain('  Authentication:  Machine certificate');
+  });
   it('say an SSTP link is encrypted by TLS where PPP reports no cipher', () => {
     expect(detailLines({ ...sstp, encryption: null })).toContain('  Encryption:      TLS (SSTP)');
     expect(detailLines({ ...sstp, tunnel: 'pptp', encryption: null })).toContain(

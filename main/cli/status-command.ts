@@ -5,6 +5,7 @@
 
 import { describeState } from '../../app/ras/connection-state';
 import type { ConnectionDetails } from '../../app/ras/dial-types';
+import { EAP_METHODS } from '../../app/ras/eap-methods';
 import { AppError, ERROR_INVALID_HANDLE, RasError, describeError } from '../../app/ras/errors';
 import { bitsPerSecond, bytes, duration } from '../../app/units';
 import type { RasBackend, RasConnectionInfo } from '../ras/backend';
@@ -111,15 +112,7 @@ const AUTHENTICATION: Record<string, string> = {
   'ms-chap-v2': 'MS-CHAP v2',
   eap: 'EAP',
   certificate: 'Machine certificate',
-};
-/** EAP method names (IANA EAP types). */
-const EAP_METHODS: Record<number, string> = {
-  4: 'MD5-Challenge',
-  6: 'Generic Token Card',
-  13: 'EAP-TLS',
-  21: 'EAP-TTLS',
-  25: 'PEAP',
-  26: 'EAP-MSCHAP v2',
+  psk: 'Pre-shared key',
 };
 const CIPHERS: Record<string, string> = {
   mppe: 'MPPE',

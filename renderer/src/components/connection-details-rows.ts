@@ -3,6 +3,7 @@
 
 import type { TFunction } from 'i18next';
 import type { ConnectionDetails } from '../../../app/ras/dial-types';
+import { EAP_METHODS } from '../../../app/ras/eap-methods';
 import { describeError } from '../../../app/ras/errors';
 import { VPN_STRATEGIES } from '../../../app/phonebook/entry-settings';
 import { errorText } from '../format';
@@ -28,16 +29,6 @@ const FIRST_TRIED: Partial<Record<number, Tunnel>> = {
   [VPN_STRATEGIES.sstpFirst]: 'sstp',
   [VPN_STRATEGIES.ikev2First]: 'ikev2',
   [VPN_STRATEGIES.ikev2Sstp]: 'ikev2',
-};
-
-/** EAP method names (IANA EAP types): protocol names, the same in every language. */
-const EAP_METHODS: Record<number, string> = {
-  4: 'MD5-Challenge',
-  6: 'Generic Token Card',
-  13: 'EAP-TLS',
-  21: 'EAP-TTLS',
-  25: 'PEAP',
-  26: 'EAP-MSCHAP v2',
 };
 
 function tunnelText(t: TFunction, tunnel: Tunnel, strategy: number | undefined): string {

@@ -130,6 +130,38 @@ describe('the Details section', () => {
     expect(warnings).toEqual(['IPv4', 'Encryption']);
   });
 
+  it('names every sign-in protocol Windows reports, in both languages', () => {
+    const protocols = [
+      'pap',
+      'spap',
+      'chap-md5',
+      'ms-chap',
+      'ms-chap-v2',
+      'eap',
+      'certificate',
+      'psk',
+    ] as const;
+    for (const language of ['en', 'ru'] as const)
+      for (const protocol of protocols) {
+        const { unmount } = renderIn(
+          language,
+          <ConnectionDetails
+            connection={connected({
+              ...sstp,
+              authentication: { protocol, code: 1, eapType: null },
+            })}
+          />,
+        );
+        const row = rows().find(
+          ([term]) => term === (language === 'en' ? 'Authentication' : 'Проверка подлинности'),
+        );
+        expect(row?.[1], `${language} ${protocol}`).toBe(
+          (language === 'en' ? en : ru).details.auth[protocol],
+        );
+        unmount();
+      }
+  });
+
   it('says an SSTP link is encrypted by TLS where PPP reports no cipher', () => {
     const { unmount } = renderIn(
       'en',

@@ -171,6 +171,7 @@ export const en = {
       'ms-chap-v2': 'MS-CHAP v2',
       eap: 'EAP',
       certificate: 'Machine certificate',
+      psk: 'Pre-shared key',
     },
     eapMethod: 'EAP ({{method}}, type {{type}})',
     eapType: 'EAP (type {{type}})',

@@ -168,6 +168,7 @@ export const ru = {
       'ms-chap-v2': 'MS-CHAP v2',
       eap: 'EAP',
       certificate: 'Сертификат компьютера',
+      psk: 'Общий ключ',
     },
     eapMethod: 'EAP ({{method}}, тип {{type}})',
     eapType: 'EAP (тип {{type}})',
