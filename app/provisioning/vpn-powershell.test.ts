@@ -238,6 +238,8 @@ describe('entry → PowerShell → entry', () => {
     );
     expect(script).toContain("-Key CustomAuthKey -Value '25'");
     expect(script).toContain("-Key IdleDisconnectSeconds -Value '-1'");
+    // A phonebook in an ANSI code page is refused by the decoder, never rewritten as UTF-8.
+    expect(script).toContain('New-Object System.Text.UTF8Encoding($bom, $true)');
   });
 
   it('refuses entries that are not VPN entries', () => {

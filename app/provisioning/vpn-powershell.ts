@@ -165,14 +165,16 @@ function extraKeys(
 
 // The helper the script defines: sets Key=Value among the entry-level keys of [Entry] (before
 // its first MEDIA= line, where rasphone keeps them), keeping the file's encoding and every
-// other line as it is. Written out once per script.
+// other line as it is. A file in a legacy ANSI code page is not UTF-8: decoding it throws
+// (throwOnInvalidBytes) and nothing is written, rather than changing its other names' bytes.
+// Written out once per script.
 const SET_KEY_FUNCTION = `function ${SET_KEY_COMMAND} {
   param([string]$Entry, [string]$Key, [string]$Value, [switch]$AllUsers)
   $root = if ($AllUsers) { $env:ProgramData } else { $env:APPDATA }
   $pbk = Join-Path $root 'Microsoft\\Network\\Connections\\Pbk\\rasphone.pbk'
   $bytes = [System.IO.File]::ReadAllBytes($pbk)
   $bom = $bytes.Length -ge 3 -and $bytes[0] -eq 0xEF -and $bytes[1] -eq 0xBB -and $bytes[2] -eq 0xBF
-  $encoding = New-Object System.Text.UTF8Encoding($bom)
+  $encoding = New-Object System.Text.UTF8Encoding($bom, $true)
   $lines = [System.Collections.Generic.List[string]]($encoding.GetString($bytes).TrimStart([char]0xFEFF) -split "\`r\`n")
   $start = $lines.IndexOf("[$Entry]")
   if ($start -lt 0) { throw "No entry [$Entry] in $pbk" }
