@@ -6,36 +6,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '../../../app/connection-view';
+import { copyText } from '../clipboard';
 import { detailRows, detailsText } from './connection-details-rows';
 import '../styles/connection-details.css';
-
-/**
- * The async clipboard first (browser mode); where the window's permission handler refuses it
- * (Electron grants no permission), the copy command, which needs only the click.
- */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.className = 'details-copy-source';
-    const focused = document.activeElement as HTMLElement | null;
-    document.body.append(area);
-    area.focus();
-    area.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    } finally {
-      area.remove();
-      focused?.focus();
-    }
-  }
-}
 
 export function ConnectionDetails({
   connection,

@@ -13,6 +13,7 @@ import { profileXmlToEntry } from '../../../app/provisioning/profile-xml';
 import { powerShellToEntry, type ImportedEntry } from '../../../app/provisioning/vpn-powershell';
 import { Dialog, Field, Problem } from '../dialogs/dialog';
 import { errorText, wireErrorText } from '../format';
+import { copyText } from '../clipboard';
 import { rasApi } from '../ras-api';
 import { sameEntry, useAppStore, type EntryRef } from '../store/app-store';
 import { setPane, type ImportedExtras } from '../store/phonebook-actions';
@@ -64,26 +65,6 @@ export function noteText(t: TFunction, note: MessageRef): string {
     key: note.key,
     params: note.params,
   }).message;
-}
-
-/**
- * Puts text on the clipboard: the Clipboard API where the window may use it, else the
- * selection and the copy command (the app's window grants no permissions); where neither
- * works the text stays selected for Ctrl+C.
- */
-async function copyFrom(box: HTMLTextAreaElement | HTMLInputElement): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(box.value);
-    return true;
-  } catch {
-    box.focus();
-    box.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    }
-  }
 }
 
 /** "Copy as PowerShell" on a VPN entry's page; nothing for other entries. */
@@ -151,7 +132,7 @@ export function PowerShellDialog({ entry }: { entry: EntryRef }) {
   const copy = (which: 'script' | 'line') => {
     const box = (which === 'script' ? script : line).current;
     if (!box || !made) return;
-    void copyFrom(box).then((done) => {
+    void copyText(box.value, { source: box }).then((done) => {
       setCopied(done ? which : null);
       setSelected(!done);
     });

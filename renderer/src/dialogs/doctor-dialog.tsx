@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { applyChange } from '../../../app/doctor/apply-change';
 import type { CheckStatus, EntryChange } from '../../../app/doctor/doctor-result';
 import type { WireError } from '../../../app/ipc/contract';
+import { copyText } from '../clipboard';
 import { rasApi } from '../ras-api';
 import { closeDoctor, useDoctorStore, type DoctorRun } from '../store/doctor-store';
 import { Dialog, DialogRefusal } from './dialog';
@@ -37,34 +38,6 @@ function StatusIcon({ status }: { status: CheckStatus }) {
       {ICONS[status]}
     </svg>
   );
-}
-
-/**
- * The async clipboard first (browser mode); where the window's permission handler refuses it
- * (Electron grants none), the copy command from a text box inside the dialog, since everything
- * outside a modal dialog is inert.
- */
-async function copyText(text: string, inside: HTMLElement): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.className = 'doctor-copy-source';
-    const focused = document.activeElement as HTMLElement | null;
-    inside.append(area);
-    area.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    } finally {
-      area.remove();
-      focused?.focus();
-    }
-  }
 }
 
 type Applying =
@@ -112,7 +85,9 @@ function RunDialog({ run }: { run: DoctorRun }) {
 
   const copy = async (): Promise<void> => {
     const text = reportText(t, title, code, checks, verdict);
-    setNoteKey((await copyText(text, body.current!)) ? 'doctor.copied' : 'doctor.copyFailed');
+    setNoteKey(
+      (await copyText(text, { container: body.current! })) ? 'doctor.copied' : 'doctor.copyFailed',
+    );
   };
 
   const refusal = run.refusal ?? (applying.state === 'refused' ? applying.error : null);
