@@ -9,9 +9,13 @@ import { primaryDestination, type RasEntry } from '../../app/phonebook/entry';
 import { vpnStrategyName } from '../../app/phonebook/entry-settings';
 import { englishText, messageRef, type MessageKey } from '../../app/ras/app-messages';
 import { describeError } from '../../app/ras/errors';
-import { lastFailure } from '../../app/doctor/failure-to-explain';
-import { runDoctor, DEFAULT_TIMEOUT_MS, VPN_PORTS, type DoctorOptions } from '../doctor/run-doctor';
-import { windowsSideFor } from '../doctor/windows-side';
+import { failureToExplain, lastFailure } from '../../app/doctor/failure-to-explain';
+import {
+  DEFAULT_TIMEOUT_MS,
+  doctorOptions,
+  runDoctor,
+  type DoctorOptions,
+} from '../doctor/run-doctor';
 import type { HistoryStore } from '../history/history-store';
 import type { RasBackend } from '../ras/backend';
 import { parseEncoding, UsageError, type CommonOptions } from './args';
@@ -140,17 +144,8 @@ export async function runDoctorCommand(run: DoctorRun, command: DoctorCliCommand
   const failure: Failure =
     command.errorCode !== undefined
       ? { code: command.errorCode, connectedSeconds: null }
-      : (lastFailure(await run.history.list({ name: entry.name })) ?? {
-          code: null,
-          connectedSeconds: null,
-        });
-  const options: DoctorOptions = {
-    windows: windowsSideFor(run.backend.kind),
-    now: () => Date.now(),
-    timeoutMs: DEFAULT_TIMEOUT_MS,
-    ports: VPN_PORTS,
-    ...run.overrides,
-  };
+      : failureToExplain(await run.history.list({ name: entry.name }));
+  const options = doctorOptions(run.backend.kind, run.overrides);
   const print = run.stdout;
   const text = (key: MessageKey): string => englishText(messageRef(key));
   if (!command.json) {

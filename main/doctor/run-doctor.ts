@@ -7,7 +7,7 @@ import { NOT_MEASURED, type Failure, type Measurements } from '../../app/doctor/
 import { runCheck, verdict } from '../../app/doctor/verdict';
 import { primaryDestination, type RasEntry } from '../../app/phonebook/entry';
 import { httpDate, resolveName, tcpConnect, tlsHandshake, type LookupAll } from './probes';
-import type { WindowsSide } from './windows-side';
+import { windowsSideFor, type WindowsSide } from './windows-side';
 
 export interface DoctorOptions {
   windows: WindowsSide;
@@ -24,6 +24,20 @@ export interface DoctorOptions {
 
 export const DEFAULT_TIMEOUT_MS = 5000;
 export const VPN_PORTS = { sstp: 443, pptp: 1723 } as const;
+
+/** A run's options on this backend: the real ports and timeout, unless tests give their own. */
+export function doctorOptions(
+  backend: 'simulated' | 'win32',
+  overrides: Partial<DoctorOptions> = {},
+): DoctorOptions {
+  return {
+    windows: windowsSideFor(backend),
+    now: () => Date.now(),
+    timeoutMs: DEFAULT_TIMEOUT_MS,
+    ports: VPN_PORTS,
+    ...overrides,
+  };
+}
 
 export interface DoctorReport {
   failure: Failure;

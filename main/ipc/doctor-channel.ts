@@ -8,13 +8,11 @@ import { messageRef } from '../../app/ras/app-messages';
 import { AppError } from '../../app/ras/errors';
 import { failureToExplain } from '../../app/doctor/failure-to-explain';
 import {
-  DEFAULT_TIMEOUT_MS,
+  doctorOptions,
   runDoctor,
-  VPN_PORTS,
   type DoctorOptions,
   type DoctorReport,
 } from '../doctor/run-doctor';
-import { windowsSideFor } from '../doctor/windows-side';
 import type { HistoryStore } from '../history/history-store';
 import type { RasBackend } from '../ras/backend';
 
@@ -45,13 +43,7 @@ export function createDoctorChannel(deps: DoctorChannelDeps): DoctorChannel {
       try {
         const entry = await deps.backend.getEntry(book, name);
         const records = await deps.history.list({ phonebook: book, name: entry.name });
-        const options: DoctorOptions = {
-          windows: windowsSideFor(deps.backend.kind),
-          now: () => Date.now(),
-          timeoutMs: DEFAULT_TIMEOUT_MS,
-          ports: VPN_PORTS,
-          ...deps.overrides,
-        };
+        const options = doctorOptions(deps.backend.kind, deps.overrides);
         return await runDoctor(entry, failureToExplain(records, code), options, (check) =>
           deps.emit('doctor:check', { runId, check }),
         );
