@@ -43,6 +43,22 @@ const ipv4OrError = (error: number, client: Uint8Array, server: Uint8Array): Det
   return { client: ipv4Text(client), server: isZero(server) ? null : ipv4Text(server) };
 };
 
+/**
+ * IPv6 as ipv4OrError: null when not asked for, the error, else the two sides as `text` writes
+ * them (PPP's 8-byte interface identifiers, IKEv2's 16-byte addresses).
+ */
+const ipv6OrError = (
+  error: number,
+  client: Uint8Array,
+  server: Uint8Array,
+  text: (bytes: Uint8Array) => string,
+  prefixLength: number | null,
+): Details['ipv6'] => {
+  if (error === ERROR_PROTOCOL_NOT_CONFIGURED) return null;
+  if (error !== 0) return { error };
+  return { client: text(client), server: isZero(server) ? null : text(server), prefixLength };
+};
+
 // RASLCPAP_* with, for CHAP, RASLCPAD_* (the CHAP variant) in dwAuthenticationData.
 const CHAP_VARIANTS: Record<number, Authentication['protocol']> = {
   0x05: 'chap-md5',
@@ -170,8 +186,6 @@ export function toConnectionDetails(
   if (type === PROJECTION_INFO_TYPE_PPP) {
     const p = reader('RASPPP_PROJECTION_INFO', buffer, base, arch);
     const tunnel = tunnelOf('ppp', status.deviceName);
-    const ipv6Error = p.u32('dwIPv6NegotiationError');
-    const server = p.bytes('bServerInterfaceIdentifier', 8);
     return {
       projection: 'ppp',
       tunnel,
@@ -180,16 +194,13 @@ export function toConnectionDetails(
         p.bytes('ipv4Address', 4),
         p.bytes('ipv4ServerAddress', 4),
       ),
-      ipv6:
-        ipv6Error === ERROR_PROTOCOL_NOT_CONFIGURED
-          ? null
-          : ipv6Error !== 0
-            ? { error: ipv6Error }
-            : {
-                client: interfaceIdText(p.bytes('bInterfaceIdentifier', 8)),
-                server: isZero(server) ? null : interfaceIdText(server),
-                prefixLength: null,
-              },
+      ipv6: ipv6OrError(
+        p.u32('dwIPv6NegotiationError'),
+        p.bytes('bInterfaceIdentifier', 8),
+        p.bytes('bServerInterfaceIdentifier', 8),
+        interfaceIdText,
+        null,
+      ),
       authentication: pppAuthentication(
         p.u32('dwAuthenticationProtocol'),
         p.u32('dwAuthenticationData'),
@@ -213,8 +224,6 @@ export function toConnectionDetails(
   }
   if (type === PROJECTION_INFO_TYPE_IKEV2) {
     const k = reader('RASIKEV2_PROJECTION_INFO', buffer, base, arch);
-    const ipv6Error = k.u32('dwIPv6NegotiationError');
-    const server = k.bytes('ipv6ServerAddress', 16);
     const flags = k.u32('dwFlags');
     return {
       projection: 'ikev2',
@@ -224,16 +233,13 @@ export function toConnectionDetails(
         k.bytes('ipv4Address', 4),
         k.bytes('ipv4ServerAddress', 4),
       ),
-      ipv6:
-        ipv6Error === ERROR_PROTOCOL_NOT_CONFIGURED
-          ? null
-          : ipv6Error !== 0
-            ? { error: ipv6Error }
-            : {
-                client: ipv6Text(k.bytes('ipv6Address', 16)),
-                server: isZero(server) ? null : ipv6Text(server),
-                prefixLength: k.u32('dwPrefixLength'),
-              },
+      ipv6: ipv6OrError(
+        k.u32('dwIPv6NegotiationError'),
+        k.bytes('ipv6Address', 16),
+        k.bytes('ipv6ServerAddress', 16),
+        ipv6Text,
+        k.u32('dwPrefixLength'),
+      ),
       authentication: ikev2Authentication(k.u32('dwAuthenticationProtocol'), k.u32('dwEapTypeId')),
       encryption: ikev2Encryption(k.u32('dwEncryptionMethod')),
       compression: null,
