@@ -11,28 +11,11 @@ import { monthOfHistory, writeHistory } from '../support/reliability-history';
 import { axeViolations, SERIOUS } from './axe';
 import { browserSuite } from './browser-suite';
 import { cutOffs } from './cut-offs';
+import { WINDOW_ENGLISH } from './english-words';
 import { entryOption, type AppOptions } from './harness';
 
 const ui = browserSuite();
 const VPN = 'Office VPN';
-
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
-  return [];
-}
-
-/** The English words of the window (template text between `{{…}}`) that Russian does not use. */
-const ENGLISH = (() => {
-  const russian = strings(ru).join('\n');
-  return [
-    ...new Set(
-      strings(en)
-        .flatMap((s) => s.split(/\{\{\w+\}\}/))
-        .map((p) => p.trim()),
-    ),
-  ].filter((p) => /[A-Za-z]{4}/.test(p) && !russian.includes(p));
-})();
 
 /** Opens the app over a month of Office VPN's history, on its page, the section still closed. */
 async function openWithHistory(options: AppOptions = {}): Promise<Page> {
@@ -124,7 +107,7 @@ describe('the Reliability section', () => {
       expect(await axeViolations(page, '.reliability', { impacts: SERIOUS })).toEqual([]);
       if (language === 'ru') {
         const text = await section.innerText();
-        expect(ENGLISH.filter((piece) => text.includes(piece))).toEqual([]);
+        expect(WINDOW_ENGLISH.filter((piece) => text.includes(piece))).toEqual([]);
         expect(text).toContain('Связь обрывается каждые 8 ч');
       }
     });

@@ -12,15 +12,10 @@ import { EN_MESSAGES } from '../../app/ras/app-messages';
 import { ALL_RAS_ERRORS, ALL_WIN32_ERRORS, APP_ERRORS } from '../../app/ras/errors';
 import { demoEntries } from '../../main/phonebook/demo-entries';
 import { browserSuite } from './browser-suite';
+import { strings } from './english-words';
 import { entryOption } from './harness';
 
 const ui = browserSuite();
-
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
-  return [];
-}
 
 /** Proper nouns and data that read the same in both languages. */
 const ALLOWED =
