@@ -21,7 +21,7 @@ it('reads and writes a legacy phonebook in the code page of the Legacy phonebook
   const names = async () => {
     const listed = await call('phonebook:list', { phonebook: file });
     if (!listed.ok) throw new Error(listed.error.message);
-    return (listed.value as { name: string }[]).map((e) => e.name);
+    return (listed.value as [string][]).map(([name]) => name);
   };
 
   expect(test.core.settings.get().legacyPhonebookEncoding).toBe('automatic');

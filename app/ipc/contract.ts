@@ -300,6 +300,14 @@ const entrySummarySchema = z.object({
   destination: z.string(),
 });
 
+/**
+ * An entry as phonebook:list sends it: [name, type, destination], the phonebook being the one
+ * asked for (app/ipc/listed-entries.ts turns it back into an EntrySummary). 10,000 entries as
+ * objects naming their phonebook were 1.1 MB on the socket, which Chromium took five times as
+ * long to receive as the same entries as these tuples, 0.4 MB (measured, issue 14).
+ */
+const listedEntrySchema = z.tuple([z.string(), entrySchema.shape.type, z.string()]);
+
 const statisticsSchema = z.object({
   bytesXmited: z.number(),
   bytesRcved: z.number(),
@@ -396,7 +404,7 @@ export const contract = {
     },
     'phonebook:list': {
       payload: z.object({ phonebook }).strict(),
-      result: z.array(entrySummarySchema),
+      result: z.array(listedEntrySchema),
     },
     'phonebook:get': {
       payload: z.object({ phonebook, name: entryName }).strict(),
@@ -615,6 +623,7 @@ export type EventPayload<E extends EventName> = z.output<(typeof contract.events
 export type Settings = z.output<typeof settingsSchema>;
 export type ConnectionsSnapshot = z.output<typeof connectionsSnapshotSchema>;
 export type EntrySummary = z.output<typeof entrySummarySchema>;
+export type ListedEntry = z.output<typeof listedEntrySchema>;
 export type HistoryRecord = z.output<typeof historyRecordSchema>;
 export type PhonebookBook = Result<'phonebook:books'>[number];
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { isInvokeChannel, type InvokeChannel } from '../../app/ipc/channels';
 import { contract, type InvokeResult, type Result } from '../../app/ipc/contract';
+import { toListed } from '../../app/ipc/listed-entries';
 import { AppError, toErrorInfo } from '../../app/ras/errors';
 import { englishText, messageRef, type MessageRef } from '../../app/ras/app-messages';
 import { describeFileError } from '../fs/read-file-limited';
@@ -127,7 +128,7 @@ export function createRouter(deps: RouterDeps): Router {
     }),
     'ras:devices': () => backend.listDevices(),
     'ras:countries': () => backend.listCountries(),
-    'phonebook:list': ({ phonebook }) => phonebooks.list(phonebook),
+    'phonebook:list': async ({ phonebook }) => toListed(await phonebooks.list(phonebook)),
     'phonebook:get': ({ phonebook, name }) => phonebooks.get(phonebook, name),
     'phonebook:create': async ({ phonebook, entry, revision }) => {
       await phonebooks.create(phonebook, entry, revision);

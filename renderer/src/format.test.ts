@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { messageRef } from '../../app/ras/app-messages';
 import { AppError, RasError, toErrorInfo } from '../../app/ras/errors';
-import { errorText, wireErrorText } from './format';
+import { errorText, seconds, wireErrorText } from './format';
 import { createI18n } from './i18n/i18n';
 
 const ru = createI18n('ru').t;
@@ -56,5 +56,17 @@ describe('error texts in the person’s language', () => {
   it('falls back to the English words only for a key it does not know', () => {
     const error = { code: 'INTERNAL', name: 'INTERNAL', message: 'boom', key: 'no.such.key' };
     expect(errorText(ru, error).message).toBe('boom');
+  });
+});
+
+describe('seconds on the timeline', () => {
+  it('uses the language’s decimal separator, two digits under ten seconds and one above', () => {
+    expect(seconds(250, 'en')).toBe('0.25');
+    expect(seconds(250, 'ru')).toBe('0,25');
+    expect(seconds(12_345, 'en')).toBe('12.3');
+    expect(seconds(12_345, 'ru')).toBe('12,3');
+    // Back to English after Russian: each language keeps its own formatter.
+    expect(seconds(1_000, 'en')).toBe('1.00');
+    expect(seconds(123_456_000, 'en')).toBe('123456.0');
   });
 });

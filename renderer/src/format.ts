@@ -9,14 +9,25 @@ import { APP_ERRORS, type AppErrorCode } from '../../app/ras/errors';
 
 export { bitsPerSecond, bytes, duration } from '../../app/units';
 
+// One formatter per language and precision: Number#toLocaleString with options builds a new
+// Intl.NumberFormat on every call, and the timeline formats two numbers a row on every
+// snapshot and tick (profiled: the largest single cost of drawing a row, issue 14).
+const secondsFormats = new Map<string, Intl.NumberFormat>();
+
 /** Seconds with the person's decimal separator: "0,25" in Russian, "0.25" in English. */
 export function seconds(ms: number, language: string): string {
   const digits = ms < 10_000 ? 2 : 1;
-  return (ms / 1000).toLocaleString(language, {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    useGrouping: false,
-  });
+  const key = `${language}\u0000${digits}`;
+  let format = secondsFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      useGrouping: false,
+    });
+    secondsFormats.set(key, format);
+  }
+  return format.format(ms / 1000);
 }
 
 export function rowText(t: TFunction, row: TimelineRow): string {

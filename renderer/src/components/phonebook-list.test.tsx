@@ -10,6 +10,7 @@ import { useAppStore, type AppState, type EntryRef } from '../store/app-store';
 import { fakeApi, renderIn } from '../test-utils';
 import { App } from './app';
 import { HangUpDialog, PhonebookList, listOutcome } from './phonebook-list';
+import { toListed } from '../../../app/ipc/listed-entries';
 
 const APP = '/data/rasphone.pbk';
 const BRANCH = '/data/branch.pbk';
@@ -327,7 +328,7 @@ describe('Ctrl+N and Properties in the window', () => {
       'settings:get': () => ({ ...defaultSettings, language: 'en' }),
       'history:list': () => [],
       'phonebook:books': () => [{ path: APP, kind: 'app' }],
-      'phonebook:list': () => entries,
+      'phonebook:list': () => toListed(entries),
       'phonebook:get': ({ name }) => ({
         entry: makeEntry(name, 'vpn', ['vpn.example.com']),
         credentials: { userName: '', domain: '', hasPassword: false, hasPreSharedKey: false },

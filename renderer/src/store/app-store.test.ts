@@ -22,9 +22,7 @@ describe('renderer store', () => {
       'connection:list': () => ({ version: 5, connections: [view('c1', 'dialing')] }),
       'settings:get': () => ({ ...defaultSettings, language: 'en' }),
       'phonebook:books': () => [{ path: 'p', kind: 'app' as const }],
-      'phonebook:list': () => [
-        { name: 'Office VPN', phonebook: 'p', type: 'vpn', destination: 'vpn.example.com' },
-      ],
+      'phonebook:list': () => [['Office VPN', 'vpn', 'vpn.example.com']],
     });
     await connectStore(api);
     const state = useAppStore.getState();
@@ -65,7 +63,7 @@ describe('renderer store', () => {
       'phonebook:list': (p) =>
         (p as { phonebook: string }).phonebook === 'b'
           ? { ok: false, error: refusal }
-          : [{ name: 'Office VPN', phonebook: 'a', type: 'vpn', destination: 'vpn.example.com' }],
+          : [['Office VPN', 'vpn', 'vpn.example.com']],
     });
     const { loadEntries } = await import('./app-store');
     await loadEntries(api);

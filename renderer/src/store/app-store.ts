@@ -14,6 +14,7 @@ import type {
   WireError,
 } from '../../../app/ipc/contract';
 import type { PausedAnswer, RasStatistics } from '../../../app/ras/dial-types';
+import { fromListed } from '../../../app/ipc/listed-entries';
 import type { Pane } from './phonebook-actions';
 
 /** An entry is its phonebook and its name (names compare without case, as RAS does). */
@@ -225,7 +226,7 @@ export async function loadEntries(api: RasApi): Promise<void> {
   const lists = books.map((book) => api.invoke('phonebook:list', { phonebook: book.path }));
   for (const [i, book] of books.entries()) {
     const result = await lists[i]!;
-    if (result.ok) entries.push(...result.value.map((e) => ({ ...e, phonebook: book.path })));
+    if (result.ok) entries.push(...fromListed(book.path, result.value));
     else {
       bookErrors[book.path] = result.error.message;
       bookErrorInfo[book.path] = result.error;
