@@ -181,6 +181,11 @@ describe('managing the phonebook in the window', () => {
     await exporting.getByRole('button', { name: 'Choose the file…' }).click();
     await exporting.getByLabel('Path of the .pbk file').fill(file);
     await exporting.getByRole('button', { name: 'Export' }).click();
+    await exporting
+      .getByRole('status')
+      .filter({ hasText: `2 entries written to ${file}.` })
+      .waitFor();
+    await exporting.getByRole('button', { name: 'Close' }).click();
     await exporting.waitFor({ state: 'detached' });
     expect(readFileSync(file, 'utf8').match(/^\[/gm)).toHaveLength(2);
 

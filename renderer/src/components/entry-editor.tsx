@@ -660,6 +660,12 @@ export function EntryEditor({ pane }: { pane: Extract<Pane, { kind: 'editor' }> 
         aria-labelledby="editor-title"
         // The editor checks every field itself, including a kept value beyond an input's range.
         noValidate
+        // Escape is Cancel: with unsaved changes, setPane asks first.
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape' || e.defaultPrevented || e.nativeEvent.isComposing) return;
+          e.preventDefault();
+          setPane({ kind: 'entry' });
+        }}
         onSubmit={(e) => {
           e.preventDefault();
           if (!invalid) {

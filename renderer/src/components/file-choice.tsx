@@ -3,8 +3,8 @@
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Payload } from '../../../app/ipc/contract';
-import { Field } from '../dialogs/dialog';
+import type { Payload, WireError } from '../../../app/ipc/contract';
+import { Dialog, Field } from '../dialogs/dialog';
 import { rasApi } from '../ras-api';
 
 type FilePurpose = Payload<'file:choose'>['purpose'];
@@ -47,4 +47,30 @@ export function useFileChoice(
       />
     ),
   };
+}
+
+/**
+ * The file a FILE_EXISTS refusal names: main's resolved path (a typed relative path lands in
+ * the documents folder), so the question says which file would be replaced.
+ */
+export function existingFile(error: WireError, typed: string): string {
+  const file = error.params?.file;
+  return typeof file === 'string' ? file : typed;
+}
+
+/** Says where a written file went, in a dialog of the same title; its one button is Close. */
+export function WrittenDialog({
+  title,
+  text,
+  onClose,
+}: {
+  title: string;
+  text: string;
+  onClose: () => void;
+}) {
+  return (
+    <Dialog title={title} actions={null} cancelLabel="close" onSubmit={onClose} onCancel={onClose}>
+      <p role="status">{text}</p>
+    </Dialog>
+  );
 }

@@ -8,7 +8,7 @@ import { LEGACY_CODE_PAGES } from '../../../app/phonebook/pbk-encoding';
 import { Problem } from '../dialogs/dialog';
 import { wireErrorText } from '../format';
 import { rasApi } from '../ras-api';
-import { useFileChoice } from './file-choice';
+import { existingFile, useFileChoice } from './file-choice';
 import { saveSettings, useAppStore } from '../store/app-store';
 
 const NOTIFICATION_KINDS = [
@@ -36,7 +36,7 @@ function DiagnosticsExport() {
           return setSaid({ ok: true, text: t('diagnostics.written', { file: result.value.file }) });
         if (result.error.code === 'FILE_EXISTS' && !overwrite) {
           setSaid(null);
-          return setReplacing(file);
+          return setReplacing(existingFile(result.error, file));
         }
         setSaid({ ok: false, text: wireErrorText(t, result.error) });
       });
@@ -76,7 +76,16 @@ export function SettingsPanel({ onClose }: { onClose: () => void }) {
   if (!settings) return null;
   const change = (patch: Partial<Settings>) => void saveSettings(rasApi(), patch);
   return (
-    <section className="settings" aria-labelledby="settings-title">
+    <section
+      className="settings"
+      aria-labelledby="settings-title"
+      // Escape closes Settings as Close does (every change is saved as it is made).
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented || e.nativeEvent.isComposing) return;
+        e.preventDefault();
+        onClose();
+      }}
+    >
       <h1 id="settings-title">{t('ui.settings')}</h1>
       <label>
         {t('ui.language')}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { EntrySummary, InvokeResult, Result, WireError } from '../../../app/ipc/contract';
 import { Dialog, Problem } from '../dialogs/dialog';
 import { wireErrorText } from '../format';
-import { useFileChoice } from './file-choice';
+import { existingFile, useFileChoice, WrittenDialog } from './file-choice';
 import { rasApi } from '../ras-api';
 import { useAppStore } from '../store/app-store';
 import { openPhonebook, setPane } from '../store/phonebook-actions';
@@ -207,6 +207,7 @@ export function ExportDialog({ phonebook }: { phonebook: string }) {
   const message = refusal && wireErrorText(t, refusal);
   // A typed path that names an existing file: asked once, then written only if confirmed.
   const [replacing, setReplacing] = useState<string | null>(null);
+  const [written, setWritten] = useState<Result<'phonebook:export'> | null>(null);
   const close = () => setPane({ kind: 'entry' });
   const write = async (file: string, overwrite: boolean) => {
     const result = await rasApi().invoke('phonebook:export', {
@@ -216,13 +217,22 @@ export function ExportDialog({ phonebook }: { phonebook: string }) {
       overwrite,
     });
     if (!result.ok) {
-      if (result.error.code === 'FILE_EXISTS' && !overwrite) return setReplacing(file);
+      if (result.error.code === 'FILE_EXISTS' && !overwrite)
+        return setReplacing(existingFile(result.error, file));
       return setRefusal(result.error);
     }
-    close();
+    setWritten(result.value);
   };
   // The system's save dialog has asked before replacing a file; a typed path is asked here.
   const choice = useFileChoice('export', (file, fromDialog) => void write(file, fromDialog));
+  if (written)
+    return (
+      <WrittenDialog
+        title={t('transfer.exportTitle')}
+        text={t('files.exported', { count: written.count, file: written.file })}
+        onClose={close}
+      />
+    );
   return (
     <Dialog
       title={t('transfer.exportTitle')}

@@ -342,6 +342,10 @@ export const en = {
     'bad-address': 'DNS servers are IPv4 addresses such as 10.0.0.53.',
     'metric-range': 'A whole number from 1 to 9999.',
   },
+  files: {
+    exported_one: '{{count}} entry written to {{file}}.',
+    exported_other: '{{count}} entries written to {{file}}.',
+  },
   transfer: {
     importShort: 'Import',
     exportShort: 'Export',

@@ -339,6 +339,12 @@ export const ru = {
     'bad-address': 'DNS-серверы — адреса IPv4, например 10.0.0.53.',
     'metric-range': 'Целое число от 1 до 9999.',
   },
+  files: {
+    exported_one: '{{count}} запись сохранена в {{file}}.',
+    exported_few: '{{count}} записи сохранены в {{file}}.',
+    exported_many: '{{count}} записей сохранено в {{file}}.',
+    exported_other: '{{count}} записи сохранено в {{file}}.',
+  },
   transfer: {
     importShort: 'Импорт',
     exportShort: 'Экспорт',

@@ -262,9 +262,14 @@ export function leaveEditor(go: () => void): void {
 }
 
 export function select(ref: EntryRef): void {
-  // Another entry chosen while the editor is open leaves the editor for that entry's page.
+  // Any entry but the one being edited leaves the editor for that entry's page; behind a new
+  // entry that is also the entry still highlighted in the list.
   const s = useAppStore.getState();
-  if (s.pane.kind === 'editor' && !sameEntry(ref, s.selected))
+  const edited =
+    s.pane.kind === 'editor' && s.pane.mode === 'edit' && s.pane.originalName !== null
+      ? { phonebook: s.pane.phonebook, name: s.pane.originalName }
+      : null;
+  if (s.pane.kind === 'editor' && !sameEntry(ref, edited))
     return leaveEditor(() => {
       useAppStore.setState({ pane: { kind: 'entry' } });
       select(ref);
