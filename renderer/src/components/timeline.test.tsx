@@ -79,16 +79,61 @@ describe('timeline', () => {
   });
 
   it('counts the current row live while the dial goes on', () => {
-    const started = Date.now() - 5000;
-    const live = [
-      n(started, RasState.OpenPort),
-      n(started + 100, RasState.RetryAuthentication),
-    ].reduce(reduceTimeline, emptyTimeline);
-    renderIn('en', <Timeline timeline={live} live />);
-    const current = screen.getAllByRole('listitem')[1]!;
-    expect(current.className).toContain('current');
-    expect(current.className).toContain('group-paused');
-    expect(current.textContent).toMatch(/for 4\.\d\d s/);
+    // The clock stands still: on a busy machine the render came more than 0.1 s after the
+    // rows were made, and the counter read 5.00 s.
+    vi.useFakeTimers({ now: 1_000_000, toFake: ['Date'] });
+    try {
+      const started = Date.now() - 5000;
+      const live = [
+        n(started, RasState.OpenPort),
+        n(started + 100, RasState.RetryAuthentication),
+      ].reduce(reduceTimeline, emptyTimeline);
+      renderIn('en', <Timeline timeline={live} live />);
+      const current = screen.getAllByRole('listitem')[1]!;
+      expect(current.className).toContain('current');
+      expect(current.className).toContain('group-paused');
+      expect(current.textContent).toMatch(/for 4\.90 s/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('redraws a row whose content changed in a new snapshot, and every row on a change of language', async () => {
+    const started = Date.now();
+    const first = [n(started, RasState.OpenPort)].reduce(reduceTimeline, emptyTimeline);
+    const i18n = createI18n('en');
+    const wrap = (el: ReactElement) => <I18nextProvider i18n={i18n}>{el}</I18nextProvider>;
+    const view = render(wrap(<Timeline timeline={first} live />));
+    expect(screen.getAllByRole('listitem')[0]!.textContent).toMatch(/for \d+\.\d\d s/);
+    // The next snapshot is new objects (as JSON from main): the first row now has a duration.
+    const next = JSON.parse(
+      JSON.stringify(
+        [n(started, RasState.OpenPort), n(started + 1500, RasState.PortOpened)].reduce(
+          reduceTimeline,
+          emptyTimeline,
+        ),
+      ),
+    ) as typeof first;
+    view.rerender(wrap(<Timeline timeline={next} live />));
+    let rows = screen.getAllByRole('listitem');
+    expect(rows[0]!.className).not.toContain('current');
+    expect(rows[0]!.textContent).toContain('1.50 s');
+    expect(rows[0]!.textContent).not.toMatch(/for /);
+    expect(rows[1]!.className).toContain('current');
+    view.rerender(wrap(<Timeline timeline={next} live={false} />));
+    expect(screen.getAllByRole('listitem')[1]!.className).not.toContain('current');
+    // Another entry's finished timeline of as many rows: only the content tells them apart.
+    const other = [n(started, RasState.OpenPort), n(started + 200, RasState.ConnectDevice)].reduce(
+      reduceTimeline,
+      emptyTimeline,
+    );
+    view.rerender(wrap(<Timeline timeline={other} live={false} />));
+    expect(screen.getAllByRole('listitem')[1]!.textContent).toContain('Connecting the device');
+    view.rerender(wrap(<Timeline timeline={next} live={false} />));
+    await act(() => i18n.changeLanguage('ru'));
+    rows = screen.getAllByRole('listitem');
+    expect(rows[0]!.textContent).toContain('Открытие порта');
+    expect(rows[0]!.textContent).toContain('1,50');
   });
 
   it('keeps an unknown state visible as "State N"', () => {
