@@ -52,8 +52,11 @@ export interface SessionDeps {
   onReleased: () => void;
   /** Whether the computer is asleep or has just woken: a link that goes down now ended by sleep. */
   sleeping?: () => boolean;
-  /** Whether another program just hung this entry's link up on the person's request. */
-  hungUpElsewhere?: () => Promise<boolean>;
+  /**
+   * Whether another program just hung this entry's link, up since `since`, up on the person's
+   * request (a note from before the link came up was for an earlier one).
+   */
+  hungUpElsewhere?: (since: number) => Promise<boolean>;
   /** The "Keep connected" loop: whether this entry is kept, and whether the network is up. */
   keep?: KeepPolicy;
   log: (message: string) => void;
@@ -456,7 +459,7 @@ export class ConnectionSession {
       } catch {
         // The handle is already gone; the drop is all we know.
       }
-      if (await this.deps.hungUpElsewhere?.()) {
+      if (await this.deps.hungUpElsewhere?.(this.view.connectedAt ?? 0)) {
         // `ras-connect /DISCONNECT` (or another window) hung it up for the person: theirs,
         // not a drop, so no redial and the history says so.
         this.userHangUp = true;

@@ -80,14 +80,48 @@ describe('a hang-up by another program', () => {
     expect(window.get(id)!.ending).toMatchObject({ ended: 'dropped' });
   });
 
-  it('counts a note only for a link that goes down soon after it, and only for its entry', async () => {
+  it('redials a kept entry’s drop after a redial the person cancelled (the window’s steps)', async () => {
+    // Found in the window: Cancel redial, Keep connected on, Connect; the new link dropped 30 s
+    // later, within a minute of the cancel's note, and was ended as hung up by the person.
+    const entry = 'Drops after 30 s';
+    const saved = await world.backend.getEntry(undefined, entry);
+    await world.backend.setEntry(undefined, {
+      ...saved,
+      redialOnLinkFailure: true,
+      redialAttempts: 3,
+      redialSeconds: 5,
+    });
+    start(true);
+    const dial = () =>
+      driveClock(
+        world,
+        window.dial({
+          entryName: entry,
+          credentials: { userName: 'a', password: 'b', domain: '' },
+        }),
+      );
+    const first = await dial();
+    await world.clock.runUntil(() => window.get(first)!.status === 'waiting-to-redial', 60_000);
+    await driveClock(world, window.hangUp(first));
+    await settings.set({ keepConnected: [{ phonebook: world.phonebook, name: entry }] });
+    const second = await dial();
+    await world.clock.runUntil(() => window.get(second)!.status === 'connected');
+    await world.clock.runUntil(() => window.get(second)!.status !== 'connected', 60_000);
+    await world.clock.runUntil(() => window.get(second)!.status === 'waiting-to-redial', 10_000);
+    expect(window.get(second)!.ending).toMatchObject({ ended: 'dropped' });
+  });
+
+  it('counts a note only for a link that was up before it and goes down soon after it, and only for its entry', async () => {
     const notes = new FileHangUpNotes(world.dir);
     const key = { phonebook: world.phonebook, name: 'Office VPN' };
     await notes.note(key, 1_000_000);
-    expect(await notes.noted(key, 1_000_000 + 5_000)).toBe(true);
-    expect(await notes.noted({ ...key, name: 'office vpn' }, 1_000_500)).toBe(true);
-    expect(await notes.noted({ ...key, name: 'Dial-up' }, 1_000_500)).toBe(false);
-    expect(await notes.noted(key, 1_000_000 + NOTE_VALID_MS + 1)).toBe(false);
-    expect(await notes.noted(key, 999_999)).toBe(false);
+    const up = 990_000;
+    expect(await notes.noted(key, up, 1_000_000 + 5_000)).toBe(true);
+    expect(await notes.noted({ ...key, name: 'office vpn' }, up, 1_000_500)).toBe(true);
+    expect(await notes.noted({ ...key, name: 'Dial-up' }, up, 1_000_500)).toBe(false);
+    expect(await notes.noted(key, up, 1_000_000 + NOTE_VALID_MS + 1)).toBe(false);
+    expect(await notes.noted(key, up, 999_999)).toBe(false);
+    // A link that came up after the note was not the one it hung up.
+    expect(await notes.noted(key, 1_000_001, 1_000_500)).toBe(false);
   });
 });

@@ -23,8 +23,11 @@ export interface EntryKey {
 export interface HangUpNotes {
   /** Notes that the person is hanging this entry's link up now. */
   note(key: EntryKey, at: number): Promise<void>;
-  /** Whether a person's hang-up of this entry was noted in [at − NOTE_VALID_MS, at]. */
-  noted(key: EntryKey, at: number): Promise<boolean>;
+  /**
+   * Whether a person's hang-up of this entry's link that was up since `since` was noted in
+   * [max(since, at − NOTE_VALID_MS), at]: a note from before the link came up was for another.
+   */
+  noted(key: EntryKey, since: number, at: number): Promise<boolean>;
 }
 
 interface Note {
@@ -70,9 +73,10 @@ export class FileHangUpNotes implements HangUpNotes {
       });
   }
 
-  async noted(key: EntryKey, at: number): Promise<boolean> {
+  async noted(key: EntryKey, since: number, at: number): Promise<boolean> {
     const notes = await this.read();
-    return notes.some((n) => same(n, key) && n.at <= at && n.at >= at - NOTE_VALID_MS);
+    const from = Math.max(since, at - NOTE_VALID_MS);
+    return notes.some((n) => same(n, key) && n.at <= at && n.at >= from);
   }
 
   private async read(): Promise<Note[]> {

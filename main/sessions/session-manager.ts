@@ -159,7 +159,7 @@ export class SessionManager {
         release: this.release,
         onReleased: () => this.releasedAt.set(key, this.clock.now()),
         sleeping: () => this.clock.now() < this.asleepUntil,
-        hungUpElsewhere: () => this.hungUpElsewhere(init),
+        hungUpElsewhere: (since) => this.hungUpElsewhere(init, since),
         keep: {
           kept: (phonebook, entryName) => this.keepPolicy?.kept(phonebook, entryName) ?? false,
           online: () => this.keepPolicy?.online() ?? true,
@@ -212,12 +212,15 @@ export class SessionManager {
     if (view) for (const listener of this.hungUpListeners) listener(view);
   }
 
-  /** Whether another program noted the person's hang-up of this session's entry just now. */
-  private async hungUpElsewhere(init: SessionInit): Promise<boolean> {
+  /**
+   * Whether another program noted the person's hang-up of this session's link, up since
+   * `since`, just now.
+   */
+  private async hungUpElsewhere(init: SessionInit, since: number): Promise<boolean> {
     if (!this.hangUpNotes) return false;
     try {
       const key = { phonebook: init.phonebook, name: init.entry.name };
-      if (!(await this.hangUpNotes.noted(key, this.clock.now()))) return false;
+      if (!(await this.hangUpNotes.noted(key, since, this.clock.now()))) return false;
       // Told after the session has ended the link as the person's.
       queueMicrotask(
         () =>
