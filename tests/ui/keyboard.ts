@@ -45,13 +45,49 @@ export function focused(page: Page) {
 
 export type Focused = Awaited<ReturnType<typeof focused>>;
 
-/** Presses Tab (or Shift+Tab) until `wanted` has focus; fails after 60 presses. */
+/**
+ * Whether the focus shows: an outline or a shadow on the focused element, or, for the entry
+ * list, on its selected entry. Null when the page itself has focus (Tab passing the window's
+ * ends), which draws nothing to see.
+ */
+export function focusRing(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return null;
+    const active = el.getAttribute('aria-activedescendant');
+    const shown = (active && document.getElementById(active)) || el;
+    const style = getComputedStyle(shown);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    return {
+      visible: outline || style.boxShadow !== 'none',
+      what: `${el.localName}${el.className ? `.${String(el.className)}` : ''} ${(
+        el.getAttribute('aria-label') ??
+        el.textContent ??
+        ''
+      )
+        .trim()
+        .slice(0, 40)}`,
+    };
+  });
+}
+
+/** Fails unless the focus shows (see focusRing). */
+export async function expectRing(page: Page): Promise<void> {
+  const ring = await focusRing(page);
+  if (ring) expect(ring, 'the focus ring').toMatchObject({ visible: true });
+}
+
+/**
+ * Presses Tab (or Shift+Tab) until `wanted` has focus; fails after 60 presses, and on any stop
+ * where the focus cannot be seen.
+ */
 export async function tabTo(
   page: Page,
   wanted: (f: Focused) => boolean,
   key = 'Tab',
 ): Promise<void> {
   for (let i = 0; i < 60; i++) {
+    await expectRing(page);
     if (wanted(await focused(page))) return;
     await page.keyboard.press(key);
   }

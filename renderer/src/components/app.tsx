@@ -33,6 +33,7 @@ import { PowerShellDialog, ProvisionImportDialog } from './provisioning-dialogs'
 import { setPane } from '../store/phonebook-actions';
 import { SettingsPanel } from './settings-panel';
 import { ErrorBanner } from './redial-controls';
+import { useFocusKeeper } from './focus-keeper';
 
 function PausedHost() {
   const waiting = useAppStore((s) =>
@@ -79,7 +80,7 @@ function HistoryPane() {
   const { t } = useTranslation();
   const history = useAppStore((s) => s.history);
   return (
-    <section className="entry-panel" aria-labelledby="history-title">
+    <section className="entry-panel history-pane" aria-labelledby="history-title">
       <h1 id="history-title">{t('history.overall')}</h1>
       <HistoryList records={history} showEntry />
       <button type="button" onClick={() => setPane({ kind: 'entry' })}>
@@ -97,6 +98,9 @@ function Shell() {
   const pane = useAppStore((s) => s.pane);
   const [showSettings, setShowSettings] = useState(false);
   const main = useRef<HTMLElement>(null);
+  // The sidebar link that opened Settings or History: where the focus goes when it closes.
+  const paneOpener = useRef<HTMLElement | null>(null);
+  useFocusKeeper(paneOpener);
   const editorKey = pane.kind === 'editor' ? `${pane.mode}:${pane.originalName ?? ''}` : null;
   // The editor opened (New, Ctrl+N, Properties): typing goes to the entry's name at once. When
   // it closes, the button that opened it may be gone with the entry's page: focus that fell
@@ -142,13 +146,23 @@ function Shell() {
           >
             {t('transfer.exportShort')}
           </button>
-          <button type="button" className="link" onClick={() => setPane({ kind: 'history' })}>
+          <button
+            type="button"
+            className="link"
+            onClick={(e) => {
+              paneOpener.current = e.currentTarget;
+              setPane({ kind: 'history' });
+            }}
+          >
             {t('history.title')}
           </button>
           <button
             type="button"
             className="link"
-            onClick={() => leaveEditor(() => setShowSettings((v) => !v))}
+            onClick={(e) => {
+              paneOpener.current = e.currentTarget;
+              leaveEditor(() => setShowSettings((v) => !v));
+            }}
             aria-expanded={showSettings}
           >
             {t('ui.settings')}
