@@ -3,7 +3,7 @@
 // of its last attempt, the attempts before it, and the settings of its section that RAS
 // Connect keeps as they are.
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionView } from '../../../app/connection-view';
 import type { RasEntry } from '../../../app/phonebook/entry';
@@ -34,12 +34,23 @@ import { ReliabilitySection } from './reliability-report';
 
 const ACTIVE = new Set(['dialing', 'paused', 'connected', 'waiting-to-redial', 'disconnecting']);
 
+// The parts of the page that do not follow the connection's state are drawn again only when
+// their own props change: each snapshot of a dial (one per RAS notification) drew the whole
+// page, its verbs, reliability chart, history table and kept settings, before the timeline's
+// new row could show (profiled, issue 14).
+const sameRef = (a: { entry: EntryRef }, b: { entry: EntryRef }) =>
+  a.entry.phonebook === b.entry.phonebook && a.entry.name === b.entry.name;
+const Reliability = memo(ReliabilitySection);
+const History = memo(HistoryList);
+const Others = memo(OtherSettings);
+const Doctor = memo(DoctorDialog);
+
 /**
  * The verbs of the list's menu, as buttons anyone finds without a right-click. The tooltip
  * names each one's key in the list. A phonebook that cannot be read offers only Properties,
  * as the menu does.
  */
-function EntryVerbs({ entry }: { entry: EntryRef }) {
+const EntryVerbs = memo(function EntryVerbs({ entry }: { entry: EntryRef }) {
   const { t } = useTranslation();
   const readOnly = useAppStore((s) => !!s.bookErrors[entry.phonebook]);
   return (
@@ -63,7 +74,7 @@ function EntryVerbs({ entry }: { entry: EntryRef }) {
       )}
     </div>
   );
-}
+}, sameRef);
 
 type Credentials = { userName: string; password: string; domain: string };
 
@@ -92,7 +103,7 @@ function EntryRefusal({ entry, connection }: { entry: EntryRef; connection?: Con
 }
 
 /** A star: favourites come first in the tray's menu. */
-function FavouriteToggle({ entry }: { entry: EntryRef }) {
+const FavouriteToggle = memo(function FavouriteToggle({ entry }: { entry: EntryRef }) {
   const { t } = useTranslation();
   const settings = useAppStore((s) => s.settings);
   if (!settings) return null;
@@ -115,7 +126,7 @@ function FavouriteToggle({ entry }: { entry: EntryRef }) {
       {on ? '★' : '☆'}
     </button>
   );
-}
+}, sameRef);
 
 export function EntryPanel() {
   const { t } = useTranslation();
@@ -285,7 +296,7 @@ export function EntryPanel() {
         </div>
       </form>
       <EntryRefusal entry={ref!} connection={connection} />
-      <DoctorDialog />
+      <Doctor />
       {/* The whole attempt sequence ended in an error. */}
       {status === 'disconnected' && connection?.error && (
         <FailureBox error={connection.error} onRedial={redial} entry={ref!} />
@@ -294,20 +305,20 @@ export function EntryPanel() {
       {connection?.status === 'connected' && (
         <ConnectionDetails connection={connection} vpnStrategy={details?.vpnStrategy} />
       )}
-      <ReliabilitySection
+      <Reliability
         records={history}
         connectedSince={connection?.status === 'connected' ? connection.connectedAt : null}
       />
       <h2>{t('ui.timeline')}</h2>
       <Timeline timeline={connection?.timeline ?? { startedAt: null, rows: [] }} live={active} />
       <h2>{t('history.title')}</h2>
-      <HistoryList records={history} showEntry={false} limit={10} />
+      <History records={history} showEntry={false} limit={10} />
       {history.length > 10 && (
         <button type="button" className="link" onClick={() => setPane({ kind: 'history' })}>
           {t('history.more')}
         </button>
       )}
-      <OtherSettings settings={otherSettings} />
+      <Others settings={otherSettings} />
     </section>
   );
 }
