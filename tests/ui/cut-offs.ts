@@ -40,9 +40,11 @@ function findCutOffs(options: { scope: string; minFontPx: number; maxWidthEm: nu
     const classes = [...element.classList].map((c) => `.${c}`).join('');
     return `<${element.localName}${classes}> "${(label ?? '').trim().slice(0, 40)}"`;
   };
+  // A chart or an icon is checked as one box (its <svg>), not shape by shape.
   const shown = (element: Element): boolean =>
     element.checkVisibility({ visibilityProperty: true, opacityProperty: false }) &&
-    !element.closest('.visually-hidden, svg, select, option, [inert]');
+    !element.closest('.visually-hidden, option, [inert]') &&
+    !element.parentElement?.closest('svg, select');
   const scrolls = (value: string) => value === 'auto' || value === 'scroll';
   const clips = (value: string) => value === 'hidden' || value === 'clip';
   /** Truncated on purpose: an ellipsis, and the whole text on hover and for screen readers. */
@@ -86,7 +88,7 @@ function findCutOffs(options: { scope: string; minFontPx: number; maxWidthEm: nu
   };
 
   const CONTROLS =
-    'button, input, select, textarea, a[href], summary, [role="tab"], [role="option"], label, h1, h2, h3, legend, th, td, dt, dd, p, li';
+    'button, input, select, textarea, a[href], summary, [role="tab"], [role="option"], label, h1, h2, h3, legend, th, td, dt, dd, p, li, svg';
   for (const element of scope.querySelectorAll(CONTROLS)) {
     if (!shown(element)) continue;
     const style = getComputedStyle(element);
@@ -95,20 +97,40 @@ function findCutOffs(options: { scope: string; minFontPx: number; maxWidthEm: nu
     check(element, rect, element.parentElement, what);
     if (rect.width > options.maxWidthEm * parseFloat(style.fontSize))
       problems.add(`${what} runs ${Math.round(rect.width / parseFloat(style.fontSize))} em wide`);
+    // A check box in a line of words that wrap gives way to them, shrunk below its own size.
+    if (element instanceof HTMLInputElement && ['checkbox', 'radio'].includes(element.type)) {
+      const alone = document.createElement('input');
+      alone.type = element.type;
+      alone.className = element.className;
+      alone.style.cssText = 'position:fixed;left:0;top:0;visibility:hidden';
+      element.parentElement!.append(alone);
+      const natural = alone.getBoundingClientRect();
+      alone.remove();
+      if (rect.width < natural.width - SLACK || rect.height < natural.height - SLACK)
+        problems.add(
+          `${what} is squeezed (${Math.round(rect.width)}×${Math.round(rect.height)} px, not ${Math.round(natural.width)}×${Math.round(natural.height)})`,
+        );
+    }
     const control =
       element.matches('select, textarea') ||
       (element instanceof HTMLInputElement &&
         !['checkbox', 'radio', 'hidden', 'range', 'color'].includes(element.type));
     if (control) {
       const width = rect.width;
-      if (width < 6 * parseFloat(style.fontSize))
+      // A select is as wide as its choice needs (checked below); a field must show some typing.
+      if (!(element instanceof HTMLSelectElement) && width < 6 * parseFloat(style.fontSize))
         problems.add(`${what} is too narrow to read (${Math.round(width)} px)`);
-      // A select clips its chosen option silently: compare with the width it asks for alone.
-      if (element instanceof HTMLSelectElement && element.selectedOptions[0]) {
+      // A customizable select (appearance: base-select) that wraps shows its whole choice on
+      // as many lines as it needs; any other clips it silently at the arrow: compare with the
+      // width it asks for alone.
+      const wraps =
+        style.appearance === 'base-select' && !['nowrap', 'pre'].includes(style.whiteSpace);
+      if (!wraps && element instanceof HTMLSelectElement && element.selectedOptions[0]) {
         const alone = document.createElement('select');
         alone.className = element.className;
+        // Fixed at the window's edge with max-content: no containing block caps what it asks.
         alone.style.cssText =
-          'position:absolute;visibility:hidden;width:auto;min-width:0;max-width:none';
+          'position:fixed;left:0;top:0;visibility:hidden;width:max-content;min-width:0;max-width:none';
         alone.append(element.selectedOptions[0].cloneNode(true));
         element.parentElement!.append(alone);
         const needed = alone.getBoundingClientRect().width;
@@ -136,6 +158,10 @@ function findCutOffs(options: { scope: string; minFontPx: number; maxWidthEm: nu
   for (const element of [scope, ...scope.querySelectorAll('*')]) {
     if (element.scrollWidth <= element.clientWidth + SLACK || !shown(element)) continue;
     const style = getComputedStyle(element);
+    // An ellipsis that leaves a letter or two says nothing, whatever the title holds.
+    const width = element.getBoundingClientRect().width;
+    if (style.textOverflow === 'ellipsis' && width < 4 * parseFloat(style.fontSize))
+      problems.add(`${name(element)} is cut to ${Math.round(width)} px`);
     if (scrolls(style.overflowX)) problems.add(`${name(element)} scrolls sideways`);
     else if (
       style.display !== 'inline' &&

@@ -1,9 +1,13 @@
 // Issue 14: everything fits from the window's minimum size (640×420) up to 4K. At each size, in
 // English and Russian (whose words are longer), light and dark, every screen is checked for
-// what a person cannot see or reach sideways (tests/ui/cut-offs.ts): the entry page selected,
-// failed and connected, the paused dialogs, the editor's tabs, History, Settings, the
-// rename, delete, hang-up, import, export and open dialogs, Copy as PowerShell, and an entry
-// imported from PowerShell (its dialog and its editor with the notes).
+// what a person cannot see or reach sideways (tests/ui/cut-offs.ts): the entry page selected
+// with its Reliability chart open, failed, connected and with its Details, Find out why with
+// its verdict, the paused dialogs (the terminal window with the remote side's prompt, the EAP
+// card), the redial countdown and a kept connection's, the editor's tabs, History, Settings,
+// the rename, delete, hang-up, import, export and open dialogs, Copy as PowerShell, and an
+// entry imported from PowerShell (its dialog and its editor with the notes). On each screen
+// tests/ui/contrast.ts also measures what axe skips: focus rings, placeholders, disabled
+// controls' words, field edges, SVG icons and the chart's marks.
 //
 // RAS_CONNECT_LAYOUT_SHOTS=<folder> also writes a PNG of every screen there, to look at.
 
@@ -11,14 +15,23 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { DoctorOptions } from '../../main/doctor/run-doctor';
 import { en } from '../../renderer/src/i18n/en';
 import { ru } from '../../renderer/src/i18n/ru';
+import { monthOfHistory, writeHistory } from '../support/reliability-history';
+import { contrastProblems } from './contrast';
 import { cutOffs, type CutOffOptions } from './cut-offs';
 import { entryOption, statusIs } from './harness';
 import { browserSuite } from './browser-suite';
 
 const ui = browserSuite();
 const SHOTS = process.env.RAS_CONNECT_LAYOUT_SHOTS;
+
+/** Find out why asks no one: a *.invalid name is answered without a lookup. */
+const NO_LOOKUP: Partial<DoctorOptions> = {
+  lookup: (host) => Promise.reject(new Error(`the test asked DNS for ${host}`)),
+  dnsServers: () => ['192.0.2.53'],
+};
 
 interface Size {
   width: number;
@@ -38,7 +51,8 @@ interface Case {
   language: 'en' | 'ru';
 }
 const CASES: Case[] = [
-  { label: '640×420', size: { width: 640, height: 420 }, theme: 'light', language: 'en' },
+  { label: '640×420', size: { width: 640, height: 420 }, theme: 'dark', language: 'en' },
+  { label: '640×420', size: { width: 640, height: 420 }, theme: 'light', language: 'ru' },
   // Electron's minimum is the window's outer size: on Windows 10 and 11 its frame leaves this much.
   {
     label: '640×420 with its frame',
@@ -90,14 +104,21 @@ for (const { label, size, theme, language } of CASES)
     const options = size.width >= 3000 ? LARGE : {};
 
     it(
-      'shows every screen whole, with nothing cut off sideways',
+      'shows every screen whole and clear: nothing cut off sideways, nothing too faint',
       { timeout: 240_000 },
       async () => {
-        const { page } = await ui.open({
+        const app = await ui.open({
           colorScheme: theme,
           language,
           viewport: { width: size.width, height: size.height },
+          doctor: NO_LOOKUP,
         });
+        const { page } = app;
+        // A month of Office VPN's history, for its Reliability chart and a long History.
+        const book = app.core.backend.defaultPhonebook;
+        await writeHistory(app.dir, monthOfHistory('Office VPN', book, Date.now()));
+        await page.reload();
+        await page.getByRole('listbox').waitFor();
         if (size.scale) {
           const cdp = await page.context().newCDPSession(page);
           await cdp.send('Emulation.setDeviceMetricsOverride', {
@@ -110,11 +131,19 @@ for (const { label, size, theme, language } of CASES)
         }
         const found: Record<string, string[]> = {};
         const look = async (screen: string, scope = 'body') => {
-          found[screen] = await cutOffs(page, { ...options, scope });
+          found[screen] = [
+            ...(await cutOffs(page, { ...options, scope })),
+            ...(await contrastProblems(page, scope)),
+          ];
           if (SHOTS) {
             await mkdir(SHOTS, { recursive: true });
             const file = `${label}-${language}-${screen}`.replace(/[^\w×-]+/g, '_');
             await page.screenshot({ path: path.join(SHOTS, `${file}.png`) });
+            // The same width, tall enough for the whole page: what lies below the fold.
+            if (size.scale) return;
+            await page.setViewportSize({ width: size.width, height: 2400 });
+            await page.screenshot({ path: path.join(SHOTS, `${file}-tall.png`) });
+            await page.setViewportSize({ width: size.width, height: size.height });
           }
         };
         const dialog = page.getByRole('dialog');
@@ -128,11 +157,27 @@ for (const { label, size, theme, language } of CASES)
         // An entry that was never dialed: the credentials (User name, Password, Domain).
         await showEntry(page, 'Office VPN');
         await look('entry selected');
+        const reliability = page.getByRole('region', { name: words.reliability.title });
+        await reliability.getByRole('button', { name: words.reliability.title }).click();
+        await reliability.getByRole('img').first().waitFor();
+        await reliability.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+        await look('reliability');
 
         // A failed dial: the failing row of the timeline with its remedy.
         await dial(page, words, 'Busy line');
         await statusIs(page, words.status.disconnected);
         await look('failed dial');
+
+        // Find out why, with its checks and verdict.
+        await dial(page, words, 'VPN (unknown host)');
+        await statusIs(page, words.status.disconnected);
+        await page
+          .locator('.failure-box')
+          .getByRole('button', { name: words.doctor.findOutWhy })
+          .click();
+        await dialog.locator('.doctor-verdict h3').waitFor();
+        await look('find out why dialog', '[role="dialog"]');
+        await closeDialog();
 
         // The paused states' dialogs. EAP and the terminal are being redone (issue 14): they are
         // checked wherever they still open a dialog.
@@ -149,6 +194,8 @@ for (const { label, size, theme, language } of CASES)
           if ((await dialog.count()) === 0) {
             await page.getByRole('button', { name: words.ui.hangUp, exact: true }).click();
           } else {
+            // The terminal window once the remote side has written to it.
+            if (screen === 'terminal') await dialog.getByText(/Username: $/).waitFor();
             await look(`${screen} dialog`, '[role="dialog"]');
             await closeDialog();
           }
@@ -180,6 +227,48 @@ for (const { label, size, theme, language } of CASES)
         await dialog.waitFor();
         await look('delete dialog', '[role="dialog"]');
         await closeDialog();
+
+        // A VPN's Details: the addresses and the tunnel.
+        await dial(page, words, 'Office VPN');
+        await statusIs(page, words.status.connected);
+        const details = page.getByRole('region', { name: words.details.title });
+        await details.locator('dl').waitFor();
+        await details.evaluate((e) => e.scrollIntoView({ block: 'start' }));
+        await look('details');
+        await page.getByRole('button', { name: words.ui.hangUp, exact: true }).click();
+        await statusIs(page, words.status.disconnected);
+
+        // A drop with redial on: the countdown with Redial now and Cancel redial.
+        const drops = await app.core.backend.getEntry(undefined, 'Drops after 30 s');
+        await app.core.backend.setEntry(undefined, {
+          ...drops,
+          redialOnLinkFailure: true,
+          redialSeconds: 3600,
+          redialAttempts: 3,
+        });
+        await dial(page, words, 'Drops after 30 s');
+        await page.locator('.countdown').waitFor();
+        await look('redial countdown');
+        await page.getByRole('button', { name: words.redial.cancel, exact: true }).click();
+        await statusIs(page, words.status.disconnected);
+
+        // Kept connected: the option in the editor, then the badge and Stop after a drop.
+        await page.getByRole('button', { name: words.pb.properties, exact: true }).click();
+        await page.getByRole('tab', { name: words.editor.tab.options }).click();
+        await page.getByRole('checkbox', { name: words.keep.option }).check();
+        await look('editor keep connected');
+        await page.getByRole('button', { name: words.dialog.cancel, exact: true }).click();
+        await page.getByRole('button', { name: words.editor.discardYes, exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: 'Drops after 30 s' }).waitFor();
+        // A copy of the entry: once a redial was cancelled, the entry's next drop is not redialed.
+        await app.core.backend.setEntry(undefined, { ...drops, name: 'Drops (kept)' });
+        await app.core.settings.set({ keepConnected: [{ phonebook: book, name: 'Drops (kept)' }] });
+        await dial(page, words, 'Drops (kept)');
+        await page.locator('.kept-badge').waitFor();
+        await page.locator('.countdown').waitFor();
+        await look('kept connection countdown');
+        await page.getByRole('button', { name: words.keep.stop, exact: true }).click();
+        await statusIs(page, words.status.disconnected);
 
         // The editor, every tab, for a VPN and for a phone entry with alternates.
         for (const entry of ['Office VPN', 'Dial-up with alternates']) {

@@ -623,7 +623,9 @@ export function PhonebookList() {
         </span>{' '}
         {/* The space keeps the name and the state two words in the row's text (a grid does not
             draw it). */}
-        <span className={`badge status-${outcome.status}`}>{statusText}</span>
+        <span className={`badge status-${outcome.status}`} title={statusText}>
+          {statusText}
+        </span>
       </div>
     );
     const book = row.grouped ? row.entry.phonebook : '';

@@ -52,7 +52,14 @@ export function ReliabilityChart({ report }: { report: ReliabilityReport }) {
                   drops: t('reliability.count.drops', { count: day.drops }),
                 })}
               </title>
-              <rect className="track" x={x} y={TOP} width={BAR} height={BASE - TOP} />
+              <rect
+                className="track"
+                data-decorative
+                x={x}
+                y={TOP}
+                width={BAR}
+                height={BASE - TOP}
+              />
               <rect className="uptime" x={x} y={BASE - height} width={BAR} height={height} />
               {day.failures > 0 && (
                 <circle className="failure-mark" cx={middle} cy={FAILURE_Y} r={3} />
