@@ -74,6 +74,8 @@ const CASES: Case[] = [
     theme: 'dark',
     language: 'ru',
   },
+  // The window's own default size: in Russian the History table ran past its right edge here.
+  { label: '1100×760', size: { width: 1100, height: 760 }, theme: 'light', language: 'ru' },
   { label: '1280×800', size: { width: 1280, height: 800 }, theme: 'dark', language: 'en' },
   { label: '1280×800', size: { width: 1280, height: 800 }, theme: 'light', language: 'ru' },
   { label: '1920×1080', size: { width: 1920, height: 1080 }, theme: 'light', language: 'en' },
