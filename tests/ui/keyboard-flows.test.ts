@@ -12,8 +12,8 @@ import { axeViolations } from './axe';
 import { entryOption, statusIs, timelineStates } from './harness';
 import { browserSuite } from './browser-suite';
 import {
-  arrowTo,
   button,
+  dialByKeyboard,
   expectRing,
   field,
   fill,
@@ -42,15 +42,7 @@ describe.each(VARIANTS)(
       async () => {
         const app = await open();
         const { page, core } = app;
-        await toList(page);
-        await arrowTo(page, CALLBACK);
-        await page.getByRole('heading', { level: 1, name: CALLBACK }).waitFor();
-        await tabTo(page, field(words.ui.userName));
-        await page.keyboard.type('alice');
-        await tabTo(page, field(words.ui.password));
-        await page.keyboard.type('secret');
-        await tabTo(page, button(words.ui.connect));
-        await page.keyboard.press('Enter');
+        await dialByKeyboard(page, words, CALLBACK);
 
         // The server asks for a number to call back: the question has the focus, on its field.
         const question = page.getByRole('dialog', {

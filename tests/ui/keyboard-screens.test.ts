@@ -13,6 +13,7 @@ import { browserSuite } from './browser-suite';
 import {
   arrowTo,
   button,
+  dialByKeyboard,
   expectRing,
   field,
   fill,
@@ -21,7 +22,6 @@ import {
   tabTo,
   toList,
   VARIANTS,
-  type Words,
 } from './keyboard';
 
 const ui = browserSuite();
@@ -35,19 +35,6 @@ const NO_LOOKUP: Partial<DoctorOptions> = {
 };
 
 const onButton = async (page: Page, name: string) => button(name)(await focused(page));
-
-/** Selects an entry from the list and dials it with typed credentials. */
-async function dialByKeyboard(page: Page, words: Words, entry: string): Promise<void> {
-  await toList(page);
-  await arrowTo(page, entry);
-  await page.getByRole('heading', { level: 1, name: entry }).waitFor();
-  await tabTo(page, field(words.ui.userName));
-  await page.keyboard.type('alice');
-  await tabTo(page, field(words.ui.password));
-  await page.keyboard.type('secret');
-  await tabTo(page, button(words.ui.connect));
-  await page.keyboard.press('Enter');
-}
 
 describe.each(VARIANTS)(
   'the other screens with the keyboard alone, %s theme, in %s',

@@ -114,3 +114,16 @@ export async function arrowTo(page: Page, name: string): Promise<void> {
     await page.keyboard.press('ArrowDown');
   expect(await selectedEntry(page)).toBe(name);
 }
+
+/** Selects an entry from the list and dials it with typed credentials and Connect, by keys. */
+export async function dialByKeyboard(page: Page, words: Words, entry: string): Promise<void> {
+  await toList(page);
+  await arrowTo(page, entry);
+  await page.getByRole('heading', { level: 1, name: entry }).waitFor();
+  await tabTo(page, field(words.ui.userName));
+  await page.keyboard.type('alice');
+  await tabTo(page, field(words.ui.password));
+  await page.keyboard.type('secret');
+  await tabTo(page, button(words.ui.connect));
+  await page.keyboard.press('Enter');
+}
