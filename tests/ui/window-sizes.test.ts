@@ -43,7 +43,9 @@ interface Size {
 /** A 4K screen at 100%: text must not be tiny, nor lines run across the whole screen. */
 const LARGE: CutOffOptions = { minFontPx: 14, maxWidthEm: 90 };
 
-// Every size in both languages; the themes alternate, so each language meets each theme.
+// Every size, each language meeting each theme; where a size has one case it is the Russian
+// (longer words) unless the theme needs the other. Each case walks every screen (about 19 s),
+// so sizes that never differed between the two languages keep one (CI's time, issue 14).
 interface Case {
   label: string;
   size: Size;
@@ -60,14 +62,7 @@ const CASES: Case[] = [
     theme: 'dark',
     language: 'ru',
   },
-  { label: '800×600', size: { width: 800, height: 600 }, theme: 'dark', language: 'en' },
   { label: '800×600', size: { width: 800, height: 600 }, theme: 'light', language: 'ru' },
-  {
-    label: '1920×1080 at 200%',
-    size: { width: 960, height: 540, scale: 2 },
-    theme: 'light',
-    language: 'en',
-  },
   {
     label: '1920×1080 at 200%',
     size: { width: 960, height: 540, scale: 2 },
@@ -77,10 +72,7 @@ const CASES: Case[] = [
   // The window's own default size: in Russian the History table ran past its right edge here.
   { label: '1100×760', size: { width: 1100, height: 760 }, theme: 'light', language: 'ru' },
   { label: '1280×800', size: { width: 1280, height: 800 }, theme: 'dark', language: 'en' },
-  { label: '1280×800', size: { width: 1280, height: 800 }, theme: 'light', language: 'ru' },
   { label: '1920×1080', size: { width: 1920, height: 1080 }, theme: 'light', language: 'en' },
-  { label: '1920×1080', size: { width: 1920, height: 1080 }, theme: 'dark', language: 'ru' },
-  { label: '3840×2160', size: { width: 3840, height: 2160 }, theme: 'dark', language: 'en' },
   { label: '3840×2160', size: { width: 3840, height: 2160 }, theme: 'light', language: 'ru' },
 ];
 
