@@ -12,7 +12,7 @@ import { ru } from '../../renderer/src/i18n/ru';
 import { axeViolations, SERIOUS, type AxeExclusion } from './axe';
 import { browserSuite } from './browser-suite';
 import { walkOptions, walkTheEntryPage, walkThePanes, type Look } from './every-screen';
-import { connect, entryOption, statusIs } from './harness';
+import { connect, entryOption, redialOnDrop, statusIs } from './harness';
 
 const ui = browserSuite();
 
@@ -165,13 +165,7 @@ describe('what a screen reader hears', () => {
       const connected = await liveChanges(page, () => pause(3_000));
       expect(connected).toEqual([]);
 
-      const drops = await core.backend.getEntry(undefined, 'Drops after 30 s');
-      await core.backend.setEntry(undefined, {
-        ...drops,
-        redialOnLinkFailure: true,
-        redialSeconds: 60,
-        redialAttempts: 2,
-      });
+      await redialOnDrop(core, 'Drops after 30 s', { seconds: 60, attempts: 2 });
       await connect(page, 'Drops after 30 s');
       await statusIs(page, en.status['waiting-to-redial']);
       await page.locator('.countdown').waitFor();

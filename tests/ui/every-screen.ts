@@ -12,7 +12,7 @@ import { FaultInjector } from '../../main/ras/simulated/fault-injector';
 import type { en } from '../../renderer/src/i18n/en';
 import { until } from '../support/core';
 import { monthOfHistory, writeHistory } from '../support/reliability-history';
-import { entryOption, statusIs, type AppOptions, type RunningApp } from './harness';
+import { entryOption, redialOnDrop, statusIs, type AppOptions, type RunningApp } from './harness';
 
 type Words = typeof en;
 
@@ -163,13 +163,7 @@ export async function walkTheEntryPage(app: RunningApp, words: Words, look: Look
   );
 
   // Redial on a drop: the countdown with Redial now and Cancel.
-  const drops = await core.backend.getEntry(undefined, 'Drops after 30 s');
-  await core.backend.setEntry(undefined, {
-    ...drops,
-    redialOnLinkFailure: true,
-    redialSeconds: 60,
-    redialAttempts: 2,
-  });
+  const drops = await redialOnDrop(core, 'Drops after 30 s', { seconds: 60, attempts: 2 });
   await dial(page, words, 'Drops after 30 s');
   await statusIs(page, words.status['waiting-to-redial']);
   await page.locator('.countdown').waitFor();

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { RasEntry } from '../../app/phonebook/entry';
 import { createCore, type Core } from '../../main/app-core';
 import { startHeadlessHost, type HeadlessHost } from '../../main/headless/headless-server';
 import type { RasBackend } from '../../main/ras/backend';
@@ -127,4 +128,23 @@ export async function statusIs(page: Page, status: string): Promise<void> {
   await page
     .locator('.status-line [role="status"]', { hasText: new RegExp(`^${status}( ·|$)`) })
     .waitFor();
+}
+
+/**
+ * Turns Windows' own redial on for an entry (redial if the line drops), with its pause and
+ * count; returns the entry as it was, to put back.
+ */
+export async function redialOnDrop(
+  core: Core,
+  entryName: string,
+  { seconds, attempts }: { seconds: number; attempts: number },
+): Promise<RasEntry> {
+  const entry = await core.backend.getEntry(undefined, entryName);
+  await core.backend.setEntry(undefined, {
+    ...entry,
+    redialOnLinkFailure: true,
+    redialSeconds: seconds,
+    redialAttempts: attempts,
+  });
+  return entry;
 }

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { DoctorOptions } from '../../main/doctor/run-doctor';
 import { axeViolations, SERIOUS } from './axe';
-import { entryOption, statusIs } from './harness';
+import { entryOption, redialOnDrop, statusIs } from './harness';
 import { browserSuite } from './browser-suite';
 import {
   arrowTo,
@@ -263,13 +263,7 @@ describe.each(VARIANTS)(
       async () => {
         const { page, core } = await open();
         const drops = 'Drops after 30 s';
-        const entry = await core.backend.getEntry(undefined, drops);
-        await core.backend.setEntry(undefined, {
-          ...entry,
-          redialOnLinkFailure: true,
-          redialSeconds: 60,
-          redialAttempts: 3,
-        });
+        await redialOnDrop(core, drops, { seconds: 60, attempts: 3 });
         await dialByKeyboard(page, words, drops);
         await statusIs(page, words.status['waiting-to-redial']);
         await tabTo(page, button(words.redial.now));

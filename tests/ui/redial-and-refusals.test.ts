@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite } from './browser-suite';
-import { connect, statusIs, timelineStates } from './harness';
+import { connect, redialOnDrop, statusIs, timelineStates } from './harness';
 
 const ui = browserSuite();
 
@@ -36,13 +36,7 @@ describe('redial and refusals, in Chromium, by keyboard', () => {
   it('counts a redial down after a drop, redials now, and cancels', async () => {
     const app = await ui.open();
     const { page, core } = app;
-    const entry = await core.backend.getEntry(undefined, DROPS);
-    await core.backend.setEntry(undefined, {
-      ...entry,
-      redialOnLinkFailure: true,
-      redialSeconds: 20,
-      redialAttempts: 2,
-    });
+    await redialOnDrop(core, DROPS, { seconds: 20, attempts: 2 });
     const countdowns = await recordCountdown(page);
     await connect(page, DROPS);
     await statusIs(page, 'Waiting to redial');

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { phoneNumber } from '../../app/phonebook/entry';
 import { VPN_STRATEGIES } from '../../app/phonebook/entry-settings';
 import { TrayFeed } from '../../main/tray/tray-feed';
-import { connect, entryOption, launchBrowser, openApp, statusIs } from './harness';
+import { connect, entryOption, launchBrowser, openApp, redialOnDrop, statusIs } from './harness';
 import { trayPictureHtml } from './tray-picture';
 import { en } from '../../renderer/src/i18n/en';
 import { ru } from '../../renderer/src/i18n/ru';
@@ -132,13 +132,7 @@ try {
     await shot(page, 'editor-dialup');
     await page.keyboard.press('Escape');
     // A drop with redial on: the countdown with Redial now and Cancel redial.
-    const drops = await app.core.backend.getEntry(undefined, 'Drops after 30 s');
-    await app.core.backend.setEntry(undefined, {
-      ...drops,
-      redialOnLinkFailure: true,
-      redialSeconds: 60,
-      redialAttempts: 3,
-    });
+    await redialOnDrop(app.core, 'Drops after 30 s', { seconds: 60, attempts: 3 });
     await dialIn(page, language, 'Drops after 30 s');
     await page.locator('.countdown').waitFor();
     await page.waitForTimeout(1200);
